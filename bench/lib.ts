@@ -1,0 +1,90 @@
+/**
+ * Shared helpers for `npm run bench`: timing whole commands (process start included),
+ * their peak RSS, and finding a Python interpreter with the peer libraries.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+
+export interface Measured {
+  readonly seconds: number;
+  /** Peak resident set size in MB (getrusage maxrss of the measured process). */
+  readonly peakRssMB: number;
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs `node <args>` and measures wall time and the peak RSS of that node process,
+ * read from getrusage at exit through a preload module.
+ */
+export function runNodeMeasured(args: readonly string[], env: NodeJS.ProcessEnv = {}): Measured {
+  const dir = mkdtempSync(join(tmpdir(), 'eg-bench-rss-'));
+  const rssFile = join(dir, 'rss');
+  try {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(
+      process.execPath,
+      ['--import', join(ROOT, 'bench/rss-preload.mjs'), ...args],
+      {
+        env: { ...process.env, ...env, BENCH_RSS_FILE: rssFile },
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      },
+    );
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    let kb = 0;
+    try {
+      kb = Math.max(...readFileSync(rssFile, 'utf8').trim().split('\n').map(Number));
+    } catch {
+      kb = Number.NaN;
+    }
+    return { seconds, peakRssMB: kb / 1024, status: r.status, stdout: r.stdout, stderr: r.stderr };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A Python interpreter that can import every module named, or undefined.
+ * Looks at $EMBEDDING_GATE_PYTHON first, then `python3` on the PATH.
+ */
+export function findPython(modules: readonly string[]): string | undefined {
+  const candidates = [process.env.EMBEDDING_GATE_PYTHON, 'python3'].filter(
+    (c): c is string => typeof c === 'string' && c.length > 0,
+  );
+  for (const py of candidates) {
+    const r = spawnSync(py, ['-c', modules.map((m) => `import ${m}`).join('; ') || 'pass'], {
+      encoding: 'utf8',
+    });
+    if (r.status === 0) return py;
+  }
+  return undefined;
+}
+
+/**
+ * Runs a Python peer script. The script must print one JSON object on its last stdout
+ * line; `peak_rss_mb` in it should come from resource.getrusage(RUSAGE_SELF).
+ */
+export function runPythonPeer(
+  python: string,
+  script: string,
+  args: readonly string[],
+): { seconds: number; result: Record<string, unknown> } {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(python, ['-c', script, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  if (r.status !== 0) throw new Error(`python peer failed: ${r.stderr}`);
+  const last = r.stdout.trim().split('\n').pop() ?? '{}';
+  return { seconds, result: JSON.parse(last) as Record<string, unknown> };
+}
+
+/** Formats a number with a fixed count of decimals, for bench tables. */
+export function fmt(n: number, decimals = 2): string {
+  return Number.isFinite(n) ? n.toFixed(decimals) : 'n/a';
+}

@@ -1,0 +1,140 @@
+/**
+ * The Action's inputs and outputs: names in one enum each (never bare strings, as
+ * actions/cache does), decoded and validated once into a typed {@link ActionConfig}.
+ */
+import { ConfigError } from '../gate/document.js';
+import type { FailOn } from '../report/model.js';
+
+/** Input names, as in action.yml. */
+export enum Input {
+  Candidate = 'candidate',
+  Baseline = 'baseline',
+  Contracts = 'contracts',
+  Suites = 'suites',
+  Registry = 'registry',
+  FailOn = 'fail-on',
+  ReportOnly = 'report-only',
+  PrComment = 'pr-comment',
+  CommentHeader = 'comment-header',
+  Waivers = 'waivers',
+  OverrideLabel = 'override-label',
+  SarifFile = 'sarif-file',
+  JunitFile = 'junit-file',
+  ReportPath = 'report-path',
+  GithubToken = 'github-token',
+}
+
+/** Output names, as in action.yml. */
+export enum Output {
+  Verdict = 'verdict',
+  RequiredBump = 'required-bump',
+  Errors = 'errors',
+  Warnings = 'warnings',
+  BlockedConsumers = 'blocked-consumers',
+  ReportPath = 'report-path',
+}
+
+/** `auto`: comment on same-repository pull requests; `on`: also say why when it cannot; `off`: never. */
+export type PrCommentMode = 'auto' | 'on' | 'off';
+
+/** Every input, decoded. */
+export interface ActionConfig {
+  readonly candidate: string;
+  readonly baseline?: string;
+  readonly contracts: readonly string[];
+  readonly suites: readonly string[];
+  readonly registry?: string;
+  readonly failOn: FailOn;
+  readonly reportOnly: boolean;
+  readonly prComment: PrCommentMode;
+  readonly commentHeader: string;
+  readonly waivers?: string;
+  readonly overrideLabel?: string;
+  readonly sarifFile?: string;
+  readonly junitFile?: string;
+  readonly reportPath: string;
+  readonly githubToken: string;
+}
+
+/** Reads one input's raw value ('' when unset), as @actions/core's getInput does. */
+export type InputReader = (name: Input) => string;
+
+const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
+const TRUE = ['true', 'yes', 'on', '1'];
+const FALSE = ['false', 'no', 'off', '0'];
+/** A header longer than this is surely a mistake, and would eat the comment's size budget. */
+export const MAX_COMMENT_HEADER = 2000;
+
+function invalid(name: Input, expected: string, found: string): ConfigError {
+  return new ConfigError(`input ${name}: expected ${expected}, found "${found}"`);
+}
+
+function bool(read: InputReader, name: Input, fallback: boolean): boolean {
+  const raw = read(name).trim().toLowerCase();
+  if (!raw) return fallback;
+  if (TRUE.includes(raw)) return true;
+  if (FALSE.includes(raw)) return false;
+  throw invalid(name, 'true or false', read(name));
+}
+
+/** A list input: one entry per line, or comma-separated; blanks dropped. */
+function list(read: InputReader, name: Input): string[] {
+  return read(name)
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function optional(read: InputReader, name: Input): string | undefined {
+  return read(name).trim() || undefined;
+}
+
+/**
+ * Decodes and validates every input. Throws ConfigError (the gate cannot judge) on the
+ * first invalid one, before any work.
+ */
+export function readConfig(read: InputReader): ActionConfig {
+  const candidate = read(Input.Candidate).trim();
+  if (!candidate)
+    throw new ConfigError(
+      `input ${Input.Candidate} is required: the path of the candidate's manifest`,
+    );
+  const failOn = (read(Input.FailOn).trim() || 'error') as FailOn;
+  if (!FAIL_ON.includes(failOn))
+    throw invalid(Input.FailOn, `one of ${FAIL_ON.join(', ')}`, failOn);
+  const rawComment = read(Input.PrComment).trim().toLowerCase() || 'auto';
+  const prComment: PrCommentMode | undefined =
+    rawComment === 'auto'
+      ? 'auto'
+      : TRUE.includes(rawComment)
+        ? 'on'
+        : FALSE.includes(rawComment)
+          ? 'off'
+          : undefined;
+  if (!prComment) throw invalid(Input.PrComment, 'auto, true or false', read(Input.PrComment));
+  const commentHeader = read(Input.CommentHeader).trim();
+  if (commentHeader.length > MAX_COMMENT_HEADER) {
+    throw invalid(
+      Input.CommentHeader,
+      `at most ${MAX_COMMENT_HEADER} characters`,
+      `${commentHeader.slice(0, 40)}…`,
+    );
+  }
+  return {
+    candidate,
+    baseline: optional(read, Input.Baseline),
+    contracts: list(read, Input.Contracts),
+    suites: list(read, Input.Suites),
+    registry: optional(read, Input.Registry),
+    failOn,
+    reportOnly: bool(read, Input.ReportOnly, false),
+    prComment,
+    commentHeader,
+    waivers: optional(read, Input.Waivers),
+    overrideLabel: optional(read, Input.OverrideLabel),
+    sarifFile: optional(read, Input.SarifFile),
+    junitFile: optional(read, Input.JunitFile),
+    reportPath: optional(read, Input.ReportPath) ?? 'embedding-gate-report.json',
+    githubToken: read(Input.GithubToken).trim(),
+  };
+}

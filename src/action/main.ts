@@ -1,0 +1,205 @@
+/**
+ * The Action: inputs → the same engine as the CLI → JSON/SARIF/JUnit files, annotations,
+ * job summary, outputs, pull-request comment, and one exit decision at the end. With
+ * index.ts, comment.ts and inputs.ts, the only code that imports @actions/*.
+ */
+import * as core from '@actions/core';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { writeFileAtomic } from '../fsutil/atomic-write.js';
+import { ConfigError } from '../gate/document.js';
+import type { OverrideDeclaration } from '../gate/override.js';
+import { runGate, type GateDeps, type GatePlan } from '../gate/run.js';
+import { readRunInfo, type RunInfo } from '../github/event.js';
+import { ANNOTATIONS_PER_LEVEL, buildAnnotations } from '../report/annotations.js';
+import { formatJson } from '../report/json.js';
+import { formatJunit } from '../report/junit.js';
+import type { Report } from '../report/model.js';
+import { formatSarif } from '../report/sarif.js';
+import { commentOnPullRequest, type CommentsApiFactory } from './comment.js';
+import { Output, readConfig, type ActionConfig } from './inputs.js';
+import { blockedConsumers, summaryText } from './publish.js';
+
+/** The engine's dependencies plus the Action's own side effects that tests may replace. */
+export interface ActionDeps extends GateDeps {
+  readonly comments?: CommentsApiFactory;
+}
+
+/** The override declared by the pull request's labels, if the configured label is on it. */
+export function overrideFromLabels(
+  config: ActionConfig,
+  run: RunInfo,
+): OverrideDeclaration | undefined {
+  const pr = run.pullRequest;
+  const label = config.overrideLabel;
+  if (!pr || !label || !pr.labels.includes(label)) return undefined;
+  // Only a `labeled` event for this very label tells who added it; otherwise the author owns the declaration.
+  const bySender = pr.action === 'labeled' && pr.eventLabel === label && pr.sender;
+  return {
+    label,
+    by: bySender ? pr.sender! : pr.author,
+    byRole: bySender ? 'label-sender' : 'pull-request-author',
+    reason: `pull request #${pr.number}: ${pr.title || '(no title)'}`,
+    pullRequest: { number: pr.number, ...(pr.url ? { url: pr.url } : {}) },
+  };
+}
+
+function planOf(config: ActionConfig, run: RunInfo, cwd: string, workspace: string): GatePlan {
+  const override = overrideFromLabels(config, run);
+  return {
+    candidate: config.candidate,
+    baseline: config.baseline,
+    contracts: config.contracts,
+    failOn: config.failOn,
+    workspace,
+    cwd,
+    ...(config.waivers ? { waivers: config.waivers } : {}),
+    ...(override ? { override } : {}),
+    ...(config.suites.length ? { suites: config.suites } : {}),
+    ...(config.registry ? { registry: config.registry } : {}),
+  };
+}
+
+/** A path GitHub can annotate: relative to the workspace, with `/`; undefined outside it. */
+function repositoryPath(cwd: string, workspace: string): (file: string) => string | undefined {
+  return (file) => {
+    const rel = relative(workspace, resolve(cwd, file));
+    if (!rel || rel.startsWith('..') || isAbsolute(rel)) return undefined;
+    return rel.split(sep).join('/');
+  };
+}
+
+function annotate(
+  report: Report,
+  config: ActionConfig,
+  cwd: string,
+  workspace: string,
+  commenting: boolean,
+): void {
+  // GitHub keeps 10 annotations per level and step: leave room for our own closing messages.
+  const willFail = report.verdict === 'fail' && !config.reportOnly;
+  const caps = {
+    error: ANNOTATIONS_PER_LEVEL - (willFail ? 1 : 0),
+    warning: ANNOTATIONS_PER_LEVEL - (config.reportOnly ? 1 : 0) - (commenting ? 1 : 0),
+  };
+  for (const a of buildAnnotations(report, {
+    caps,
+    repositoryPath: repositoryPath(cwd, workspace),
+  })) {
+    core[a.level](a.message, a.properties);
+  }
+}
+
+async function publish(
+  report: Report,
+  config: ActionConfig,
+  run: RunInfo,
+  deps: ActionDeps,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+) {
+  const workspace = env.GITHUB_WORKSPACE || cwd;
+  const reportPath = resolve(cwd, config.reportPath);
+  await writeFileAtomic(reportPath, formatJson(report));
+  if (config.sarifFile) await writeFileAtomic(resolve(cwd, config.sarifFile), formatSarif(report));
+  if (config.junitFile) await writeFileAtomic(resolve(cwd, config.junitFile), formatJunit(report));
+
+  annotate(report, config, cwd, workspace, config.prComment !== 'off' && Boolean(run.pullRequest));
+  if (report.override) {
+    const o = report.override;
+    core.notice(
+      `label "${o.label}" (by ${o.by}) accepts a declared breaking change: ${o.lifted} finding(s) do not block`,
+      {
+        title: 'embedding-gate: override',
+      },
+    );
+  }
+  if (env.GITHUB_STEP_SUMMARY) {
+    const summary = summaryText(report, {
+      reportOnly: config.reportOnly,
+      reportPath: config.reportPath,
+    });
+    if (summary.level)
+      core.info(`job summary: detail level ${summary.level} to fit GitHub's 1 MiB limit`);
+    await core.summary.addRaw(summary.text, true).write();
+  }
+  core.setOutput(Output.Verdict, report.verdict);
+  core.setOutput(Output.RequiredBump, report.requiredBump?.level ?? '');
+  core.setOutput(Output.Errors, report.counts.error);
+  core.setOutput(Output.Warnings, report.counts.warning);
+  core.setOutput(Output.BlockedConsumers, JSON.stringify(blockedConsumers(report)));
+  core.setOutput(Output.ReportPath, reportPath);
+  core.info(
+    `embedding-gate: ${report.verdict} (${report.counts.error} errors, ${report.counts.warning} warnings); report at ${reportPath}`,
+  );
+  await commentOnPullRequest(report, {
+    config,
+    run,
+    reportPath: config.reportPath,
+    toolVersion: deps.toolVersion,
+    api: deps.comments,
+  });
+}
+
+/**
+ * Runs the Action in `cwd` (the runner starts it in the workspace). Never throws: a failure
+ * ends in one failing exit code at the end, unless report-only.
+ */
+export async function run(
+  deps: ActionDeps,
+  env: NodeJS.ProcessEnv = process.env,
+  cwd: string = process.cwd(),
+): Promise<void> {
+  let reportOnly = false;
+  try {
+    const config = readConfig((name) => core.getInput(name));
+    reportOnly = config.reportOnly;
+    const { run: runInfo, problem } = await readRunInfo(env);
+    if (problem) core.info(`event payload: ${problem}`);
+    const report = await runGate(planOf(config, runInfo, cwd, env.GITHUB_WORKSPACE || cwd), deps);
+    await publish(report, config, runInfo, deps, env, cwd);
+    if (report.verdict !== 'fail') {
+      if (reportOnly) {
+        core.notice('REPORT-ONLY mode: this step never fails; this time the gate passed anyway', {
+          title: 'embedding-gate: report-only',
+        });
+      }
+      return;
+    }
+    const what =
+      `embedding-gate blocked promotion of ${report.candidate.name ?? config.candidate} ${report.candidate.version ?? ''}: ` +
+      `${report.counts.error} error(s), ${report.counts.warning} warning(s) (fail-on ${report.failOn})`;
+    if (reportOnly) {
+      core.warning(
+        `REPORT-ONLY: ${what.replace(' blocked ', ' would have blocked ')}; the step passes because report-only is set`,
+        {
+          title: 'embedding-gate: report-only',
+        },
+      );
+    } else {
+      core.setFailed(what.replace('  ', ' '));
+    }
+  } catch (err) {
+    const config = err instanceof ConfigError;
+    const message = err instanceof Error ? err.message : String(err);
+    if (!config && err instanceof Error && err.stack) core.debug(err.stack);
+    const text = config ? message : `internal error: ${message}`;
+    const loc = config ? (err as ConfigError).location : undefined;
+    const file = loc && repositoryPath(cwd, env.GITHUB_WORKSPACE || cwd)(loc.file);
+    const properties = file
+      ? {
+          title: 'embedding-gate: cannot judge',
+          file,
+          startLine: loc.line,
+          startColumn: loc.column,
+        }
+      : { title: 'embedding-gate: cannot judge' };
+    core.error(text, properties);
+    if (reportOnly) {
+      core.warning(
+        'REPORT-ONLY: the gate could not judge (see the error above); the step passes because report-only is set',
+      );
+    } else {
+      process.exitCode = core.ExitCode.Failure;
+    }
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * Exact scores in float64, and how far onnxruntime's float32 scores can be from them.
+ *
+ * MLAS sums a dot product in an order that depends on the matrix shapes, the thread split
+ * and even a row's position in its block (measured: two copies of one vector in one
+ * block can score 1 ulp apart), so its scores cannot decide ties, nor be reproduced on
+ * another machine. They only screen: every row that may reach a query's top k, given
+ * the rigorous error bound below, is re-scored here, in float64 and a fixed order, then
+ * rounded to float32. These exact scores alone decide the ranking, so the answer does
+ * not depend on block size, threads or CPU.
+ *
+ * Error bounds (Higham, Accuracy and Stability of Numerical Algorithms, §3.1): a float32
+ * dot product of length n, summed in any order, with or without FMA, is within
+ * γₙ·Σ|xᵢyᵢ| of the exact one, γₙ = n·u / (1 − n·u), u = 2⁻²⁴. Vectors of subnormal
+ * scale (|x| < 1e-19) fall outside this model.
+ */
+import { float16Table } from '../vectors/float16.js';
+import type { VectorValues } from '../vectors/types.js';
+import type { KnnDType, KnnMetric } from './knn-graph.js';
+
+const U = 2 ** -24;
+
+function gamma(n: number): number {
+  return (n * U) / (1 - n * U);
+}
+
+/**
+ * Bound on |graph score − exact score| for one query against any row of a block, and the
+ * float32 rounding of the exact score on top: an exact score is at most `upper(v)` when
+ * onnxruntime scored `v`.
+ */
+export function screeningBound(
+  metric: KnnMetric,
+  dims: number,
+  queryNorm: number,
+  maxRowNorm2: number,
+): (v: number) => number {
+  const g = gamma(dims + 1);
+  // The graph's ‖c‖² is itself a float32 sum: the true maximum is at most this.
+  const maxNorm = Math.sqrt(Math.max(0, maxRowNorm2) / (1 - g)) * (1 + 1e-12);
+  let eps: number;
+  if (metric === 'cosine') {
+    // Unit vectors: normalising each side costs ≤ γ/2 + 4u per element, the dot γ.
+    eps = 2 * g + 8 * U;
+  } else if (metric === 'dot') {
+    eps = g * queryNorm * maxNorm;
+  } else {
+    // 2q·c − ‖c‖² in float32 (Gemm), then − ‖q‖² in float64 and a float32 rounding.
+    const r = queryNorm + maxNorm;
+    eps = (2.01 * g + 2 * U) * r * r;
+  }
+  eps *= 1.01;
+  return (v: number) => v + eps + 2 * U * (Math.abs(v) + eps);
+}
+
+/** Exact scorer for one query: float64 sums in row order, rounded once to float32. */
+export class ExactScorer {
+  private readonly q: Float64Array;
+  private readonly qq: number;
+  private readonly table: Float32Array | undefined;
+
+  constructor(
+    readonly metric: KnnMetric,
+    dtype: KnnDType,
+    query: ArrayLike<number>,
+  ) {
+    this.table = dtype === 'float16' ? float16Table() : undefined;
+    this.q = Float64Array.from(query, (x) => (this.table ? (this.table[x] as number) : x));
+    let qq = 0;
+    for (let i = 0; i < this.q.length; i++) qq += (this.q[i] as number) * (this.q[i] as number);
+    this.qq = qq;
+  }
+
+  /** ‖q‖ in float64. */
+  get norm(): number {
+    return Math.sqrt(this.qq);
+  }
+
+  /** The exact score of the row starting at `values[offset]`. */
+  score(values: VectorValues, offset: number): number {
+    const { q, table } = this;
+    const n = q.length;
+    if (this.metric === 'l2') {
+      let dist = 0;
+      for (let i = 0; i < n; i++) {
+        const c = table
+          ? (table[values[offset + i] as number] as number)
+          : (values[offset + i] as number);
+        const diff = (q[i] as number) - c;
+        dist += diff * diff;
+      }
+      return Math.fround(-dist);
+    }
+    let dot = 0;
+    let cc = 0;
+    for (let i = 0; i < n; i++) {
+      const c = table
+        ? (table[values[offset + i] as number] as number)
+        : (values[offset + i] as number);
+      dot += (q[i] as number) * c;
+      cc += c * c;
+    }
+    if (this.metric === 'dot') return Math.fround(dot);
+    return this.qq === 0 || cc === 0 ? 0 : Math.fround(dot / Math.sqrt(this.qq * cc));
+  }
+}

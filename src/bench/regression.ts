@@ -1,0 +1,209 @@
+/**
+ * The regression verdict of one consumer's benchmark suite: for each metric, is the
+ * candidate embedding worse than the baseline by more than the contract allows?
+ */
+import { EvaluationError } from './errors.js';
+import { compareBytes } from './ranking.js';
+import {
+  deriveSeed,
+  holmBonferroni,
+  mean,
+  pairedBootstrapCI,
+  signFlipTest,
+  type ConfidenceInterval,
+} from './stats.js';
+
+/** A metric of the suite with its thresholds (names as in the contract). */
+export interface MetricRule {
+  readonly metric: string;
+  /** The candidate's mean must not be below this. */
+  readonly min?: number;
+  /** Largest tolerated drop of the mean (baseline − candidate), in metric units. */
+  readonly max_drop?: number;
+}
+
+/** Per-query scores of one metric for both embeddings (same query ids). */
+export interface MetricScores {
+  readonly rule: MetricRule;
+  readonly baseline: ReadonlyMap<string, number>;
+  readonly candidate: ReadonlyMap<string, number>;
+}
+
+/** Options of {@link regressionVerdict}. */
+export interface VerdictOptions {
+  /** Family-wise error rate of the blocking decision over the metrics of this call. */
+  readonly alpha?: number;
+  readonly seed: number;
+  /** Bootstrap resamples (default 10,000). */
+  readonly iterations?: number;
+  /** Sign-flip assignments (default 10,000). */
+  readonly permutations?: number;
+  /** How many most-regressed queries to report (default 10). */
+  readonly worst?: number;
+}
+
+/** `fail` blocks the promotion; `inconclusive` is a warning that carries the numbers. */
+export type VerdictStatus = 'pass' | 'inconclusive' | 'fail';
+
+/** One query's change. */
+export interface QueryDelta {
+  readonly qid: string;
+  readonly baseline: number;
+  readonly candidate: number;
+  readonly delta: number;
+}
+
+/** The verdict of one metric, with every number it rests on. */
+export interface MetricVerdict {
+  readonly metric: string;
+  readonly status: VerdictStatus;
+  /** What was expected and what was found, with the numbers. */
+  readonly message: string;
+  readonly queries: number;
+  readonly baselineMean: number;
+  readonly candidateMean: number;
+  /** candidateMean − baselineMean (negative: the candidate is worse). */
+  readonly delta: number;
+  /** Bootstrap CI of the mean delta at level 1 − alpha. */
+  readonly ci: ConfidenceInterval;
+  /** One-sided sign-flip p of H0: delta ≥ −(max_drop ?? 0). */
+  readonly p: number;
+  /** p after Holm's adjustment over all metrics of this call. */
+  readonly pHolm: number;
+  readonly min?: number;
+  readonly maxDrop?: number;
+  /** The queries that regressed most (delta < 0), worst first. */
+  readonly worst: readonly QueryDelta[];
+}
+
+/** The verdict of one consumer's suite: the worst metric status, and each metric's. */
+export interface RegressionVerdict {
+  /** fail if any metric fails, else inconclusive if any is, else pass. */
+  readonly status: VerdictStatus;
+  readonly alpha: number;
+  readonly seed: number;
+  readonly metrics: readonly MetricVerdict[];
+}
+
+const f4 = (x: number): string => (x < 0 ? '−' : '') + Math.abs(x).toFixed(4);
+const signed = (x: number): string => (x >= 0 ? '+' : '') + f4(x);
+const pText = (p: number): string => (p < 0.0001 ? p.toExponential(1) : p.toFixed(4));
+
+function pairScores(s: MetricScores): { qids: string[]; base: Float64Array; cand: Float64Array } {
+  const { metric } = s.rule;
+  const qids = [...s.baseline.keys()].sort(compareBytes);
+  if (qids.length === 0) throw new EvaluationError(`${metric}: no query scores to compare`);
+  const onlyCandidate = [...s.candidate.keys()].filter((q) => !s.baseline.has(q));
+  const onlyBaseline = qids.filter((q) => !s.candidate.has(q));
+  if (onlyCandidate.length > 0 || onlyBaseline.length > 0) {
+    const example = onlyBaseline[0] ?? onlyCandidate[0];
+    throw new EvaluationError(
+      `${metric}: baseline and candidate were scored on different queries ` +
+        `(${onlyBaseline.length} only in the baseline, ${onlyCandidate.length} only in the candidate, e.g. ${JSON.stringify(example)})`,
+    );
+  }
+  const base = Float64Array.from(qids, (q) => s.baseline.get(q)!);
+  const cand = Float64Array.from(qids, (q) => s.candidate.get(q)!);
+  const bad = qids.findIndex((_, i) => !Number.isFinite(base[i]!) || !Number.isFinite(cand[i]!));
+  if (bad >= 0)
+    throw new EvaluationError(
+      `${metric}: query ${JSON.stringify(qids[bad])} has a non-finite score`,
+    );
+  return { qids, base, cand };
+}
+
+/**
+ * Decides, metric by metric, whether the candidate regressed. With d_i = candidate_i −
+ * baseline_i over the n judged queries, δ = mean(d), [L, U] the percentile-bootstrap CI of δ
+ * at level 1 − α, m = max_drop, p the one-sided sign-flip p-value of H0: δ ≥ −m (deltas
+ * shifted by +m; m = 0 when max_drop is absent) and p̃ that p Holm-adjusted over every metric
+ * of this call:
+ *
+ * - `fail`         when min is set and mean(candidate) < min, or
+ *                  when max_drop is set, p̃ < α and δ < −m (the drop is larger than allowed,
+ *                  with the family-wise error rate of blocking held at α);
+ * - `inconclusive` otherwise when max_drop is set and L < −m (a drop larger than allowed
+ *                  is still plausible: the CI reaches below −m) — a warning, never a silent pass;
+ * - `pass`         otherwise (the CI lies at or above −m, or no max_drop is set).
+ *
+ * The same seed gives the same verdict; each metric draws from its own derived stream.
+ *
+ * @throws EvaluationError when a metric's baseline and candidate cover different queries,
+ *   no query, or a non-finite score.
+ */
+export function regressionVerdict(
+  metrics: readonly MetricScores[],
+  options: VerdictOptions,
+): RegressionVerdict {
+  const { alpha = 0.05, seed, iterations = 10000, permutations = 10000, worst = 10 } = options;
+  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${alpha}`);
+
+  const prepared = metrics.map((s, index) => {
+    const { qids, base, cand } = pairScores(s);
+    const deltas = cand.map((c, i) => c - base[i]!);
+    const label = `${index}:${s.rule.metric}`;
+    const ci = pairedBootstrapCI(deltas, {
+      iterations,
+      level: 1 - alpha,
+      seed: deriveSeed(seed, `${label}:bootstrap`),
+    });
+    const p = signFlipTest(deltas, {
+      permutations,
+      seed: deriveSeed(seed, `${label}:sign-flip`),
+      alternative: 'less',
+      margin: s.rule.max_drop ?? 0,
+    });
+    return { s, qids, base, cand, deltas, ci, p };
+  });
+  const adjusted = holmBonferroni(prepared.map((m) => m.p));
+
+  const verdicts = prepared.map(({ s, qids, base, cand, deltas, ci, p }, k): MetricVerdict => {
+    const { metric, min, max_drop: maxDrop } = s.rule;
+    const pHolm = adjusted[k]!;
+    const baselineMean = mean(base);
+    const candidateMean = mean(cand);
+    const delta = ci.mean;
+    const level = `${Math.round(ci.level * 100)}% CI [${f4(ci.low)}, ${f4(ci.high)}]`;
+    const change = `${metric} changed by ${signed(delta)} (${f4(baselineMean)} → ${f4(candidateMean)}; ${level}, n = ${qids.length})`;
+    let status: VerdictStatus = 'pass';
+    let message =
+      maxDrop === undefined ? change : `${change}, within the allowed drop of ${f4(maxDrop)}`;
+    if (min !== undefined && candidateMean < min) {
+      status = 'fail';
+      message = `${metric} = ${f4(candidateMean)} is below the required minimum ${f4(min)} (baseline ${f4(baselineMean)})`;
+    } else if (maxDrop !== undefined && pHolm < alpha && delta < -maxDrop) {
+      status = 'fail';
+      message = `${change}: a drop larger than the allowed ${f4(maxDrop)} (p = ${pText(p)}, Holm-adjusted ${pText(pHolm)} < α = ${alpha})`;
+    } else if (maxDrop !== undefined && ci.low < -maxDrop) {
+      status = 'inconclusive';
+      message = `${change}: the suite cannot rule out a drop larger than the allowed ${f4(maxDrop)} (Holm-adjusted p = ${pText(pHolm)}, α = ${alpha})`;
+    }
+    const regressed = qids
+      .map((qid, i) => ({ qid, baseline: base[i]!, candidate: cand[i]!, delta: deltas[i]! }))
+      .filter((q) => q.delta < 0)
+      .sort((a, b) => a.delta - b.delta || compareBytes(a.qid, b.qid))
+      .slice(0, worst);
+    return {
+      metric,
+      status,
+      message,
+      queries: qids.length,
+      baselineMean,
+      candidateMean,
+      delta,
+      ci,
+      p,
+      pHolm,
+      ...(min !== undefined ? { min } : {}),
+      ...(maxDrop !== undefined ? { maxDrop } : {}),
+      worst: regressed,
+    };
+  });
+
+  const status: VerdictStatus = verdicts.some((v) => v.status === 'fail')
+    ? 'fail'
+    : verdicts.some((v) => v.status === 'inconclusive')
+      ? 'inconclusive'
+      : 'pass';
+  return { status, alpha, seed, metrics: verdicts };
+}

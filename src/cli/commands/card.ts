@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { Command } from 'commander';
+import { writeFileAtomic } from '../../fsutil/atomic-write.js';
+import {
+  changelogHeading,
+  prependChangelog,
+  renderChangelogEntry,
+  renderVersionCard,
+} from '../../release/card.js';
+import { readReport } from '../../release/promote.js';
+import { EXIT, type CliIO } from '../io.js';
+
+const EXAMPLES = `
+Examples:
+  $ embedding-gate card --report gate.json --output releases/1.1.0/CARD.md --changelog CHANGELOG.md
+
+The card and the entry say only what the report measured. Re-running replaces the entry for
+the same version instead of adding another. Exit codes: 0 written, 2 could not run.`;
+
+interface CardOptions {
+  report: string;
+  output?: string;
+  changelog?: string;
+}
+
+/** `embedding-gate card`: a markdown version card and a CHANGELOG entry from a JSON report. */
+export function cardCommand(io: CliIO, setExit: (code: number) => void): Command {
+  return new Command('card')
+    .description('write a markdown version card (and a CHANGELOG entry) from a JSON gate report')
+    .requiredOption('--report <json>', 'JSON report of check (check --format json=FILE)')
+    .option('--output <md>', 'write the card to this file (default: standard output)')
+    .option('--changelog <file>', 'prepend the entry to this CHANGELOG (created if missing)')
+    .option('--debug', 'print stack traces of internal errors')
+    .addHelpText('after', EXAMPLES)
+    .action(async (opts: CardOptions) => {
+      const { report } = await readReport(resolve(io.cwd, opts.report));
+      const card = renderVersionCard(report);
+      if (opts.output) await writeFileAtomic(resolve(io.cwd, opts.output), card);
+      else io.stdout(card);
+      if (opts.changelog) {
+        const file = resolve(io.cwd, opts.changelog);
+        const existing = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
+          if (err.code === 'ENOENT') return '';
+          throw err;
+        });
+        await writeFileAtomic(
+          file,
+          prependChangelog(existing, renderChangelogEntry(report), changelogHeading(report)),
+        );
+      }
+      setExit(EXIT.pass);
+    });
+}

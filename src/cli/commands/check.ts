@@ -1,0 +1,127 @@
+import { resolve } from 'node:path';
+import { Command, InvalidArgumentError } from 'commander';
+import { runGate, type GateDeps } from '../../gate/run.js';
+import type { FailOn } from '../../report/model.js';
+import { EXIT, type CliIO } from '../io.js';
+import { collect, failOnOption, positiveInt } from '../options.js';
+import { emitReport, parseOutputs } from '../output.js';
+
+const EXAMPLES = `
+Examples:
+  # gate a candidate against production and every consumer contract
+  $ embedding-gate check --candidate releases/v2/manifest.yaml \\
+      --baseline releases/v1/manifest.yaml --contracts contracts/
+
+  # JSON for a machine, text for the terminal; block on warnings too
+  $ embedding-gate check --candidate m.yaml --contracts 'contracts/*.yaml' \\
+      --format text --format json=report.json --fail-on warning
+
+  # with the registry: immutability of released versions, released hashes, sunsets
+  $ embedding-gate check --candidate releases/v2/manifest.yaml \\
+      --baseline releases/v1/manifest.yaml --contracts contracts/ --registry registry.yaml
+
+Exit codes: 0 pass, 1 blocked, 2 could not judge (usage, unreadable configuration).`;
+
+interface CheckOptions {
+  candidate: string;
+  baseline?: string;
+  contracts?: string[];
+  format?: string[];
+  output?: string;
+  failOn: FailOn;
+  workspace?: string;
+  waivers?: string;
+  registry?: string;
+  suites?: string[];
+  writeRun?: string;
+  sampleSize?: number;
+  seed?: number;
+}
+
+/** A seed: a whole number from 0 to 2³² − 1. */
+function nonNegativeInt(name: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || n > 0xffffffff)
+      throw new InvalidArgumentError(
+        `${name} must be a whole number from 0 to 4294967295, found "${value}"`,
+      );
+    return n;
+  };
+}
+
+/** `embedding-gate check`: the whole gate for one candidate manifest. */
+export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) => void): Command {
+  return new Command('check')
+    .description(
+      'gate a candidate embedding version: manifest, vectors, consumer contracts, baseline',
+    )
+    .requiredOption('--candidate <manifest>', 'manifest of the candidate version (YAML or JSON)')
+    .option('--baseline <manifest>', 'manifest of the version in production, to compare with')
+    .option('--contracts <dir|file|glob>', 'consumer contracts; repeatable', collect)
+    .option(
+      '--format <name[=file]>',
+      'report format: text, json, markdown, sarif, junit; repeatable; "=file" writes it to a file',
+      collect,
+    )
+    .option(
+      '--output <file>',
+      'file for the formats given without "=file" (default: standard output)',
+    )
+    .addOption(failOnOption())
+    .option(
+      '--registry <file>',
+      'registry (contracts/registry.schema.json): released versions are immutable, released files unchanged, no consumer left past a sunset',
+    )
+    .option(
+      '--sample-size <n>',
+      'shared ids sampled to compare the candidate and baseline spaces (default 2000, at most 5000)',
+      positiveInt('--sample-size', 5000),
+    )
+    .option(
+      '--seed <n>',
+      'seed of every random draw: the compatibility sample and the regression statistics (defaults are fixed, so runs repeat)',
+      nonNegativeInt('--seed'),
+    )
+    .option(
+      '--suites <file|glob>',
+      'benchmark suites besides those the candidate manifest lists; repeatable',
+      collect,
+    )
+    .option(
+      '--write-run <dir>',
+      'write every TREC run the benchmarks evaluated into this directory',
+    )
+    .option(
+      '--waivers <file>',
+      'waivers file (contracts/waivers.schema.json): accepted findings, each until its expiry date',
+    )
+    .option(
+      '--workspace <dir>',
+      'paths in manifests must resolve inside this directory (default: the working directory)',
+    )
+    .option('--debug', 'print stack traces of internal errors')
+    .addHelpText('after', EXAMPLES)
+    .action(async (opts: CheckOptions) => {
+      const targets = parseOutputs(opts.format ?? ['text'], opts.output);
+      const report = await runGate(
+        {
+          candidate: opts.candidate,
+          baseline: opts.baseline,
+          contracts: opts.contracts ?? [],
+          failOn: opts.failOn,
+          workspace: opts.workspace ?? io.cwd,
+          cwd: io.cwd,
+          waivers: opts.waivers,
+          registry: opts.registry,
+          compatibility: { sampleSize: opts.sampleSize, seed: opts.seed },
+          suites: opts.suites,
+          seed: opts.seed,
+          writeRuns: opts.writeRun === undefined ? undefined : resolve(io.cwd, opts.writeRun),
+        },
+        deps,
+      );
+      await emitReport(report, targets, io);
+      setExit(report.verdict === 'pass' ? EXIT.pass : EXIT.blocked);
+    });
+}

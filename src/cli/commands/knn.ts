@@ -1,0 +1,76 @@
+import { Command, Option } from 'commander';
+import { resolve } from 'node:path';
+import { exactKnn, readQueries, trecRunLines, type KnnMetric } from '../../bench/knn.js';
+import { writeLinesAtomic } from '../../fsutil/atomic-write.js';
+import { openVectors } from '../../vectors/open.js';
+import { EXIT, type CliIO } from '../io.js';
+import { positiveInt } from '../options.js';
+
+const EXAMPLES = `
+Examples:
+  $ embedding-gate knn --queries queries.arrow --corpus vectors.arrow -k 100 --output run.txt
+  $ embedding-gate knn --queries q.npy --query-ids q.txt --corpus c.npy --corpus-ids c.txt --metric dot --output run.txt
+
+Writes a TREC run file: "qid Q0 docid rank score tag", scores descending, ties by docid
+descending (trec_eval's order). Without ids, 0-based row numbers are the ids.
+Exit codes: 0 written, 2 could not run (unreadable input, dims or dtype mismatch).`;
+
+interface KnnOptions {
+  queries: string;
+  corpus: string;
+  queryIds?: string;
+  corpusIds?: string;
+  k: number;
+  metric: KnnMetric;
+  output: string;
+  tag: string;
+  threads?: number;
+}
+
+/** `embedding-gate knn`: exact top-k retrieval into a TREC run file. */
+export function knnCommand(io: CliIO, setExit: (code: number) => void): Command {
+  return new Command('knn')
+    .description('exact k-nearest-neighbour retrieval (onnxruntime, CPU) into a TREC run file')
+    .requiredOption('--queries <file>', 'query vectors (any supported format)')
+    .requiredOption('--corpus <file>', 'corpus vectors (any supported format; streamed)')
+    .option('--query-ids <file>', 'sidecar ids of the queries (npy, binary)')
+    .option('--corpus-ids <file>', 'sidecar ids of the corpus (npy, binary)')
+    .option('-k, --k <n>', 'neighbours per query', positiveInt('-k', 100_000), 10)
+    .addOption(
+      new Option('--metric <metric>', 'similarity')
+        .choices(['cosine', 'dot', 'l2'])
+        .default('cosine'),
+    )
+    .requiredOption('--output <file>', 'the TREC run file to write (atomically)')
+    .option('--tag <name>', 'run tag (last column)', 'embedding-gate')
+    .option(
+      '--threads <n>',
+      'onnxruntime threads (default: all cores)',
+      positiveInt('--threads', 1024),
+    )
+    .option('--debug', 'print stack traces of internal errors')
+    .addHelpText('after', EXAMPLES)
+    .action(async (opts: KnnOptions) => {
+      const at = (p: string | undefined) => (p === undefined ? undefined : resolve(io.cwd, p));
+      const querySource = await openVectors(at(opts.queries)!, { idsPath: at(opts.queryIds) });
+      const queries = await readQueries(querySource).finally(() => querySource.close());
+      const corpus = await openVectors(at(opts.corpus)!, { idsPath: at(opts.corpusIds) });
+      try {
+        const result = await exactKnn({
+          queries,
+          corpus,
+          k: opts.k,
+          metric: opts.metric,
+          threads: opts.threads,
+        });
+        await writeLinesAtomic(at(opts.output)!, trecRunLines(result, opts.tag));
+        io.stderr(
+          `embedding-gate: wrote ${result.queryIds.length} queries × ${result.k} neighbours (${opts.metric}, ` +
+            `${result.stats.corpusRows} corpus rows) to ${opts.output}\n`,
+        );
+      } finally {
+        await corpus.close();
+      }
+      setExit(EXIT.pass);
+    });
+}

@@ -1,0 +1,104 @@
+import { resolve } from 'node:path';
+import { Command } from 'commander';
+import { runValidate } from '../../gate/validate.js';
+import type { GateDeps } from '../../gate/run.js';
+import type { Normalization } from '../../release/manifest.js';
+import type { FailOn } from '../../report/model.js';
+import type { VectorDType, VectorFormat } from '../../vectors/types.js';
+import { EXIT, type CliIO } from '../io.js';
+import {
+  collect,
+  dtypeOption,
+  failOnOption,
+  positiveInt,
+  positiveNumber,
+  vectorFormatOption,
+} from '../options.js';
+import { emitReport, parseOutputs } from '../output.js';
+import { Option } from 'commander';
+
+const EXAMPLES = `
+Examples:
+  $ embedding-gate validate vectors.arrow --dims 768 --dtype float32 --normalization l2
+  $ embedding-gate validate emb.npy --ids ids.txt --report-format json=check.json
+  $ embedding-gate validate codes.bin --format binary --dims 256
+
+Exit codes: 0 pass, 1 blocked, 2 could not judge.`;
+
+interface ValidateOptions {
+  dims?: number;
+  dtype?: VectorDType;
+  normalization?: Normalization;
+  normTolerance?: number;
+  ids?: string;
+  idColumn?: string;
+  vectorColumn?: string;
+  format?: VectorFormat;
+  reportFormat?: string[];
+  output?: string;
+  failOn: FailOn;
+}
+
+/** `embedding-gate validate`: structural checks of one vectors file, no manifest needed. */
+export function validateCommand(
+  io: CliIO,
+  deps: GateDeps,
+  setExit: (code: number) => void,
+): Command {
+  return new Command('validate')
+    .description('check one vectors file: readable, shape, dtype, finite, norms, ids')
+    .argument('<vectors>', 'vectors file (.arrow .feather .arrows .parquet .npy .jsonl .bin)')
+    .option(
+      '--dims <n>',
+      'expected dimensions (bits for binary); required for --format binary',
+      positiveInt('--dims'),
+    )
+    .addOption(dtypeOption('--dtype <type>', 'expected element type'))
+    .addOption(
+      new Option('--normalization <kind>', 'expected normalisation').choices(['l2', 'none']),
+    )
+    .option(
+      '--norm-tolerance <x>',
+      'allowed |‖v‖ − 1| for l2 (default 0.001)',
+      positiveNumber('--norm-tolerance'),
+    )
+    .option('--ids <file>', 'sidecar ids file, one id per line (npy, binary)')
+    .option('--id-column <name>', 'column holding the ids (arrow, parquet)')
+    .option('--vector-column <name>', 'column holding the vectors (arrow, parquet)')
+    .addOption(
+      vectorFormatOption('--format <format>', 'vectors file format (default: from the extension)'),
+    )
+    .option(
+      '--report-format <name[=file]>',
+      'report format: text, json, markdown; repeatable',
+      collect,
+    )
+    .option('--output <file>', 'file for report formats given without "=file"')
+    .addOption(failOnOption())
+    .option('--debug', 'print stack traces of internal errors')
+    .addHelpText('after', EXAMPLES)
+    .action(async (file: string, opts: ValidateOptions) => {
+      const targets = parseOutputs(opts.reportFormat ?? ['text'], opts.output);
+      const report = await runValidate(
+        {
+          file,
+          open: {
+            format: opts.format,
+            vectorColumn: opts.vectorColumn,
+            idColumn: opts.idColumn,
+            idsPath: opts.ids ? resolve(io.cwd, opts.ids) : undefined,
+            dims: opts.dims,
+          },
+          dims: opts.dims,
+          dtype: opts.dtype,
+          normalization: opts.normalization,
+          normTolerance: opts.normTolerance,
+          failOn: opts.failOn,
+          cwd: io.cwd,
+        },
+        deps,
+      );
+      await emitReport(report, targets, io);
+      setExit(report.verdict === 'pass' ? EXIT.pass : EXIT.blocked);
+    });
+}

@@ -1,0 +1,63 @@
+/**
+ * `--format name[=file]` handling: which formatter output goes where. Files are written
+ * atomically; at most one format may go to standard output.
+ */
+import { resolve } from 'node:path';
+import { writeFileAtomic } from '../fsutil/atomic-write.js';
+import { FORMAT_NAMES, FORMATTERS, type FormatName } from '../report/index.js';
+import type { Report } from '../report/model.js';
+import { UsageError, type CliIO } from './io.js';
+
+const EXTENSION: Record<FormatName, string> = {
+  text: 'txt',
+  json: 'json',
+  markdown: 'md',
+  sarif: 'sarif',
+  junit: 'xml',
+};
+
+export interface OutputTarget {
+  readonly format: FormatName;
+  /** Undefined: standard output. */
+  readonly file?: string;
+}
+
+/** Parses `--format` values (with `--output` as the file for those without one). */
+export function parseOutputs(
+  formats: readonly string[],
+  output: string | undefined,
+): OutputTarget[] {
+  const targets = formats.map((spec): OutputTarget => {
+    const eq = spec.indexOf('=');
+    const name = (eq < 0 ? spec : spec.slice(0, eq)).trim();
+    const file = eq < 0 ? undefined : spec.slice(eq + 1).trim();
+    if (!FORMAT_NAMES.includes(name as FormatName)) {
+      throw new UsageError(
+        `--format ${spec}: unknown format "${name}"; expected one of ${FORMAT_NAMES.join(', ')}`,
+      );
+    }
+    if (file === '') throw new UsageError(`--format ${spec}: expected a file name after "="`);
+    return { format: name as FormatName, file: file ?? output };
+  });
+  const toStdout = targets.filter((t) => !t.file);
+  if (toStdout.length > 1) {
+    throw new UsageError(
+      `--format ${toStdout.map((t) => t.format).join(' and ')} would all write to standard output; ` +
+        `send all but one to files, e.g. --format ${toStdout[1]!.format}=report.${EXTENSION[toStdout[1]!.format]}`,
+    );
+  }
+  return targets;
+}
+
+/** Renders the report in every requested format and writes it. */
+export async function emitReport(
+  report: Report,
+  targets: readonly OutputTarget[],
+  io: CliIO,
+): Promise<void> {
+  for (const t of targets) {
+    const text = FORMATTERS[t.format](report);
+    if (t.file) await writeFileAtomic(resolve(io.cwd, t.file), text);
+    else io.stdout(text);
+  }
+}

@@ -1,0 +1,10 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+
+/** The sha256 of a file's bytes, streamed (hex, lowercase). */
+export async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 22 }))
+    hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}

@@ -1,0 +1,123 @@
+/**
+ * Consumer contract checks: every active consumer of the candidate's embedding must accept
+ * its version, dims, dtype, normalisation and metric. Pending consumers are checked and
+ * reported the same way but never block (Pact's pending pacts).
+ */
+import semver from 'semver';
+import type { Manifest } from '../../release/manifest.js';
+import type { ConsumerResult, RequirementResult, VectorSummary } from '../../report/model.js';
+import { DEFAULT_NORM_TOLERANCE, type LoadedContract } from '../contracts.js';
+import type { Finding } from '../findings.js';
+import { fmt, maxNormDeviation } from './vectors.js';
+
+/** Checks one valid contract against a valid candidate manifest and its measured vectors. */
+export function checkConsumer(
+  loaded: LoadedContract,
+  manifest: Manifest,
+  measured: VectorSummary | undefined,
+): { result: ConsumerResult; findings: Finding[] } {
+  const contract = loaded.contract!;
+  const status = contract.status ?? 'active';
+  const base = {
+    consumer: contract.consumer,
+    owner: contract.owner,
+    contract: loaded.doc.file,
+    status,
+  };
+  if (contract.embedding !== manifest.name) {
+    return { result: { ...base, applies: false, satisfied: true, requirements: [] }, findings: [] };
+  }
+
+  const requirements: (RequirementResult & { field: readonly string[] })[] = [];
+  const req = contract.requires;
+  requirements.push({
+    requirement: 'version',
+    field: ['accepts'],
+    expected: contract.accepts,
+    found: manifest.version,
+    ok: semver.satisfies(manifest.version, contract.accepts, { includePrerelease: true }),
+  });
+  if (req.dims !== undefined) {
+    const found = measured?.dims ?? manifest.dims;
+    requirements.push({
+      requirement: 'dims',
+      field: ['requires', 'dims'],
+      expected: String(req.dims),
+      found: String(found),
+      ok: found === req.dims && manifest.dims === req.dims,
+    });
+  }
+  if (req.dtype !== undefined) {
+    const accepted: readonly string[] = Array.isArray(req.dtype) ? req.dtype : [req.dtype];
+    requirements.push({
+      requirement: 'dtype',
+      field: ['requires', 'dtype'],
+      expected: accepted.join(' | '),
+      found: manifest.dtype,
+      ok: accepted.includes(manifest.dtype),
+    });
+  }
+  if (req.normalization !== undefined) {
+    const tolerance = req.norm_tolerance ?? DEFAULT_NORM_TOLERANCE;
+    let ok = manifest.normalization === req.normalization;
+    let found: string = manifest.normalization;
+    if (ok && req.normalization === 'l2' && measured?.norms) {
+      const deviation = maxNormDeviation(measured);
+      ok = deviation <= tolerance;
+      found = `l2, measured ‖v‖ in [${fmt(measured.norms.min)}, ${fmt(measured.norms.max)}]`;
+    }
+    requirements.push({
+      requirement: 'normalization',
+      field: ['requires', 'normalization'],
+      expected: req.normalization === 'l2' ? `l2 (‖v‖ = 1 ± ${tolerance})` : 'none',
+      found,
+      ok,
+    });
+  }
+  if (req.metric !== undefined) {
+    requirements.push({
+      requirement: 'metric',
+      field: ['requires', 'metric'],
+      expected: req.metric,
+      found: manifest.metric,
+      ok: metricCompatible(req.metric, manifest),
+    });
+  }
+
+  const findings: Finding[] = [];
+  for (const r of requirements) {
+    if (r.ok) continue;
+    const pending = status === 'pending';
+    findings.push({
+      id: `contract.${r.requirement}`,
+      severity: pending ? 'warning' : 'error',
+      consumer: contract.consumer,
+      message:
+        `${contract.consumer} (${contract.owner}) requires ${r.requirement} ${r.expected}, candidate ${manifest.version} has ${r.found}` +
+        (pending ? ' — pending consumer: reported, does not block' : ''),
+      location: loaded.doc.locate(r.field),
+      expected: r.expected,
+      found: r.found,
+    });
+  }
+  const cleaned = requirements.map(({ field: _field, ...rest }) => rest);
+  return {
+    result: {
+      ...base,
+      applies: true,
+      satisfied: cleaned.every((r) => r.ok),
+      requirements: cleaned,
+    },
+    findings,
+  };
+}
+
+/**
+ * Same metric, or cosine and dot on l2-normalised vectors, which rank identically: a dot
+ * product of unit vectors is their cosine.
+ */
+function metricCompatible(required: string, manifest: Manifest): boolean {
+  if (required === manifest.metric) return true;
+  const pair = new Set([required, manifest.metric]);
+  return manifest.normalization === 'l2' && pair.has('cosine') && pair.has('dot');
+}

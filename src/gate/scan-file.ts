@@ -1,0 +1,70 @@
+/**
+ * The real Scanner: open a vectors file with the readers, run the streaming scan, and
+ * summarise what the report needs.
+ */
+import { stat } from 'node:fs/promises';
+import { openVectors } from '../vectors/open.js';
+import { scanVectors } from '../vectors/scan.js';
+import { VectorFileError } from '../vectors/types.js';
+import type { ScanOutcome, ScanRequest } from './run.js';
+
+/** Opens, scans and closes one vectors file. Throws VectorFileError when it is broken. */
+export async function scanFile(request: ScanRequest): Promise<ScanOutcome> {
+  const size = await stat(request.path).catch((err: NodeJS.ErrnoException) => {
+    throw new VectorFileError(
+      request.displayPath,
+      err.code === 'ENOENT' ? 'no such file' : `cannot read: ${err.message}`,
+    );
+  });
+  if (!size.isFile()) throw new VectorFileError(request.displayPath, 'is not a regular file');
+  const source = await openVectors(request.path, request.open);
+  try {
+    const stats = await scanVectors(source, {
+      expectUnitNorm: request.expectUnitNorm,
+      normTolerance: request.normTolerance,
+      collectIds: request.collectIds,
+    });
+    const { info } = source;
+    return {
+      summary: {
+        file: request.displayPath,
+        format: info.format,
+        dtype: stats.dtype,
+        dims: stats.dims,
+        rows: stats.rows,
+        bytes: size.size,
+        hasIds: info.hasIds,
+        nonFinite: {
+          rows: stats.nonFinite.rows,
+          values: stats.nonFinite.values,
+          firstIds: stats.nonFinite.examples.map((e) => e.id),
+        },
+        zero: { rows: stats.zero.rows, firstIds: stats.zero.examples.map((e) => e.id) },
+        ...(stats.norms && {
+          norms: {
+            min: stats.norms.min,
+            mean: stats.norms.mean,
+            max: stats.norms.max,
+            p1: stats.norms.p1,
+            p99: stats.norms.p99,
+          },
+        }),
+        ...(stats.ids && {
+          duplicateIds: {
+            count: stats.ids.duplicates,
+            firstIds: stats.ids.duplicateExamples.map((e) => e.id),
+          },
+        }),
+      },
+      ...(stats.unitNorm && {
+        outOfTolerance: {
+          rows: stats.unitNorm.rows,
+          firstIds: stats.unitNorm.examples.map((e) => e.id),
+        },
+      }),
+      ...(stats.ids?.set && { ids: stats.ids.set }),
+    };
+  } finally {
+    await source.close();
+  }
+}

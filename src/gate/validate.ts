@@ -1,0 +1,71 @@
+/**
+ * `validate`: the structural checks of one vectors file without a manifest, for a quick
+ * look at a file before writing its manifest.
+ */
+import { relative, resolve } from 'node:path';
+import type { Normalization } from '../release/manifest.js';
+import {
+  countFindings,
+  decideVerdict,
+  REPORT_SCHEMA_VERSION,
+  type FailOn,
+  type Report,
+} from '../report/model.js';
+import { VectorFileError, type OpenOptions, type VectorDType } from '../vectors/types.js';
+import { checkVectors, MANIFEST_NORM_TOLERANCE, unreadableFinding } from './checks/vectors.js';
+import { sortFindings, type Finding } from './findings.js';
+import type { GateDeps } from './run.js';
+
+export interface ValidatePlan {
+  readonly file: string;
+  readonly open: OpenOptions;
+  readonly dims?: number;
+  readonly dtype?: VectorDType;
+  readonly normalization?: Normalization;
+  readonly normTolerance?: number;
+  readonly failOn: FailOn;
+  readonly cwd: string;
+}
+
+/** Scans one file and checks it against the expectations given on the command line. */
+export async function runValidate(plan: ValidatePlan, deps: GateDeps): Promise<Report> {
+  const path = resolve(plan.cwd, plan.file);
+  const displayPath = relative(plan.cwd, path) || path;
+  const findings: Finding[] = [];
+  let vectors: Report['candidate']['vectors'];
+  try {
+    const outcome = await deps.scan({
+      path,
+      displayPath,
+      open: plan.open,
+      expectUnitNorm: plan.normalization === 'l2',
+      normTolerance: plan.normTolerance ?? MANIFEST_NORM_TOLERANCE,
+      collectIds: false,
+    });
+    vectors = outcome.summary;
+    findings.push(
+      ...checkVectors(
+        { dims: plan.dims, dtype: plan.dtype, normalization: plan.normalization },
+        outcome.summary,
+        outcome.outOfTolerance,
+      ),
+    );
+  } catch (err) {
+    if (!(err instanceof VectorFileError)) throw err;
+    findings.push(unreadableFinding(err, displayPath));
+  }
+  const sorted = sortFindings(findings);
+  return {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    tool: { name: 'embedding-gate', version: deps.toolVersion },
+    verdict: decideVerdict(sorted, plan.failOn),
+    failOn: plan.failOn,
+    candidate: {
+      manifest: displayPath,
+      ...(vectors ? { dims: vectors.dims, dtype: vectors.dtype, vectors } : {}),
+    },
+    consumers: [],
+    findings: sorted,
+    counts: countFindings(sorted),
+  };
+}

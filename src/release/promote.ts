@@ -1,0 +1,149 @@
+/**
+ * Evidence for a promotion: the version's files hashed as the registry will record them,
+ * and the gate report that allowed it. A report counts only if it is embedding-gate's,
+ * gated this very name and version, passed at a fail level that can block (not `never`),
+ * and gated the manifest as it is now (same sha256).
+ */
+import { readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { sha256File } from '../fsutil/hash.js';
+import { ConfigError } from '../gate/document.js';
+import { resolveInWorkspace } from '../gate/paths.js';
+import type { Report } from '../report/model.js';
+import { loadManifest } from './manifest.js';
+import { hashRelease, type ReleaseFiles } from './registry-check.js';
+import { RegistryRefusal } from './registry-ops.js';
+
+/** A version about to be registered: its identity and its files as the registry records them. */
+export interface Release {
+  readonly name: string;
+  readonly version: string;
+  readonly manifestPath: string;
+  readonly files: ReleaseFiles;
+}
+
+/**
+ * Loads a manifest and hashes its files (manifest, vectors, ids sidecar) relative to the
+ * registry. Throws ConfigError when the manifest is unreadable or invalid, or a file is
+ * missing or outside the workspace.
+ */
+export async function describeRelease(
+  manifest: string,
+  registryPath: string,
+  workspace: string,
+  cwd: string,
+): Promise<Release> {
+  const loaded = await loadManifest(manifest, cwd);
+  const m = loaded.manifest;
+  if (!m) {
+    const f = loaded.findings[0]!;
+    throw new ConfigError(
+      `${f.location?.file ?? manifest}:${f.location?.line ?? 1}:${f.location?.column ?? 1}: invalid manifest: ${f.message}`,
+      f.location,
+    );
+  }
+  const vectors = resolveInWorkspace(loaded.doc, ['vectors', 'path'], m.vectors.path, workspace);
+  const ids = m.vectors.ids
+    ? resolveInWorkspace(loaded.doc, ['vectors', 'ids'], m.vectors.ids, workspace)
+    : undefined;
+  try {
+    const files = await hashRelease(registryPath, {
+      manifest: loaded.doc.path,
+      vectors,
+      ...(ids ? { ids } : {}),
+    });
+    return { name: m.name, version: m.version, manifestPath: loaded.doc.path, files };
+  } catch (err) {
+    throw new ConfigError(
+      `${manifest}: cannot hash the version's files: ${(err as Error).message}`,
+    );
+  }
+}
+
+/** The parts of a JSON report promotion relies on, read defensively (it is user input). */
+export interface ReportEvidence {
+  readonly report: Report;
+  /** sha256 of the report file, recorded in the channel history. */
+  readonly sha256: string;
+}
+
+/** Reads a JSON gate report. Throws ConfigError when it is not one. */
+export async function readReport(file: string): Promise<ReportEvidence> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    throw new ConfigError(
+      `${file}: cannot read the report: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`,
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError(
+      `${file}: not a JSON report (${(err as Error).message}); write one with check --format json=${file}`,
+    );
+  }
+  const r = data as Partial<Report> | null;
+  if (
+    !r ||
+    typeof r !== 'object' ||
+    r.tool?.name !== 'embedding-gate' ||
+    typeof r.verdict !== 'string' ||
+    !r.candidate
+  ) {
+    throw new ConfigError(
+      `${file}: not an embedding-gate JSON report (expected tool.name "embedding-gate", verdict and candidate)`,
+    );
+  }
+  if (r.schemaVersion !== 1)
+    throw new ConfigError(
+      `${file}: report schemaVersion ${String(r.schemaVersion)} is not one this embedding-gate reads (1)`,
+    );
+  return { report: r as Report, sha256: createHash('sha256').update(text).digest('hex') };
+}
+
+/**
+ * Refuses (RegistryRefusal, exit 1) unless `evidence` shows that `name` `version` passed
+ * the gate with the manifest as it is now.
+ */
+export async function requirePassingReport(
+  evidence: ReportEvidence,
+  release: Release,
+  reportFile: string,
+): Promise<void> {
+  const r = evidence.report;
+  const gated = `${r.candidate.name ?? '?'} ${r.candidate.version ?? '?'}`;
+  if (r.candidate.name !== release.name || r.candidate.version !== release.version) {
+    throw new RegistryRefusal(
+      'promote.report',
+      `${reportFile} gated ${gated}, not ${release.name} ${release.version}; promote only what the report gated`,
+    );
+  }
+  if (r.verdict !== 'pass') {
+    throw new RegistryRefusal(
+      'promote.report',
+      `${reportFile}: the gate blocked ${gated} (verdict ${r.verdict}, ${r.counts?.error ?? '?'} error(s)); fix the findings and re-run check`,
+    );
+  }
+  if (r.failOn === 'never') {
+    throw new RegistryRefusal(
+      'promote.report',
+      `${reportFile} was written with --fail-on never, which passes everything; re-run check with --fail-on error or warning`,
+    );
+  }
+  if (!r.candidate.manifestSha256) {
+    throw new RegistryRefusal(
+      'promote.report',
+      `${reportFile} does not record the gated manifest's sha256 (written by an older embedding-gate); re-run check`,
+    );
+  }
+  const now = await sha256File(release.manifestPath);
+  if (now !== r.candidate.manifestSha256) {
+    throw new RegistryRefusal(
+      'promote.report',
+      `${release.manifestPath} changed since it was gated (sha256 ${now}, the report gated ${r.candidate.manifestSha256}); re-run check on the manifest as it is`,
+    );
+  }
+}

@@ -1,0 +1,222 @@
+/**
+ * What `check --registry` verifies: released files still hash as recorded
+ * (`registry.hash`), a candidate does not reuse a released version number for other
+ * content (`version.immutable`), and no consumer is left pinned to versions past their
+ * sunset (`deprecation.sunset`), with each consumer's pinned version and its status.
+ */
+import { dirname, relative, resolve } from 'node:path';
+import semver from 'semver';
+import { sha256File } from '../fsutil/hash.js';
+import type { LoadedContract } from '../gate/contracts.js';
+import type { Finding } from '../gate/findings.js';
+import { resolveInWorkspace } from '../gate/paths.js';
+import type {
+  LoadedRegistry,
+  Registry,
+  RegistryFile,
+  RegistryVersion,
+  VersionStatus,
+} from './registry.js';
+import { recordDifferences } from './registry-ops.js';
+
+/** A version's files as the registry records them, relative to the registry file. */
+export type ReleaseFiles = Pick<RegistryVersion, 'manifest' | 'vectors' | 'ids'>;
+
+const ROLES = ['manifest', 'vectors', 'ids'] as const;
+
+/** Hashes every file the registry records and reports each that changed or vanished. */
+export async function checkRegistryHashes(
+  loaded: LoadedRegistry,
+  workspace: string,
+  cwd: string,
+): Promise<Finding[]> {
+  const reg = loaded.registry!;
+  const findings: Finding[] = [];
+  for (const [name, emb] of Object.entries(reg.embeddings)) {
+    for (const [version, v] of Object.entries(emb.versions)) {
+      for (const role of ROLES) {
+        const f: RegistryFile | undefined = v[role];
+        if (!f) continue;
+        const fieldPath = ['embeddings', name, 'versions', version, role];
+        const path = resolveInWorkspace(loaded.doc, [...fieldPath, 'path'], f.path, workspace);
+        const actual = await sha256File(path).catch((err: NodeJS.ErrnoException) => err);
+        const shown = relative(cwd, path) || path;
+        if (actual instanceof Error) {
+          // A retired version's files may be deleted; an active or deprecated one still serves.
+          if (v.status === 'retired' && actual.code === 'ENOENT') continue;
+          findings.push({
+            id: 'registry.hash',
+            severity: 'error',
+            message: `${name} ${version} (${v.status}): released ${role} file ${shown} ${actual.code === 'ENOENT' ? 'no longer exists' : `cannot be read (${actual.message})`}`,
+            location: loaded.doc.locate([...fieldPath, 'path']),
+          });
+        } else if (actual !== f.sha256) {
+          findings.push({
+            id: 'registry.hash',
+            severity: 'error',
+            message: `${name} ${version} (${v.status}): released ${role} file ${shown} hashes to ${actual}, but the registry recorded ${f.sha256}; released files are immutable`,
+            location: loaded.doc.locate([...fieldPath, 'sha256']),
+            expected: f.sha256,
+            found: actual,
+          });
+        }
+      }
+    }
+  }
+  return findings;
+}
+
+/**
+ * Hashes a version's files and expresses them relative to the registry, as a registry
+ * entry would record them.
+ */
+export async function hashRelease(
+  registryFile: string,
+  files: { readonly manifest: string; readonly vectors: string; readonly ids?: string },
+): Promise<ReleaseFiles> {
+  const base = dirname(resolve(registryFile));
+  const entry = async (abs: string): Promise<RegistryFile> => ({
+    path: relative(base, abs).split('\\').join('/'),
+    sha256: await sha256File(abs),
+  });
+  return {
+    manifest: await entry(files.manifest),
+    vectors: await entry(files.vectors),
+    ...(files.ids ? { ids: await entry(files.ids) } : {}),
+  };
+}
+
+/** `version.immutable` when the candidate's name and version are released with other content. */
+export function checkImmutable(
+  loaded: LoadedRegistry,
+  name: string,
+  version: string,
+  candidate: ReleaseFiles,
+  location: Finding['location'],
+): Finding[] {
+  const released = loaded.registry!.embeddings[name]?.versions[version];
+  if (!released) return [];
+  const diff = recordDifferences(released, candidate);
+  if (diff.length === 0) {
+    return [
+      {
+        id: 'version.released',
+        severity: 'info',
+        message: `${name} ${version} is already released with identical files (${released.status})`,
+        location,
+      },
+    ];
+  }
+  const at = loaded.doc.locate(['embeddings', name, 'versions', version], { key: true });
+  return [
+    {
+      id: 'version.immutable',
+      severity: 'error',
+      message:
+        `${name} ${version} was already released (${loaded.doc.file}:${at.line}) with other content: ${diff.join('; ')}. ` +
+        `A released version number is never reused; give this content a new version`,
+      location,
+    },
+  ];
+}
+
+/** One consumer's pin: the highest registry version its range accepts, and that version's status. */
+export interface ConsumerPin {
+  readonly consumer: string;
+  readonly embedding: string;
+  readonly accepts: string;
+  /** Undefined when no released version matches. */
+  readonly version?: string;
+  readonly status?: VersionStatus;
+  readonly sunset?: string;
+  /** Whole days until the sunset (negative once past). */
+  readonly daysLeft?: number;
+}
+
+const DAY = 86_400_000;
+
+/** Whole days from `now` until 00:00 UTC of `sunset` (rounded up), negative once past. */
+export function daysUntil(sunset: string, now: Date): number {
+  return Math.ceil((Date.parse(`${sunset}T00:00:00Z`) - now.getTime()) / DAY);
+}
+
+function usable(v: RegistryVersion, now: Date): boolean {
+  if (v.status === 'retired') return false;
+  return !(v.sunset && daysUntil(v.sunset, now) <= 0);
+}
+
+/**
+ * Pins every valid contract whose embedding the registry knows and applies the deprecation
+ * policy: an error (a warning for a pending consumer) when every version its range accepts
+ * is retired or past its sunset; a warning with the days left when its pinned version is
+ * deprecated.
+ */
+export function checkDeprecations(
+  reg: Registry,
+  contracts: readonly LoadedContract[],
+  now: Date,
+): { pins: ConsumerPin[]; findings: Finding[] } {
+  const pins: ConsumerPin[] = [];
+  const findings: Finding[] = [];
+  for (const loaded of contracts) {
+    const c = loaded.contract;
+    const emb = c ? reg.embeddings[c.embedding] : undefined;
+    if (!c || !emb) continue;
+    const matching = Object.keys(emb.versions)
+      .filter((v) => semver.satisfies(v, c.accepts, { includePrerelease: true }))
+      .sort(semver.rcompare);
+    const top = matching[0];
+    const record = top ? emb.versions[top]! : undefined;
+    pins.push({
+      consumer: c.consumer,
+      embedding: c.embedding,
+      accepts: c.accepts,
+      ...(top && record
+        ? {
+            version: top,
+            status: record.status,
+            ...(record.sunset
+              ? { sunset: record.sunset, daysLeft: daysUntil(record.sunset, now) }
+              : {}),
+          }
+        : {}),
+    });
+    if (!top || !record) continue;
+    const pending = c.status === 'pending';
+    const location = loaded.doc.locate(['accepts']);
+    const describe = (v: string) => {
+      const r = emb.versions[v]!;
+      return r.status === 'retired' ? `${v} (retired)` : `${v} (sunset ${r.sunset})`;
+    };
+    const alive = matching.filter((v) => usable(emb.versions[v]!, now));
+    if (alive.length === 0) {
+      findings.push({
+        id: 'deprecation.sunset',
+        severity: pending ? 'warning' : 'error',
+        consumer: c.consumer,
+        message:
+          `${c.consumer} (${c.owner}) accepts ${c.embedding} ${c.accepts}, which only matches versions past their sunset: ${matching.map(describe).join(', ')}; ` +
+          `widen its range to a supported version` +
+          (pending ? ' — pending consumer: reported, does not block' : ''),
+        location,
+      });
+    } else if (record.status !== 'active') {
+      const days = record.sunset ? daysUntil(record.sunset, now) : undefined;
+      const when =
+        days === undefined
+          ? 'without a sunset date'
+          : days > 0
+            ? `sunset ${record.sunset}, in ${days} day${days === 1 ? '' : 's'}`
+            : `past its sunset ${record.sunset}; it falls back to ${alive[0]}`;
+      findings.push({
+        id: 'deprecation.sunset',
+        severity: 'warning',
+        consumer: c.consumer,
+        message: `${c.consumer} (${c.owner}) is pinned to ${c.embedding} ${top}, which is deprecated (${when}); move it to a supported version`,
+        location,
+        ...(days !== undefined ? { found: days } : {}),
+      });
+    }
+  }
+  return { pins: pins.sort((a, b) => a.consumer.localeCompare(b.consumer)), findings };
+}

@@ -1,0 +1,227 @@
+/**
+ * The versioning part of the gate, called once by the engine: lineage of the candidate,
+ * the empirical compatibility of candidate and baseline, the required semver bump, and —
+ * with a registry — immutability, released-file hashes and the deprecation policy.
+ * Returns findings and report sections; never prints, never exits.
+ */
+import { sha256File } from '../fsutil/hash.js';
+import type { LoadedContract } from '../gate/contracts.js';
+import type { Finding } from '../gate/findings.js';
+import { resolveInWorkspace } from '../gate/paths.js';
+import { VectorFileError } from '../vectors/types.js';
+import type { RequiredBump, SuiteReport } from '../report/model.js';
+import { checkBump, classifyChange } from './bump.js';
+import {
+  analyzeCompatibility,
+  DEFAULT_COMPATIBILITY,
+  type CompatibilityOptions,
+  type CompatibilityReport,
+  type CompatibilityUnmeasured,
+  type CrossVersionEvidence,
+  type VectorOpener,
+  type VersionVectors,
+} from './compat.js';
+import { checkLineage, type LineageCheck } from './lineage.js';
+import type { LoadedManifest, Manifest } from './manifest.js';
+import { compatibilityFromRegistry, loadRegistry, type LoadedRegistry } from './registry.js';
+import {
+  checkDeprecations,
+  checkImmutable,
+  checkRegistryHashes,
+  hashRelease,
+  type ConsumerPin,
+} from './registry-check.js';
+
+/** Command-line overrides of the compatibility options (over the registry's policy). */
+export interface CompatibilityOverrides {
+  readonly sampleSize?: number;
+  readonly seed?: number;
+}
+
+/** What the scan of one version told the engine (a subset of the engine's ScanOutcome). */
+export interface ScannedVersion {
+  readonly loaded: LoadedManifest;
+  /** Undefined when the vectors could not be read. */
+  readonly rows?: number;
+  readonly ids?: ReadonlySet<string>;
+}
+
+/** What the engine hands the versioning checks. */
+export interface VersioningInput {
+  readonly workspace: string;
+  readonly cwd: string;
+  readonly registry?: string;
+  readonly compatibility?: CompatibilityOverrides;
+  readonly candidate: ScannedVersion;
+  readonly baseline?: ScannedVersion;
+  readonly contracts: readonly LoadedContract[];
+  readonly now: Date;
+  /** Opens vectors files for the compatibility sample; without it the spaces are not compared. */
+  readonly open?: VectorOpener;
+  /** Benchmark suites that ran: their cross-version cells join the compatibility answer. */
+  readonly suites?: readonly SuiteReport[];
+}
+
+/** The report sections this part contributes, and its findings. */
+export interface VersioningOutput {
+  readonly findings: Finding[];
+  readonly requiredBump?: RequiredBump;
+  readonly compatibility?: CompatibilityReport;
+  readonly pins?: ConsumerPin[];
+  readonly lineage?: LineageCheck[];
+  /** sha256 of the candidate manifest file, so `promote` can tell the gated file from a later edit. */
+  readonly candidateManifestSha256?: string;
+}
+
+function vectorsPaths(
+  loaded: LoadedManifest,
+  m: Manifest,
+  workspace: string,
+): { vectors: string; ids?: string } {
+  return {
+    vectors: resolveInWorkspace(loaded.doc, ['vectors', 'path'], m.vectors.path, workspace),
+    ...(m.vectors.ids
+      ? { ids: resolveInWorkspace(loaded.doc, ['vectors', 'ids'], m.vectors.ids, workspace) }
+      : {}),
+  };
+}
+
+function versionVectors(v: ScannedVersion, workspace: string): VersionVectors | undefined {
+  const m = v.loaded.manifest;
+  if (!m || v.rows === undefined) return undefined;
+  const paths = vectorsPaths(v.loaded, m, workspace);
+  return {
+    path: paths.vectors,
+    open: {
+      format: m.vectors.format,
+      vectorColumn: m.vectors.vector_column,
+      idColumn: m.vectors.id_column,
+      idsPath: paths.ids,
+      dims: m.dtype === 'binary' ? m.dims : undefined,
+    },
+    metric: m.metric,
+    rows: v.rows,
+    ...(v.ids ? { ids: v.ids } : {}),
+  };
+}
+
+/** Runs every versioning check the inputs allow. Throws ConfigError for unreadable files (exit 2). */
+export async function runVersioning(input: VersioningInput): Promise<VersioningOutput> {
+  const findings: Finding[] = [];
+  const candidate = input.candidate.loaded;
+  const cm = candidate.manifest;
+  const out: { -readonly [K in keyof VersioningOutput]: VersioningOutput[K] } = { findings };
+
+  let registry: LoadedRegistry | undefined;
+  if (input.registry) {
+    registry = await loadRegistry(input.registry, input.cwd);
+    findings.push(...registry.findings);
+  }
+  let options: CompatibilityOptions = compatibilityFromRegistry(
+    registry?.registry?.compatibility,
+    DEFAULT_COMPATIBILITY,
+  );
+  options = {
+    ...options,
+    sampleSize: input.compatibility?.sampleSize ?? options.sampleSize,
+    seed: input.compatibility?.seed ?? options.seed,
+  };
+
+  if (cm) {
+    out.candidateManifestSha256 = await sha256File(candidate.doc.path);
+    const lineage = await checkLineage(candidate, input.workspace, input.cwd);
+    findings.push(...lineage.findings);
+    if (lineage.checks.length) out.lineage = lineage.checks;
+  }
+
+  const bm = input.baseline?.loaded.manifest;
+  if (cm && bm && input.baseline) {
+    let compat: CompatibilityReport | CompatibilityUnmeasured | undefined;
+    const a = versionVectors(input.baseline, input.workspace);
+    const b = versionVectors(input.candidate, input.workspace);
+    if (!a || !b) compat = { unmeasured: 'the vectors of one version could not be read' };
+    else if (!input.open) compat = { unmeasured: 'no vectors reader was given to the engine' };
+    else {
+      try {
+        compat = await analyzeCompatibility(
+          a,
+          b,
+          options,
+          input.open,
+          crossVersionCells(input.suites),
+        );
+      } catch (err) {
+        if (!(err instanceof VectorFileError)) throw err;
+        compat = { unmeasured: `reading the sample failed: ${err.message}` };
+      }
+    }
+    const classified = classifyChange(bm, cm, compat);
+    const bump = checkBump(bm, cm, candidate.doc, classified);
+    findings.push(...bump.findings);
+    const v = bump.summary;
+    out.requiredBump = {
+      level: v.required,
+      declared: v.declared,
+      reasons: v.reasons.map((r) => `${r.level}: ${r.field} ${r.from} → ${r.to} — ${r.why}`),
+      from: v.from,
+      to: v.to,
+      sufficient: v.sufficient,
+      details: v.reasons,
+    };
+    const where = { file: candidate.doc.file };
+    if ('verdict' in compat) {
+      out.compatibility = compat;
+      findings.push({
+        id: 'compat.space',
+        severity: 'info',
+        message: `${bm.version} → ${cm.version}: ${compat.summary} (${compat.rows} of ${compat.shared} shared ids sampled, seed ${compat.seed})`,
+        location: where,
+      });
+    } else if (classified.reasons.every((r) => r.level !== 'major')) {
+      // Without the measurement a minor or patch could hide a swapped space: say so.
+      findings.push({
+        id: 'compat.unmeasured',
+        severity: 'warning',
+        message: `the spaces of ${bm.version} and ${cm.version} were not compared (${compat.unmeasured}); a ${classified.required === 'none' ? 'release' : classified.required + ' bump'} assumes they are compatible, which is unverified`,
+        location: where,
+      });
+    }
+  }
+
+  if (registry?.registry) {
+    findings.push(...(await checkRegistryHashes(registry, input.workspace, input.cwd)));
+    if (cm) {
+      const paths = vectorsPaths(candidate, cm, input.workspace);
+      const files = await hashRelease(registry.doc.path, {
+        manifest: candidate.doc.path,
+        ...paths,
+      }).catch(() => undefined);
+      if (files)
+        findings.push(
+          ...checkImmutable(
+            registry,
+            cm.name,
+            cm.version,
+            files,
+            candidate.doc.locate(['version']),
+          ),
+        );
+    }
+    const deprecations = checkDeprecations(registry.registry, input.contracts, input.now);
+    findings.push(...deprecations.findings);
+    out.pins = deprecations.pins;
+  }
+  return out;
+}
+
+/** The cross-version cells of the suites that ran (same dims only), as compatibility evidence. */
+export function crossVersionCells(suites: readonly SuiteReport[] = []): CrossVersionEvidence[] {
+  return suites.flatMap((s) =>
+    (s.cross ?? []).map((c) => ({
+      suite: s.suite,
+      measure: c.metric,
+      newOnNew: c.candidateCandidate,
+      newOnOld: c.candidateQueriesBaselineCorpus,
+    })),
+  );
+}

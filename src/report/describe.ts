@@ -1,0 +1,45 @@
+/**
+ * Small phrases shared by the human-readable formatters, so text and markdown say the
+ * same thing in the same words.
+ */
+import { formatLocation, type Finding } from '../gate/findings.js';
+import type { Report, VectorSummary, VersionInfo } from './model.js';
+
+/** "products-text 2.0.0 (v2_model-x)" or the manifest path when it did not validate. */
+export function versionLabel(v: VersionInfo): string {
+  if (!v.version) return v.manifest;
+  return `${v.name} ${v.version}${v.tag ? ` (${v.tag})` : ''}`;
+}
+
+/** "float32 × 768, 2,000 rows, arrow" */
+export function shapeLabel(s: VectorSummary): string {
+  return `${s.dtype} × ${s.dims}, ${s.rows.toLocaleString('en-US')} rows, ${s.format}`;
+}
+
+/** Norm statistics in one phrase, or an empty string. */
+export function normsLabel(s: VectorSummary): string {
+  const n = s.norms;
+  if (!n) return '';
+  const f = (x: number) => (Number.isFinite(x) ? x.toPrecision(6) : String(x));
+  return `‖v‖ min ${f(n.min)}, p1 ${f(n.p1)}, mean ${f(n.mean)}, p99 ${f(n.p99)}, max ${f(n.max)}`;
+}
+
+/** "1 error, 2 warnings, 0 notes" */
+export function countsLabel(report: Report): string {
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return `${plural(report.counts.error, 'error')}, ${plural(report.counts.warning, 'warning')}, ${plural(report.counts.info, 'note')}`;
+}
+
+/** The verdict sentence both formatters lead or close with. */
+export function verdictSentence(report: Report): string {
+  const what =
+    report.verdict === 'pass' ? 'PASS — may be promoted' : 'BLOCKED — must not be promoted';
+  const suffix =
+    report.failOn === 'never' ? '; fail-on never: reported only' : `; fail-on ${report.failOn}`;
+  return `${what} (${countsLabel(report)}${suffix})`;
+}
+
+/** `file:line:col` of a finding, or `-`. */
+export function whereLabel(f: Finding): string {
+  return formatLocation(f.location) || '-';
+}

@@ -1,0 +1,84 @@
+/** The terminal report: aligned plain text, no colour codes, stable for golden tests. */
+import {
+  countsLabel,
+  normsLabel,
+  shapeLabel,
+  verdictSentence,
+  versionLabel,
+  whereLabel,
+} from './describe.js';
+import { versioningText } from '../release/report-sections.js';
+import type { Report } from './model.js';
+import { suitesText } from './suites.js';
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length);
+}
+
+export function formatText(report: Report): string {
+  const out: string[] = [];
+  const baseline = report.baseline ? ` against baseline ${versionLabel(report.baseline)}` : '';
+  out.push(
+    `embedding-gate ${report.tool.version}: candidate ${versionLabel(report.candidate)}${baseline}`,
+  );
+  out.push('');
+
+  const vectors = [
+    ['candidate', report.candidate.vectors],
+    ['baseline', report.baseline?.vectors],
+  ] as const;
+  if (vectors.some(([, v]) => v)) {
+    out.push('Vectors');
+    for (const [label, v] of vectors) {
+      if (!v) continue;
+      out.push(`  ${pad(label, 10)} ${v.file}: ${shapeLabel(v)}`);
+      const norms = normsLabel(v);
+      if (norms) out.push(`  ${pad('', 10)} ${norms}`);
+    }
+    out.push('');
+  }
+
+  const applicable = report.consumers.filter((c) => c.applies);
+  if (applicable.length) {
+    out.push('Consumers');
+    const width = Math.max(...applicable.map((c) => c.consumer.length));
+    const ownerWidth = Math.max(...applicable.map((c) => c.owner.length));
+    for (const c of applicable) {
+      const mark = c.satisfied ? 'ok  ' : c.status === 'pending' ? 'warn' : 'FAIL';
+      const failed = c.requirements.filter((r) => !r.ok);
+      const detail = failed.length
+        ? failed.map((r) => `${r.requirement}: needs ${r.expected}, has ${r.found}`).join('; ')
+        : c.requirements.map((r) => r.requirement).join(', ') + ' satisfied';
+      out.push(
+        `  ${mark} ${pad(c.consumer, width)}  ${pad(c.status, 7)}  ${pad(c.owner, ownerWidth)}  ${detail}`,
+      );
+    }
+    out.push('');
+  }
+
+  if (report.changes?.length) {
+    out.push(`Changes from ${report.baseline?.version ?? 'baseline'}`);
+    for (const ch of report.changes) out.push(`  ${pad(ch.field, 15)} ${ch.from} -> ${ch.to}`);
+    out.push('');
+  }
+  if (report.coverage) {
+    const c = report.coverage;
+    out.push(
+      `Id coverage: ${c.candidateIds} candidate ids, ${c.baselineIds} baseline ids, ${c.missing} missing, ${c.added} new`,
+    );
+    out.push('');
+  }
+
+  out.push(...suitesText(report));
+  out.push(...versioningText(report));
+  if (report.findings.length) {
+    out.push(`Findings (${countsLabel(report)})`);
+    for (const f of report.findings) {
+      out.push(`  ${pad(f.severity, 7)}  ${pad(f.id, 22)}  ${whereLabel(f)}`);
+      out.push(`           ${f.message}`);
+    }
+    out.push('');
+  }
+  out.push(`Verdict: ${verdictSentence(report)}`);
+  return out.join('\n') + '\n';
+}

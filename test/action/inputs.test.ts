@@ -1,0 +1,178 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { Input, Output, readConfig } from '../../src/action/inputs.js';
+import { overrideFromLabels } from '../../src/action/main.js';
+import { pullRequestFromPayload, readRunInfo } from '../../src/github/event.js';
+import { ROOT } from '../helpers/cli.js';
+
+const reader = (values: Partial<Record<string, string>>) => (name: Input) => values[name] ?? '';
+
+describe('action.yml', () => {
+  const action = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { description: string; default?: string; required?: boolean }>;
+    outputs: Record<string, { description: string }>;
+    runs: { using: string; main: string };
+  };
+
+  it('declares exactly the Input and Output enums, each input with a default and a description', () => {
+    expect(Object.keys(action.inputs).sort()).toEqual(Object.values(Input).sort());
+    expect(Object.keys(action.outputs).sort()).toEqual(Object.values(Output).sort());
+    for (const [name, input] of Object.entries(action.inputs)) {
+      expect(input.description, name).toMatch(/\w{4,}/);
+      if (name !== Input.Candidate) expect(input.default, name).toBeTypeOf('string');
+    }
+    expect(action.inputs[Input.GithubToken]!.default).toBe('${{ github.token }}');
+    expect(action.inputs[Input.PrComment]!.default).toBe('auto');
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/action.js' });
+  });
+});
+
+describe('readConfig', () => {
+  it('decodes every input once, with the defaults', () => {
+    const c = readConfig(
+      reader({
+        candidate: 'c.yaml',
+        contracts: 'contracts/\n a.yaml, b.yaml \n\n',
+        suites: 'suites/search.yaml',
+        'report-only': 'TRUE',
+        'override-label': 'breaking-change',
+        'github-token': ' t ',
+      }),
+    );
+    expect(c).toEqual({
+      candidate: 'c.yaml',
+      baseline: undefined,
+      contracts: ['contracts/', 'a.yaml', 'b.yaml'],
+      suites: ['suites/search.yaml'],
+      registry: undefined,
+      failOn: 'error',
+      reportOnly: true,
+      prComment: 'auto',
+      commentHeader: '',
+      waivers: undefined,
+      overrideLabel: 'breaking-change',
+      sarifFile: undefined,
+      junitFile: undefined,
+      reportPath: 'embedding-gate-report.json',
+      githubToken: 't',
+    });
+  });
+
+  it.each([
+    [
+      { 'fail-on': 'sometimes' },
+      'input fail-on: expected one of error, warning, never, found "sometimes"',
+    ],
+    [{ 'report-only': 'maybe' }, 'input report-only: expected true or false, found "maybe"'],
+    [{ 'pr-comment': 'always' }, 'input pr-comment: expected auto, true or false, found "always"'],
+    [
+      { 'comment-header': 'x'.repeat(2001) },
+      /^input comment-header: expected at most 2000 characters/,
+    ],
+    [{ candidate: ' ' }, "input candidate is required: the path of the candidate's manifest"],
+  ])('rejects %o with one clear message', (values, message) => {
+    expect(() => readConfig(reader({ candidate: 'c.yaml', ...values }))).toThrow(message);
+  });
+
+  it('reads pr-comment true/false spellings', () => {
+    expect(readConfig(reader({ candidate: 'c', 'pr-comment': 'false' })).prComment).toBe('off');
+    expect(readConfig(reader({ candidate: 'c', 'pr-comment': 'On' })).prComment).toBe('on');
+  });
+});
+
+const PAYLOAD = {
+  action: 'labeled',
+  label: { name: 'breaking-change' },
+  sender: { login: 'lead' },
+  repository: { full_name: 'shop/embeddings' },
+  pull_request: {
+    number: 12,
+    html_url: 'https://github.com/shop/embeddings/pull/12',
+    title: 'Move to the 768-d space',
+    user: { login: 'author' },
+    labels: [{ name: 'embeddings' }, { name: 'breaking-change' }],
+    head: { repo: { full_name: 'shop/embeddings' } },
+    base: { repo: { full_name: 'shop/embeddings' } },
+  },
+};
+
+describe('the event payload', () => {
+  it('decodes the pull request, and a fork by its head repository', () => {
+    expect(pullRequestFromPayload('pull_request', PAYLOAD)).toMatchObject({
+      number: 12,
+      fromFork: false,
+      labels: ['embeddings', 'breaking-change'],
+      sender: 'lead',
+      eventLabel: 'breaking-change',
+    });
+    const fork = {
+      ...PAYLOAD,
+      pull_request: {
+        ...PAYLOAD.pull_request,
+        head: { repo: { full_name: 'someone/embeddings' } },
+      },
+    };
+    expect(pullRequestFromPayload('pull_request', fork)).toMatchObject({
+      fromFork: true,
+      headRepository: 'someone/embeddings',
+    });
+    const deleted = { ...PAYLOAD, pull_request: { ...PAYLOAD.pull_request, head: { repo: null } } };
+    expect(pullRequestFromPayload('pull_request', deleted)).toMatchObject({
+      fromFork: true,
+      headRepository: undefined,
+    });
+    expect(pullRequestFromPayload('push', PAYLOAD)).toBeUndefined();
+  });
+
+  it('reads the run from the environment and says why when the payload is unusable', async () => {
+    const env = {
+      GITHUB_EVENT_NAME: 'pull_request',
+      GITHUB_EVENT_PATH: '/e.json',
+      GITHUB_WORKFLOW: 'PR check',
+      GITHUB_JOB: 'gate',
+    };
+    const ok = await readRunInfo(env, async () => JSON.stringify(PAYLOAD));
+    expect(ok.run).toMatchObject({
+      workflow: 'PR check',
+      job: 'gate',
+      apiUrl: 'https://api.github.com',
+      pullRequest: { number: 12 },
+    });
+    const broken = await readRunInfo(env, async () => '{');
+    expect(broken.run.pullRequest).toBeUndefined();
+    expect(broken.problem).toMatch(/^cannot read the event payload \/e\.json: /);
+  });
+
+  it('an override names the label sender on a labeled event, else the author', async () => {
+    const config = readConfig(reader({ candidate: 'c', 'override-label': 'breaking-change' }));
+    const run = (payload: unknown) => ({
+      ...baseRun,
+      pullRequest: pullRequestFromPayload('pull_request', payload),
+    });
+    const baseRun = {
+      eventName: 'pull_request',
+      workflow: 'w',
+      job: 'j',
+      serverUrl: 's',
+      apiUrl: 'a',
+    };
+    expect(overrideFromLabels(config, run(PAYLOAD))).toEqual({
+      label: 'breaking-change',
+      by: 'lead',
+      byRole: 'label-sender',
+      reason: 'pull request #12: Move to the 768-d space',
+      pullRequest: { number: 12, url: 'https://github.com/shop/embeddings/pull/12' },
+    });
+    expect(overrideFromLabels(config, run({ ...PAYLOAD, action: 'synchronize' }))).toMatchObject({
+      by: 'author',
+      byRole: 'pull-request-author',
+    });
+    const unlabeled = {
+      ...PAYLOAD,
+      pull_request: { ...PAYLOAD.pull_request, labels: [{ name: 'embeddings' }] },
+    };
+    expect(overrideFromLabels(config, run(unlabeled))).toBeUndefined();
+  });
+});

@@ -1,0 +1,32 @@
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { main } from '../../src/cli/main.js';
+import { defaultDeps } from '../../src/gate/default-deps.js';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+
+export interface CliResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the CLI in process, in `cwd`, and captures what it prints. */
+export async function runCli(args: readonly string[], cwd = ROOT): Promise<CliResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(
+    args,
+    { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd, env: {} },
+    defaultDeps(),
+  );
+  return { code, stdout, stderr };
+}
+
+/** A private copy of examples/ to modify, returned as its directory. */
+export function copyExamples(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'eg-examples-'));
+  cpSync(join(ROOT, 'examples'), dir, { recursive: true });
+  return dir;
+}
