@@ -61,7 +61,7 @@ import {
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-OGOZ267H.js";
+} from "./chunks/chunk-2MR6NVDP.js";
 import {
   VECTOR_DTYPES,
   VECTOR_FORMATS,

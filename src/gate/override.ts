@@ -19,19 +19,17 @@ export interface OverrideDeclaration {
 
 /** Check-id families an override can lift (the `*.schema` ids of each excepted). */
 export const OVERRIDABLE_PREFIXES: readonly string[] = ['contract.', 'baseline.'];
-/** Single checks an override can lift: the version policy's "the bump is too small". */
-export const OVERRIDABLE_IDS: readonly string[] = ['version.bump'];
 
 /**
  * Can an override lift this check? Consumer-contract findings (`contract.*`: version range,
- * dims, dtype, normalization, metric, none-active), baseline comparisons (`baseline.*`) and
- * the version policy (`version.bump`) can. Schema errors (`*.schema`), vector findings
+ * dims, dtype, normalization, metric, none-active) and baseline comparisons (`baseline.*`)
+ * can. The version policy (`version.bump`) cannot: a declared breaking change is a MAJOR
+ * version, and a bump too small is fixed by renumbering, not by a label. Schema errors (`*.schema`), vector findings
  * (`vectors.*`), release integrity (`version.immutable`, `registry.*`, `lineage.*`),
  * benchmark regressions (`bench.*`) and waiver findings (`waiver.*`) cannot: they say the
  * files or the vectors are wrong, which no declaration makes right.
  */
 export function isOverridable(id: string): boolean {
-  if (OVERRIDABLE_IDS.includes(id)) return true;
   return OVERRIDABLE_PREFIXES.some((p) => id.startsWith(p)) && !id.endsWith('.schema');
 }
 
