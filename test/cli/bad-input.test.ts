@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { npyFloat32 } from '../../src/vectors/write.js';
-import { copyExamples, runCli } from '../helpers/cli.js';
+import { copyExamples, editFile, runCli } from '../helpers/cli.js';
 
 const CANDIDATE = 'releases/1.1.0/manifest.yaml';
 const BASE_ARGS = [
@@ -18,14 +18,6 @@ const BASE_ARGS = [
   '--format',
   'json',
 ];
-
-function edit(dir: string, file: string, from: string | RegExp, to: string): void {
-  const path = join(dir, file);
-  const text = readFileSync(path, 'utf8');
-  const next = text.replace(from, to);
-  if (next === text) throw new Error(`edit of ${file} changed nothing`);
-  writeFileSync(path, next);
-}
 
 /** Runs the gate on a modified copy of the example and returns the error findings' lines. */
 async function gate(mutate: (dir: string) => void, args: string[] = BASE_ARGS) {
@@ -62,12 +54,12 @@ function useNpy(dir: string, rows: number[][]) {
     join(dir, 'releases/1.1.0/v.ids'),
     rows.map((_, i) => `doc-${i}`).join('\n') + '\n',
   );
-  edit(dir, CANDIDATE, /vectors:\n( {2}.*\n)+/, 'vectors:\n  path: v.npy\n  ids: v.ids\n');
+  editFile(dir, CANDIDATE, /vectors:\n( {2}.*\n)+/, 'vectors:\n  path: v.npy\n  ids: v.ids\n');
 }
 
 describe('configuration that cannot be read: exit 2, one line on stderr', () => {
   it('YAML syntax error', async () => {
-    const r = await gate((d) => edit(d, CANDIDATE, 'dims: 64', 'dims: [64'));
+    const r = await gate((d) => editFile(d, CANDIDATE, 'dims: 64', 'dims: [64'));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
       /^embedding-gate: releases\/1\.1\.0\/manifest\.yaml:\d+:\d+: invalid YAML: .+$/,
@@ -75,7 +67,7 @@ describe('configuration that cannot be read: exit 2, one line on stderr', () => 
   });
 
   it('duplicate key', async () => {
-    const r = await gate((d) => edit(d, CANDIDATE, 'dims: 64', 'dims: 64\ndims: 65'));
+    const r = await gate((d) => editFile(d, CANDIDATE, 'dims: 64', 'dims: 64\ndims: 65'));
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       'embedding-gate: releases/1.1.0/manifest.yaml:17:1: duplicate key: each field may appear once',
@@ -101,7 +93,7 @@ describe('configuration that cannot be read: exit 2, one line on stderr', () => 
 
   it('vectors path that escapes the workspace', async () => {
     const r = await gate((d) =>
-      edit(d, CANDIDATE, 'path: vectors.arrow', 'path: ../../../../etc/passwd'),
+      editFile(d, CANDIDATE, 'path: vectors.arrow', 'path: ../../../../etc/passwd'),
     );
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
@@ -113,7 +105,7 @@ describe('configuration that cannot be read: exit 2, one line on stderr', () => 
     const r = await gate((d) => {
       mkdirSync(join(d, 'releases/1.1.0/link'));
       symlinkSync('/etc', join(d, 'releases/1.1.0/link/out'));
-      edit(d, CANDIDATE, 'path: vectors.arrow', 'path: link/out/hostname');
+      editFile(d, CANDIDATE, 'path: vectors.arrow', 'path: link/out/hostname');
     });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/vectors\.path "link\/out\/hostname" resolves outside the workspace/);
@@ -147,7 +139,7 @@ describe('configuration that cannot be read: exit 2, one line on stderr', () => 
 describe('files that are wrong: exit 1 with a located finding', () => {
   it('unknown key in a contract', async () => {
     const r = await gate((d) =>
-      edit(d, 'contracts/search-index.yaml', 'norm_tolerance:', 'norm_tolerence:'),
+      editFile(d, 'contracts/search-index.yaml', 'norm_tolerance:', 'norm_tolerence:'),
     );
     expect(r.code).toBe(1);
     expect(r.findings).toEqual([
@@ -156,12 +148,12 @@ describe('files that are wrong: exit 1 with a located finding', () => {
   });
 
   it('negative and absurd dims', async () => {
-    const neg = await gate((d) => edit(d, CANDIDATE, 'dims: 64', 'dims: -64'));
+    const neg = await gate((d) => editFile(d, CANDIDATE, 'dims: 64', 'dims: -64'));
     expect(neg.code).toBe(1);
     expect(neg.findings).toEqual([
       'manifest.schema releases/1.1.0/manifest.yaml:16:7 dims: expected a number ≥ 1, found -64',
     ]);
-    const absurd = await gate((d) => edit(d, CANDIDATE, 'dims: 64', 'dims: 100000000'));
+    const absurd = await gate((d) => editFile(d, CANDIDATE, 'dims: 64', 'dims: 100000000'));
     expect(absurd.findings).toEqual([
       'manifest.schema releases/1.1.0/manifest.yaml:16:7 dims: expected a number ≤ 65536, found 100000000',
     ]);
@@ -169,8 +161,8 @@ describe('files that are wrong: exit 1 with a located finding', () => {
 
   it('dims mismatch between manifest and file', async () => {
     const r = await gate((d) => {
-      edit(d, CANDIDATE, 'dims: 64', 'dims: 128');
-      edit(d, CANDIDATE, / {2}sha256: [0-9a-f]+\ndims/, 'dims');
+      editFile(d, CANDIDATE, 'dims: 64', 'dims: 128');
+      editFile(d, CANDIDATE, / {2}sha256: [0-9a-f]+\ndims/, 'dims');
     });
     expect(r.code).toBe(1);
     expect(r.findings).toContain(
@@ -206,7 +198,7 @@ describe('files that are wrong: exit 1 with a located finding', () => {
     const r = await gate((d) => {
       const f = join(d, 'releases/1.1.0/vectors.arrow');
       writeFileSync(f, readFileSync(f).subarray(0, 300_000));
-      edit(d, CANDIDATE, / {2}sha256: [0-9a-f]+\ndims/, 'dims');
+      editFile(d, CANDIDATE, / {2}sha256: [0-9a-f]+\ndims/, 'dims');
     });
     expect(r.code).toBe(1);
     expect(r.findings).toHaveLength(1);
@@ -218,7 +210,7 @@ describe('files that are wrong: exit 1 with a located finding', () => {
   it('wrong magic bytes', async () => {
     const r = await gate((d) => {
       writeFileSync(join(d, 'releases/1.1.0/vectors.arrow'), 'PAR1 this is not arrow at all');
-      edit(d, CANDIDATE, / {2}sha256: [0-9a-f]+\ndims/, 'dims');
+      editFile(d, CANDIDATE, / {2}sha256: [0-9a-f]+\ndims/, 'dims');
     });
     expect(r.code).toBe(1);
     expect(r.findings[0]).toMatch(/^vectors\.readable .*vectors\.arrow.*ARROW1.*$/);

@@ -7,19 +7,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../../src/bench/stats.js';
 import { arrowFloat32 } from '../../src/vectors/write.js';
-import { copyExamples, ROOT, runCli } from '../helpers/cli.js';
+import { copyExamples, editFile, EXAMPLE_CHECK, ROOT, runCli } from '../helpers/cli.js';
 
-const CHECK = [
-  'check',
-  '--candidate',
-  'releases/1.1.0/manifest.yaml',
-  '--baseline',
-  'releases/1.0.0/manifest.yaml',
-  '--contracts',
-  'contracts',
-  '--format',
-  'json',
-];
+const CHECK = [...EXAMPLE_CHECK, '--format', 'json'];
 
 interface Json {
   verdict: string;
@@ -46,14 +36,6 @@ interface Json {
   }[];
 }
 
-function edit(dir: string, file: string, from: string | RegExp, to: string): void {
-  const path = join(dir, file);
-  const text = readFileSync(path, 'utf8');
-  const next = text.replace(from, to);
-  if (next === text) throw new Error(`edit of ${file} changed nothing`);
-  writeFileSync(path, next);
-}
-
 /** Replaces the candidate's corpus with a degraded copy: every vector pushed towards noise. */
 function degradeCandidate(dir: string, noise: number): void {
   const ids: string[] = [];
@@ -69,7 +51,7 @@ function degradeCandidate(dir: string, noise: number): void {
     join(dir, 'releases/1.1.0/vectors.arrow'),
     arrowFloat32(ids, Float32Array.from(values), dims),
   );
-  edit(dir, 'releases/1.1.0/manifest.yaml', / {2}sha256: [0-9a-f]+\ndims/, 'dims');
+  editFile(dir, 'releases/1.1.0/manifest.yaml', / {2}sha256: [0-9a-f]+\ndims/, 'dims');
 }
 
 describe('check with benchmark suites', () => {
@@ -122,7 +104,7 @@ describe('check with benchmark suites', () => {
 
   it('reports a suite without query embeddings for the candidate version', async () => {
     const dir = copyExamples();
-    edit(dir, 'suites/product-search.yaml', '"1.1.0":', '"1.1.1":');
+    editFile(dir, 'suites/product-search.yaml', '"1.1.0":', '"1.1.1":');
     const r = await runCli(CHECK, dir);
     expect(r.code).toBe(1);
     const f = (JSON.parse(r.stdout) as Json).findings.find((x) => x.id === 'bench.suite-version')!;
@@ -135,13 +117,13 @@ describe('check with benchmark suites', () => {
 
   it('reports a floor on a suite nobody supplied, and an unknown metric', async () => {
     const dir = copyExamples();
-    edit(
+    editFile(
       dir,
       'contracts/search-index.yaml',
       '  - suite: product-search\n    metric: recall@100',
       '  - suite: products-search\n    metric: recall@100',
     );
-    edit(dir, 'contracts/search-index.yaml', 'metric: ndcg@10', 'metric: ndgc@10');
+    editFile(dir, 'contracts/search-index.yaml', 'metric: ndcg@10', 'metric: ndgc@10');
     const r = await runCli(CHECK, dir);
     expect(r.code).toBe(1);
     const findings = (JSON.parse(r.stdout) as Json).findings.filter((f) =>

@@ -1,18 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyExamples, runCli } from '../helpers/cli.js';
+import { copyExamples, EXAMPLE_CHECK, runCli } from '../helpers/cli.js';
 import { expectGolden } from '../helpers/golden.js';
 
-const EXAMPLE = [
-  'check',
-  '--candidate',
-  'releases/1.1.0/manifest.yaml',
-  '--baseline',
-  'releases/1.0.0/manifest.yaml',
-  '--contracts',
-  'contracts',
-];
+const EXAMPLE = EXAMPLE_CHECK;
 
 describe('check on the shipped example', () => {
   it('passes, with the pending consumer as a warning, and prints the text report', async () => {

@@ -1,17 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyExamples, runCli } from '../helpers/cli.js';
+import { copyExamples, EXAMPLE_CHECK, runCli } from '../helpers/cli.js';
 
-const EXAMPLE = [
-  'check',
-  '--candidate',
-  'releases/1.1.0/manifest.yaml',
-  '--baseline',
-  'releases/1.0.0/manifest.yaml',
-  '--contracts',
-  'contracts',
-];
+const EXAMPLE = EXAMPLE_CHECK;
 
 describe('check --waivers and the machine formats', () => {
   it('writes SARIF and JUnit with --format name=file', async () => {

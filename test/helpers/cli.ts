@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/main.js';
@@ -29,4 +29,24 @@ export function copyExamples(): string {
   const dir = mkdtempSync(join(tmpdir(), 'eg-examples-'));
   cpSync(join(ROOT, 'examples'), dir, { recursive: true });
   return dir;
+}
+
+/** The example gate invocation, relative to a copy of examples/. */
+export const EXAMPLE_CHECK: readonly string[] = [
+  'check',
+  '--candidate',
+  'releases/1.1.0/manifest.yaml',
+  '--baseline',
+  'releases/1.0.0/manifest.yaml',
+  '--contracts',
+  'contracts',
+];
+
+/** Replaces text in a file below `dir`; throws when nothing changed (so a stale edit fails loudly). */
+export function editFile(dir: string, file: string, from: string | RegExp, to: string): void {
+  const path = join(dir, file);
+  const text = readFileSync(path, 'utf8');
+  const next = text.replace(from, to);
+  if (next === text) throw new Error(`edit of ${file} changed nothing`);
+  writeFileSync(path, next);
 }
