@@ -19,7 +19,7 @@ import {
   verdictSentence,
   versionLabel,
   writeFileAtomic
-} from "./chunks/chunk-2MR6NVDP.js";
+} from "./chunks/chunk-JYDKKEHY.js";
 import "./chunks/chunk-PY3O3UKF.js";
 import {
   __commonJS,

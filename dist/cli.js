@@ -61,7 +61,7 @@ import {
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-2MR6NVDP.js";
+} from "./chunks/chunk-JYDKKEHY.js";
 import {
   VECTOR_DTYPES,
   VECTOR_FORMATS,

@@ -1,5 +1,6 @@
 /**
- * JSON Lines reader, for small sets: one `{"id": ..., "embedding": [...]}` object per line.
+ * JSON Lines reader, for small sets: one `{"id": ..., "embedding": [...]}` object per line
+ * (other keys are ignored; `vectorColumn` and `idColumn` rename the two).
  * Values are JSON numbers, so the dtype is float64. Python's `json` writes NaN and
  * ±Infinity as bare `NaN`/`Infinity` tokens; those are accepted in the embedding, because
  * finding them is what the scan is for. Errors name `file:line`.

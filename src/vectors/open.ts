@@ -170,6 +170,8 @@ async function readHead(path: string): Promise<Uint8Array> {
     const head = new Uint8Array(64);
     const { bytesRead } = await handle.read(head, 0, 64, 0);
     return head.subarray(0, bytesRead);
+  } catch (e) {
+    throw new VectorFileError(path, `cannot read: ${(e as Error).message}`);
   } finally {
     await handle.close();
   }
