@@ -12,10 +12,8 @@ import {
   type KnnMetric,
 } from '../../bench/knn.js';
 import { readQrelsFile } from '../../bench/qrels.js';
-import { regressionVerdict, type MetricRule } from '../../bench/regression.js';
 import { runFromLists, type Run } from '../../bench/run-file.js';
 import { parseMetric, perQueryScoresMany } from '../../bench/metrics.js';
-import { mean } from '../../bench/stats.js';
 import {
   DEFAULT_SUITE_K,
   resolveQrels,
@@ -32,7 +30,8 @@ import { writeLinesAtomic } from '../../fsutil/atomic-write.js';
 import type { Manifest } from '../../release/manifest.js';
 import type { BenchmarkResult, SuiteReport } from '../../report/model.js';
 import { VectorFileError, type OpenOptions, type VectorSource } from '../../vectors/types.js';
-import type { LoadedContract, QualityFloor } from '../contracts.js';
+import type { LoadedContract } from '../contracts.js';
+import { judgeConsumers, meanOf, type Located } from './quality-floors.js';
 import type { Finding, Location } from '../findings.js';
 
 /** One side of the comparison: a valid manifest and where its own vectors are. */
@@ -66,12 +65,6 @@ export const RECORDED_TOLERANCE = 1e-4;
 
 /** The metric shown when no contract and no recorded result names one. */
 const DEFAULT_METRICS = ['ndcg@10', 'recall@100'];
-
-interface Located {
-  readonly floor: QualityFloor;
-  readonly contract: LoadedContract;
-  readonly index: number;
-}
 
 /** A problem that stops one suite, carried to the report as a finding. */
 class SuiteProblem extends Error {
@@ -319,7 +312,7 @@ async function runSuite(
     }
   }
 
-  const judged = judgeConsumers(ctx, suite.suite, floors, candScores, baseScores, findings);
+  const judged = judgeConsumers(ctx.seed, suite.suite, floors, candScores, baseScores, findings);
   const queries = qrels.queries.size;
   return {
     rows: judged.rows.map((r) => ({ ...r, queries })),
@@ -351,104 +344,6 @@ function metricNames(
 ): string[] {
   const names = [...new Set([...floors.map((f) => f.floor.metric), ...Object.keys(recorded)])];
   return names.length ? names : DEFAULT_METRICS;
-}
-
-function meanOf(scores: ReadonlyMap<string, number>): number {
-  return mean(Float64Array.from(scores.values()));
-}
-
-/** Every consumer's floors on one suite → table rows, most regressed queries, findings. */
-function judgeConsumers(
-  ctx: BenchmarkContext,
-  suite: string,
-  floors: readonly Located[],
-  cand: Map<string, Map<string, number>>,
-  base: Map<string, Map<string, number>> | undefined,
-  findings: Finding[],
-): { rows: BenchmarkResult[]; regressions: SuiteReport['regressions'][number][] } {
-  const byContract = new Map<LoadedContract, Located[]>();
-  for (const f of floors) byContract.set(f.contract, [...(byContract.get(f.contract) ?? []), f]);
-  const rows: BenchmarkResult[] = [];
-  const regressions: SuiteReport['regressions'][number][] = [];
-  const contracts = [...byContract].sort(([a], [b]) =>
-    a.contract!.consumer.localeCompare(b.contract!.consumer),
-  );
-  for (const [contract, located] of contracts) {
-    const c = contract.contract!;
-    const pending = (c.status ?? 'active') === 'pending';
-    const severity = pending ? 'warning' : 'error';
-    const pendingNote = pending ? ' — pending consumer: reported, does not block' : '';
-    const where = (l: Located) => contract.doc.locate(['quality', l.index]);
-    if (!base) {
-      // Without a baseline only absolute floors can be judged; a max_drop stays unverified.
-      for (const l of located) {
-        const candidateMean = meanOf(cand.get(l.floor.metric)!);
-        if (l.floor.min !== undefined && candidateMean < l.floor.min) {
-          findings.push({
-            id: 'bench.regression',
-            severity,
-            consumer: c.consumer,
-            message: `${c.consumer} requires ${l.floor.metric} ≥ ${l.floor.min} on ${suite}, candidate scores ${candidateMean.toFixed(4)}${pendingNote}`,
-            location: where(l),
-          });
-        }
-        if (l.floor.max_drop !== undefined) {
-          findings.push({
-            id: 'bench.no-baseline',
-            severity: 'warning',
-            consumer: c.consumer,
-            message: `${c.consumer} allows a drop of at most ${l.floor.max_drop} in ${l.floor.metric} on ${suite}; that needs a baseline with query embeddings for this suite, so it was not verified`,
-            location: where(l),
-          });
-        }
-      }
-      continue;
-    }
-    const rules: MetricRule[] = located.map((l) => l.floor);
-    const verdict = regressionVerdict(
-      rules.map((rule) => ({
-        rule,
-        baseline: base.get(rule.metric)!,
-        candidate: cand.get(rule.metric)!,
-      })),
-      { seed: ctx.seed },
-    );
-    verdict.metrics.forEach((m, i) => {
-      rows.push({
-        suite,
-        consumer: c.consumer,
-        metric: m.metric,
-        baseline: m.baselineMean,
-        candidate: m.candidateMean,
-        delta: m.delta,
-        ci: { low: m.ci.low, high: m.ci.high, level: m.ci.level },
-        status: m.status,
-        p: m.p,
-        pHolm: m.pHolm,
-        ...(m.min !== undefined && { min: m.min }),
-        ...(m.maxDrop !== undefined && { maxDrop: m.maxDrop }),
-      });
-      if (m.worst.length)
-        regressions.push({ consumer: c.consumer, metric: m.metric, worst: m.worst });
-      if (m.status === 'pass') return;
-      findings.push({
-        id: m.status === 'fail' ? 'bench.regression' : 'bench.inconclusive',
-        severity: m.status === 'fail' ? severity : 'warning',
-        consumer: c.consumer,
-        message: `${c.consumer} on ${suite}: ${m.message}${pendingNote}`,
-        location: where(located[i]!),
-        expected: { min: m.min, max_drop: m.maxDrop },
-        found: {
-          baseline: m.baselineMean,
-          candidate: m.candidateMean,
-          delta: m.delta,
-          ci: [m.ci.low, m.ci.high],
-          p: m.pHolm,
-        },
-      });
-    });
-  }
-  return { rows, regressions };
 }
 
 /** Retrieves the top k of every query and returns the run, with a way to write it. */
