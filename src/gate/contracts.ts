@@ -29,6 +29,35 @@ export interface ConsumerContract {
   };
   /** Quality floors on benchmark suites. */
   readonly quality?: readonly QualityFloor[];
+  /** The consumer's own ONNX model, run on the candidate's vectors (src/staging). */
+  readonly staging?: StagingDeclaration;
+}
+
+/** What staging validation runs for one consumer (`staging` in contract.schema.json). */
+export interface StagingDeclaration {
+  /** ONNX model file, relative to the contract. */
+  readonly model: string;
+  /** sha256 of the model file, verified when present. */
+  readonly sha256?: string;
+  /** The model input that takes the vectors (default: the only input). */
+  readonly input?: string;
+  /** The model output to judge (default: the only output). */
+  readonly output?: string;
+  /** CSV or TSV of `id,label`, relative to the contract. */
+  readonly labels: string;
+  readonly task: 'classification' | 'regression' | 'ranking';
+  readonly metric: 'accuracy' | 'macro_f1' | 'roc_auc' | 'mse';
+  /** Class labels in the order of the output's columns (default: the column indices). */
+  readonly classes?: readonly string[];
+  /** One-column binary classifier: predicts the second class at or above this (default 0.5). */
+  readonly threshold?: number;
+  readonly min?: number;
+  /** Highest acceptable mse. */
+  readonly max?: number;
+  /** Largest tolerated worsening from the baseline, in metric units. */
+  readonly max_drop?: number;
+  /** Vectors per model run. */
+  readonly batch_size?: number;
 }
 
 /** One quality floor: a metric on a suite, with a minimum and/or a tolerated drop. */

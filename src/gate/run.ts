@@ -25,7 +25,10 @@ import { discoverContracts, loadContract, type LoadedContract } from './contract
 import { sortFindings, type Finding } from './findings.js';
 import type { OverrideDeclaration } from './override.js';
 import { declaredVectors } from './paths.js';
-import { benchmarkStep } from './benchmark-step.js';
+import { benchmarkStep, DEFAULT_SEED } from './benchmark-step.js';
+import type { OrtModule } from '../onnx/session.js';
+import { stagingStep } from '../staging/step.js';
+import type { StagingLimits } from '../staging/types.js';
 import { judgeFindings, loadWaivers } from './waivers.js';
 
 /** Everything the gate needs to know, decoded and validated once at the edge. */
@@ -55,6 +58,8 @@ export interface GatePlan {
   readonly registry?: string;
   /** Sample size and seed of the space-compatibility analysis (over the registry's policy). */
   readonly compatibility?: CompatibilityOverrides;
+  /** Size caps and threads of staging validation (ONNX models, labels, probe sets). */
+  readonly staging?: StagingLimits;
 }
 
 export interface ScanRequest {
@@ -85,6 +90,8 @@ export interface GateDeps {
   readonly now?: () => Date;
   /** Opens vectors files for the compatibility sample; without it the spaces are not compared. */
   readonly openVectors?: VectorOpener;
+  /** onnxruntime for staging validation; onnxruntime-node (loaded on first use) when absent. */
+  readonly ort?: () => Promise<OrtModule>;
 }
 
 /**
@@ -148,6 +155,22 @@ export async function runGate(plan: GatePlan, deps: GateDeps): Promise<Report> {
       : undefined;
   if (bench) findings.push(...bench.findings);
 
+  const staging =
+    candidate.manifest && candidateScan
+      ? await stagingStep({
+          workspace: plan.workspace,
+          cwd: plan.cwd,
+          seed: plan.seed ?? DEFAULT_SEED,
+          limits: plan.staging,
+          ort: deps.ort,
+          openVectors: deps.openVectors,
+          candidate,
+          baseline: baselineScan ? baseline : undefined,
+          contracts,
+        })
+      : undefined;
+  if (staging) findings.push(...staging.findings);
+
   let changes: Report['changes'];
   let coverage: Report['coverage'];
   if (baseline?.manifest && candidate.manifest) {
@@ -203,6 +226,7 @@ export async function runGate(plan: GatePlan, deps: GateDeps): Promise<Report> {
     ...(coverage ? { coverage } : {}),
     ...(bench?.rows.length ? { benchmarks: bench.rows } : {}),
     ...(bench?.suites.length ? { suites: bench.suites } : {}),
+    ...(staging ? { staging: staging.report } : {}),
     ...(versioning.requiredBump ? { requiredBump: versioning.requiredBump } : {}),
     ...(versioning.compatibility ? { compatibility: versioning.compatibility } : {}),
     ...(versioning.pins ? { pins: versioning.pins } : {}),

@@ -196,7 +196,7 @@ function describe(
   }
   if (e.keyword === 'additionalProperties') {
     const key = String(p.additionalProperty);
-    const allowed = allowedKeys(kind, e.schemaPath);
+    const allowed = allowedKeys(e);
     const hint = closest(key, allowed);
     return {
       path: [...path, key],
@@ -216,14 +216,12 @@ function describe(
   return { path, message: `expected ${expectation(e)}, found ${found(e.data)}` };
 }
 
-/** The property names allowed at the object whose additionalProperties failed. */
-function allowedKeys(kind: SchemaKind, schemaPath: string): string[] {
-  const parts = schemaPath.replace(/^#\//, '').split('/').slice(0, -1);
-  let node: unknown = SCHEMAS[kind];
-  for (const part of parts) {
-    if (node && typeof node === 'object') node = (node as Record<string, unknown>)[part];
-  }
-  const props = (node as { properties?: Record<string, unknown> } | undefined)?.properties;
+/**
+ * The property names allowed at the object whose additionalProperties failed: read from the
+ * failing (sub)schema itself (verbose mode), which is right also inside a `$ref`'d definition.
+ */
+function allowedKeys(e: ErrorObject): string[] {
+  const props = (e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
   return props ? Object.keys(props).filter((k) => k !== '$schema') : [];
 }
 

@@ -18,6 +18,7 @@ import type { SourceDocument } from '../gate/document.js';
 import type { Finding } from '../gate/findings.js';
 import type { CompatibilityReport, CompatibilityUnmeasured } from './compat.js';
 import type { Manifest } from './manifest.js';
+import { encoderChanges } from '../staging/encoders.js';
 
 /** Semver change levels, from none to major. */
 export type BumpLevel = 'none' | 'patch' | 'minor' | 'major';
@@ -184,6 +185,8 @@ export function classifyChange(
       `the data changed under the same dataset name${space}`,
     );
   }
+  // Every encoder of a multimodal space writes into it: a change to any is a change to the space.
+  reasons.push(...encoderChanges(baseline, candidate, space));
   const prep = changedKeys(baseline.preprocessing, candidate.preprocessing);
   if (prep.length)
     add('patch', 'preprocessing', prep.join(', '), 'changed', 'preprocessing changed');

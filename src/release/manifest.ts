@@ -57,6 +57,47 @@ export interface Manifest {
     readonly path: string;
     readonly results?: Readonly<Record<string, number>>;
   }[];
+  /** Reproducibility probe of the embedding model (src/staging). */
+  readonly probe?: ProbeDeclaration;
+  /** Encoders sharing this space, by modality (text, image, audio...). */
+  readonly encoders?: Readonly<Record<string, EncoderDeclaration>>;
+}
+
+/** One encoder of a multimodal space: its model's identity and, optionally, a probe. */
+export interface EncoderDeclaration {
+  readonly description?: string;
+  readonly model: { readonly name: string; readonly revision: string; readonly sha256?: string };
+  readonly probe?: ProbeDeclaration;
+}
+
+/** A reproducibility probe: an ONNX embedding model and the inputs to re-embed with it. */
+export interface ProbeDeclaration {
+  /** ONNX file, relative to the manifest. */
+  readonly model: string;
+  /** sha256 of the ONNX file, verified when present. */
+  readonly sha256?: string;
+  /** Arrow IPC or Parquet file: an id column and one column per model input. */
+  readonly set: string;
+  readonly format?: 'arrow' | 'arrow-stream' | 'parquet';
+  /** Default `id`. */
+  readonly id_column?: string;
+  /** Probe-set column per model input (default: the input's name). */
+  readonly columns?: Readonly<Record<string, string>>;
+  /** Per model input, one row's shape without the batch dimension. */
+  readonly shapes?: Readonly<Record<string, readonly number[]>>;
+  /** The output holding the embedding (default: the only output). */
+  readonly output?: string;
+  /** Largest allowed 1 − cos (default by the stored dtype). */
+  readonly tolerance?: number;
+  readonly batch_size?: number;
+  /** Stored vectors to compare with (default: the manifest's `vectors`). */
+  readonly vectors?: {
+    readonly path: string;
+    readonly format?: VectorFormat;
+    readonly id_column?: string;
+    readonly vector_column?: string;
+    readonly ids?: string;
+  };
 }
 
 /** A manifest file as loaded: the document (for locations) and, when valid, the typed value. */

@@ -13,6 +13,7 @@ import {
 import { versioningMarkdown } from '../release/report-sections.js';
 import type { Report } from './model.js';
 import { suitesMarkdown } from './suites.js';
+import { stagingMarkdown } from '../staging/report.js';
 
 /** Escapes text for a markdown table cell. */
 export function cell(s: string): string {
@@ -95,6 +96,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   out.push(
     ...benchmarkSection(report, options),
     ...(options.benchmarks === 'none' ? [] : suitesMarkdown(report, cell)),
+    ...(options.benchmarks === 'none' ? [] : stagingMarkdown(report, cell)),
     ...bumpSection(report),
     ...versioningMarkdown(report),
   );

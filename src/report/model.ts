@@ -9,6 +9,7 @@ import type { CompatibilityReport } from '../release/compat.js';
 import type { LineageCheck } from '../release/lineage.js';
 import type { Metric, Normalization } from '../release/manifest.js';
 import type { ConsumerPin } from '../release/registry-check.js';
+import type { StagingReport } from '../staging/types.js';
 import type { VectorDType, VectorFormat } from '../vectors/types.js';
 
 export const REPORT_SCHEMA_VERSION = 1;
@@ -128,6 +129,8 @@ export interface Report {
   readonly lineage?: readonly LineageCheck[];
   /** A pull request's override label accepted a declared breaking change. */
   readonly override?: OverrideRecord;
+  /** Consumers' own models run on the vectors, and reproducibility probes per modality (src/staging). */
+  readonly staging?: StagingReport;
 }
 
 /** One metric of one benchmark suite, baseline against candidate. */

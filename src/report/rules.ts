@@ -28,6 +28,29 @@ export const CHECK_DESCRIPTIONS: Readonly<Record<string, string>> = {
   'baseline.ids-added': 'Ids new in the candidate.',
   'waiver.expired': 'Every waiver is within its expiry date.',
   'waiver.unused': 'Every waiver matches a finding.',
+  'staging.config': "A consumer's staging task, metric and thresholds fit together.",
+  'staging.model':
+    "A consumer's ONNX model is a readable, self-contained file within the size cap.",
+  'staging.io':
+    "A consumer's model takes the candidate's vectors (input width, dtype) and yields what the task needs.",
+  'staging.labels':
+    "A consumer's labels file is well formed and labels ids present in the vectors.",
+  'staging.coverage': "Every labeled id is in the candidate's vectors.",
+  'staging.run': "A consumer's model runs on the vectors.",
+  'staging.non-finite': "A consumer's model yields finite outputs on the candidate's vectors.",
+  'staging.metric':
+    "A consumer's model scores at least its floor on the candidate and drops no more than allowed.",
+  'staging.inconclusive': 'The labeled examples rule out a drop larger than allowed.',
+  'staging.no-baseline': "A consumer's allowed drop could be checked against the baseline.",
+  'probe.model':
+    'The embedding model is a readable ONNX file whose output matches the stored vectors.',
+  'probe.inputs': "The probe set holds the model's inputs for each id.",
+  'probe.vectors': 'The stored vectors a probe compares with are readable.',
+  'probe.coverage': 'Every probe id has a stored vector.',
+  'probe.non-finite': 'The embedding model yields finite vectors for the probe inputs.',
+  'probe.deviation':
+    'The stored vectors are what the declared embedding model produces (1 − cos within the tolerance).',
+  'probe.unsupported': 'The stored vectors can be probed (not packed bits).',
 };
 
 /** The description of a check id. */

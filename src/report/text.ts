@@ -10,6 +10,7 @@ import {
 import { versioningText } from '../release/report-sections.js';
 import type { Report } from './model.js';
 import { suitesText } from './suites.js';
+import { stagingText } from '../staging/report.js';
 
 function pad(s: string, n: number): string {
   return s.length >= n ? s : s + ' '.repeat(n - s.length);
@@ -70,6 +71,7 @@ export function formatText(report: Report): string {
   }
 
   out.push(...suitesText(report));
+  out.push(...stagingText(report));
   out.push(...versioningText(report));
   if (report.findings.length) {
     out.push(`Findings (${countsLabel(report)})`);

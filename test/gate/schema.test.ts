@@ -30,7 +30,7 @@ requires:
   dtype: [float32, float16]
 `;
 
-function messages(kind: 'manifest' | 'contract', text: string, file = 'm.yaml'): string[] {
+function messages(kind: 'manifest' | 'contract' | 'suite', text: string, file = 'm.yaml'): string[] {
   const doc = parseSourceText(file, text);
   return validateDocument(kind, doc).map(
     (f) => `${f.location?.line}:${f.location?.column} ${f.message}`,
@@ -94,6 +94,21 @@ describe('contract schema', () => {
   it('rejects an invalid semver range', () => {
     expect(messages('contract', CONTRACT.replace('^1.0.0', 'one-dot-oh'))).toEqual([
       '4:10 accepts: expected a semver range such as ^2.0.0 or ">=1.4.0 <3.0.0", found "one-dot-oh"',
+    ]);
+  });
+});
+
+describe('suite schema', () => {
+  const SUITE = `suite: s
+qrels: q.tsv
+versions:
+  "1.0.0":
+    queries: { pth: q.arrow }
+`;
+  it('suggests the right key inside a $ref-ed definition', () => {
+    expect(messages('suite', SUITE)).toEqual([
+      '5:14 versions.1.0.0.queries: missing required field "path"',
+      '5:16 versions.1.0.0.queries.pth: unknown field "pth" (did you mean "path"?)',
     ]);
   });
 });

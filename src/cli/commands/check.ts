@@ -22,6 +22,8 @@ Examples:
 
 Exit codes: 0 pass, 1 blocked, 2 could not judge (usage, unreadable configuration).`;
 
+const MIB = 1024 * 1024;
+
 interface CheckOptions {
   candidate: string;
   baseline?: string;
@@ -34,6 +36,8 @@ interface CheckOptions {
   registry?: string;
   suites?: string[];
   writeRun?: string;
+  maxModelMb?: number;
+  maxDataMb?: number;
   sampleSize?: number;
   seed?: number;
 }
@@ -93,6 +97,16 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
       'write every TREC run the benchmarks evaluated into this directory',
     )
     .option(
+      '--max-model-mb <n>',
+      'largest ONNX model staging validation reads (default 512)',
+      positiveInt('--max-model-mb', 1 << 20),
+    )
+    .option(
+      '--max-data-mb <n>',
+      'largest labels file or probe set staging validation reads (default 256)',
+      positiveInt('--max-data-mb', 1 << 20),
+    )
+    .option(
       '--waivers <file>',
       'waivers file (contracts/waivers.schema.json): accepted findings, each until its expiry date',
     )
@@ -115,6 +129,10 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
           waivers: opts.waivers,
           registry: opts.registry,
           compatibility: { sampleSize: opts.sampleSize, seed: opts.seed },
+          staging: {
+            maxModelBytes: opts.maxModelMb === undefined ? undefined : opts.maxModelMb * MIB,
+            maxDataBytes: opts.maxDataMb === undefined ? undefined : opts.maxDataMb * MIB,
+          },
           suites: opts.suites,
           seed: opts.seed,
           writeRuns: opts.writeRun === undefined ? undefined : resolve(io.cwd, opts.writeRun),

@@ -1,0 +1,103 @@
+/**
+ * The staging step of the gate: every applicable consumer's own model, then the
+ * candidate manifest's reproducibility probes (its `probe` and each encoder's), in a
+ * fixed order, sharing one onnxruntime.
+ */
+import type { LoadedContract } from '../gate/contracts.js';
+import type { Finding } from '../gate/findings.js';
+import { declaredVectors } from '../gate/paths.js';
+import type { LoadedManifest } from '../release/manifest.js';
+import { loadOrt, type OrtModule } from '../onnx/session.js';
+import { openVectors } from '../vectors/open.js';
+import type { OpenOptions, VectorSource } from '../vectors/types.js';
+import type { StagingContext, StagingSide } from './context.js';
+import {
+  DEFAULT_MAX_DATA_BYTES,
+  DEFAULT_MAX_MODEL_BYTES,
+  type StagingLimits,
+  type StagingReport,
+} from './types.js';
+
+/** What the step needs from the gate's plan and dependencies. */
+export interface StagingStepInput {
+  readonly workspace: string;
+  readonly cwd: string;
+  readonly seed: number;
+  readonly limits?: StagingLimits;
+  /** onnxruntime, loaded only when something is to run; default onnxruntime-node. */
+  readonly ort?: () => Promise<OrtModule>;
+  readonly openVectors?: (path: string, opts: OpenOptions) => Promise<VectorSource>;
+  readonly candidate: LoadedManifest;
+  /** Only when its vectors were readable. */
+  readonly baseline?: LoadedManifest;
+  readonly contracts: readonly LoadedContract[];
+}
+
+/**
+ * Runs staging validation when the candidate declares a probe or encoders' probes, or an
+ * applicable contract declares `staging`; undefined when there is nothing to run.
+ * Throws ConfigError (exit 2) when a path escapes the workspace or is a URL.
+ */
+export async function stagingStep(
+  input: StagingStepInput,
+): Promise<{ report: StagingReport; findings: Finding[] } | undefined> {
+  const manifest = input.candidate.manifest!;
+  const consumers = input.contracts
+    .filter((c) => c.contract?.embedding === manifest.name && c.contract.staging)
+    .sort((a, b) => a.contract!.consumer.localeCompare(b.contract!.consumer));
+  const probes: { modality: string; field: (string | number)[] }[] = [];
+  if (manifest.probe) probes.push({ modality: 'model', field: ['probe'] });
+  for (const modality of Object.keys(manifest.encoders ?? {}).sort())
+    if (manifest.encoders![modality]!.probe)
+      probes.push({ modality, field: ['encoders', modality, 'probe'] });
+  if (consumers.length === 0 && probes.length === 0) return undefined;
+
+  const side = (loaded: LoadedManifest): StagingSide => ({
+    manifest: loaded.manifest!,
+    vectors: {
+      ...declaredVectors(loaded, loaded.manifest!, input),
+      info: { dims: loaded.manifest!.dims, dtype: loaded.manifest!.dtype },
+    },
+  });
+  const ctx: StagingContext = {
+    workspace: input.workspace,
+    cwd: input.cwd,
+    ort: await (input.ort ?? loadOrt)(),
+    openVectors: input.openVectors ?? openVectors,
+    limits: {
+      maxModelBytes: input.limits?.maxModelBytes ?? DEFAULT_MAX_MODEL_BYTES,
+      maxDataBytes: input.limits?.maxDataBytes ?? DEFAULT_MAX_DATA_BYTES,
+      ...(input.limits?.threads !== undefined && { threads: input.limits.threads }),
+    },
+    seed: input.seed,
+    candidate: side(input.candidate),
+    ...(input.baseline?.manifest && { baseline: side(input.baseline) }),
+  };
+  const findings: Finding[] = [];
+  const report: {
+    consumers: StagingReport['consumers'][number][];
+    probes: StagingReport['probes'][number][];
+  } = {
+    consumers: [],
+    probes: [],
+  };
+  // Loaded on demand: the probe readers pull in apache-arrow (~350 ms), which a gate
+  // without staging should not pay.
+  const { stageConsumer } = await import('./consumer.js');
+  const { runProbe } = await import('./probe.js');
+  for (const contract of consumers) {
+    const outcome = await stageConsumer(ctx, contract);
+    report.consumers.push(outcome.result);
+    findings.push(...outcome.findings);
+  }
+  for (const { modality, field } of probes) {
+    const decl =
+      modality === 'model' && field.length === 1
+        ? manifest.probe!
+        : manifest.encoders![modality]!.probe!;
+    const outcome = await runProbe(ctx, input.candidate, decl, modality, field);
+    report.probes.push(outcome.result);
+    findings.push(...outcome.findings);
+  }
+  return { report, findings };
+}

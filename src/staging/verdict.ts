@@ -1,0 +1,209 @@
+/**
+ * The staging verdict of one consumer's model: does the candidate score below the floor,
+ * or worse than the baseline by more than the contract allows?
+ *
+ * The decision rule is the benchmark's (src/bench/regression.ts), on examples instead of
+ * queries. With o = +1 for metrics where higher is better and −1 for mse, the oriented
+ * change is δ = o · (candidate − baseline) (negative: worse), m = max_drop, α = 0.05:
+ *
+ * - `fail`         when the candidate is below `min` (above `max` for mse), or when
+ *                  p < α and δ < −m (a worsening beyond the allowance, significant);
+ * - `inconclusive` otherwise when the CI's lower end (oriented) is below −m — a warning;
+ * - `pass`         otherwise.
+ *
+ * Per-example metrics (accuracy, mse) use the benchmark's statistics on the paired
+ * per-example deltas: the percentile bootstrap CI of the mean and the one-sided sign-flip
+ * test of H0: δ ≥ −m. roc_auc and macro_f1 are not means of per-example scores, so both
+ * sides are recomputed on each paired bootstrap resample of the examples (the same
+ * examples for both, as multiplicities): the CI is the percentile interval of the resampled
+ * δ*, and p = (1 + #{δ* ≥ −m}) / (B + 1), the bootstrap's own one-sided p, which is below α
+ * exactly when the one-sided upper bound lies below −m.
+ */
+import {
+  deriveSeed,
+  pairedBootstrapCI,
+  quantileSorted,
+  Rng,
+  signFlipTest,
+} from '../bench/stats.js';
+import { higherIsBetter, isPerExample, type StagingMetric } from './metrics.js';
+
+/** A contract's thresholds for one metric. */
+export interface StagingRule {
+  readonly metric: StagingMetric;
+  readonly min?: number;
+  readonly max?: number;
+  readonly maxDrop?: number;
+}
+
+/** One side's metric as a function of example weights, and its per-example scores when it is a mean. */
+export interface SideMetric {
+  readonly value: (weights?: ArrayLike<number>) => number;
+  readonly perExample?: Float64Array;
+}
+
+/** The verdict with every number it rests on. */
+export interface StagingVerdict {
+  readonly status: 'pass' | 'fail' | 'inconclusive';
+  readonly message: string;
+  readonly candidate: number;
+  readonly baseline?: number;
+  /** candidate − baseline, in metric units. */
+  readonly delta?: number;
+  readonly ci?: { readonly low: number; readonly high: number; readonly level: number };
+  readonly p?: number;
+  readonly iterations?: number;
+}
+
+/** Significance level of the blocking decision. */
+export const STAGING_ALPHA = 0.05;
+
+/**
+ * Bootstrap resamples (and sign-flip draws) for n examples: 10,000 up to 2,000 examples,
+ * then fewer so that the work stays near 2·10⁷ draws, never under 1,000.
+ */
+export function bootstrapIterations(n: number): number {
+  return Math.min(10000, Math.max(1000, Math.floor(2e7 / Math.max(1, n))));
+}
+
+const f4 = (x: number): string => (x < 0 ? '−' : '') + Math.abs(x).toFixed(4);
+const signed = (x: number): string => (x >= 0 ? '+' : '') + f4(x);
+const pText = (p: number): string => (p < 0.0001 ? p.toExponential(1) : p.toFixed(4));
+
+/** The floor (`min`, or `max` for mse) alone: a failure message, or undefined when met. */
+export function floorFailure(
+  rule: StagingRule,
+  candidate: number,
+  baseline?: number,
+): string | undefined {
+  const base = baseline === undefined ? '' : ` (baseline ${f4(baseline)})`;
+  if (rule.min !== undefined && candidate < rule.min)
+    return `${rule.metric} = ${f4(candidate)} is below the required minimum ${f4(rule.min)}${base}`;
+  if (rule.max !== undefined && candidate > rule.max)
+    return `${rule.metric} = ${f4(candidate)} is above the allowed maximum ${f4(rule.max)}${base}`;
+  return undefined;
+}
+
+/** The candidate alone (no baseline): only the floor can be judged. */
+export function floorVerdict(rule: StagingRule, candidate: SideMetric): StagingVerdict {
+  const value = candidate.value();
+  const failure = floorFailure(rule, value);
+  return {
+    status: failure ? 'fail' : 'pass',
+    message: failure ?? `${rule.metric} = ${f4(value)}`,
+    candidate: value,
+  };
+}
+
+/**
+ * The paired verdict over n examples present in both versions (see the module comment).
+ * The same seed gives the same verdict.
+ */
+export function pairedVerdict(
+  rule: StagingRule,
+  baseline: SideMetric,
+  candidate: SideMetric,
+  n: number,
+  seed: number,
+): StagingVerdict {
+  const orient = higherIsBetter(rule.metric) ? 1 : -1;
+  const margin = rule.maxDrop ?? 0;
+  const iterations = bootstrapIterations(n);
+  const level = 1 - STAGING_ALPHA;
+  const baseValue = baseline.value();
+  const candValue = candidate.value();
+  let oriented: { low: number; high: number };
+  let p: number;
+  if (isPerExample(rule.metric) && baseline.perExample && candidate.perExample) {
+    const deltas = new Float64Array(n);
+    for (let i = 0; i < n; i++)
+      deltas[i] = orient * (candidate.perExample[i]! - baseline.perExample[i]!);
+    oriented = pairedBootstrapCI(deltas, {
+      iterations,
+      level,
+      seed: deriveSeed(seed, 'staging:bootstrap'),
+    });
+    p = signFlipTest(deltas, {
+      permutations: iterations,
+      seed: deriveSeed(seed, 'staging:sign-flip'),
+      alternative: 'less',
+      margin,
+    });
+  } else {
+    ({ oriented, p } = bootstrapMetric(baseline, candidate, n, orient, margin, iterations, seed));
+  }
+  const delta = candValue - baseValue;
+  const ci =
+    orient === 1
+      ? { low: oriented.low, high: oriented.high, level }
+      : { low: -oriented.high, high: -oriented.low, level };
+  const orientedDelta = orient * delta;
+  const worse = orient === 1 ? 'drop' : 'rise';
+  const change =
+    `${rule.metric} changed by ${signed(delta)} (${f4(baseValue)} → ${f4(candValue)}; ` +
+    `${Math.round(level * 100)}% CI [${f4(ci.low)}, ${f4(ci.high)}], n = ${n})`;
+  let status: StagingVerdict['status'] = 'pass';
+  let message =
+    rule.maxDrop === undefined ? change : `${change}, within the allowed ${worse} of ${f4(margin)}`;
+  const floor = floorFailure(rule, candValue, baseValue);
+  if (floor) {
+    status = 'fail';
+    message = floor;
+  } else if (rule.maxDrop !== undefined && p < STAGING_ALPHA && orientedDelta < -margin) {
+    status = 'fail';
+    message = `${change}: a ${worse} larger than the allowed ${f4(margin)} (p = ${pText(p)} < α = ${STAGING_ALPHA})`;
+  } else if (rule.maxDrop !== undefined && oriented.low < -margin) {
+    status = 'inconclusive';
+    message = `${change}: the labeled examples cannot rule out a ${worse} larger than the allowed ${f4(margin)} (p = ${pText(p)}, α = ${STAGING_ALPHA})`;
+  }
+  return {
+    status,
+    message,
+    candidate: candValue,
+    baseline: baseValue,
+    delta,
+    ci,
+    p,
+    iterations,
+  };
+}
+
+/** Paired bootstrap of a metric that is not a per-example mean. */
+function bootstrapMetric(
+  baseline: SideMetric,
+  candidate: SideMetric,
+  n: number,
+  orient: number,
+  margin: number,
+  iterations: number,
+  seed: number,
+): { oriented: { low: number; high: number }; p: number } {
+  const rng = new Rng(deriveSeed(seed, 'staging:metric-bootstrap'));
+  const weights = new Float64Array(n);
+  const draws: number[] = [];
+  // Rng.int is exact up to 2^21 examples; beyond that a float draw's bias is negligible.
+  const pick = n <= 2097152 ? () => rng.int(n) : () => Math.floor(rng.float() * n);
+  let within = 0;
+  for (let b = 0; b < iterations; b++) {
+    weights.fill(0);
+    for (let i = 0; i < n; i++) {
+      const k = pick();
+      weights[k] = weights[k]! + 1;
+    }
+    const d = orient * (candidate.value(weights) - baseline.value(weights));
+    // A resample may lack a class (roc_auc, macro_f1 undefined): it carries no information.
+    if (Number.isNaN(d)) continue;
+    draws.push(d);
+    if (d >= -margin) within++;
+  }
+  if (draws.length === 0) return { oriented: { low: NaN, high: NaN }, p: 1 };
+  const sorted = Float64Array.from(draws).sort();
+  const alpha = STAGING_ALPHA;
+  return {
+    oriented: {
+      low: quantileSorted(sorted, alpha / 2),
+      high: quantileSorted(sorted, 1 - alpha / 2),
+    },
+    p: (1 + within) / (draws.length + 1),
+  };
+}
