@@ -108,7 +108,8 @@ function* blocks(
   }
 }
 
-async function writeArrow(path: string, rows: number, dims: number): Promise<void> {
+/** Writes the bench's Arrow IPC file: string ids, FixedSizeList float32, batches of 8,192 rows. */
+export async function writeArrow(path: string, rows: number, dims: number): Promise<void> {
   // Imported here, not at the top, so the measured child does not load it.
   const arrow = await import('apache-arrow');
   const type = new arrow.FixedSizeList(dims, new arrow.Field('item', new arrow.Float32(), false));
@@ -140,7 +141,8 @@ async function write(out: WriteStream, bytes: Uint8Array): Promise<void> {
   if (!out.write(bytes)) await once(out, 'drain');
 }
 
-async function writeNpy(path: string, rows: number, dims: number): Promise<void> {
+/** Writes the same vectors as a C-order `<f4` .npy, streamed. */
+export async function writeNpy(path: string, rows: number, dims: number): Promise<void> {
   let header = `{'descr': '<f4', 'fortran_order': False, 'shape': (${rows}, ${dims}), }`;
   header += ' '.repeat((64 - ((10 + header.length + 1) % 64)) % 64) + '\n';
   const preamble = new Uint8Array(10 + header.length);
@@ -185,7 +187,11 @@ async function child(mode: 'read' | 'scan', file: string): Promise<void> {
   );
 }
 
-const PEER_NUMPY = `
+/**
+ * The numpy peer: `python -c PEER_NUMPY <file> npy|arrow|parquet` validates the file the
+ * way a careful numpy user would (chunked norms, isfinite, all-zero rows) and prints JSON.
+ */
+export const PEER_NUMPY = `
 import sys, time, json, resource
 import numpy as np
 path, kind = sys.argv[1], sys.argv[2]
@@ -202,6 +208,11 @@ if kind == 'npy':
     x = np.load(path, mmap_mode='r')
     for i in range(0, x.shape[0], 65536):
         check(np.asarray(x[i:i + 65536]))
+elif kind == 'parquet':
+    import pyarrow.parquet as pq
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=65536, columns=['embedding']):
+        col = batch.column('embedding')
+        check(col.values.to_numpy(zero_copy_only=True).reshape(len(col), -1))
 else:
     import pyarrow as pa
     with pa.memory_map(path) as src:
@@ -327,4 +338,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+// Run only as a script (or as the bundled child), not when bench/validate.ts imports the writers.
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === SELF) await main();

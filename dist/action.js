@@ -6,7 +6,6 @@ const require = __egCreateRequire(import.meta.url);
 const __egHere = __egDirname(__egFileURLToPath(import.meta.url));
 const __embeddingGateDir = __egBasename(__egHere) === 'chunks' ? __egDirname(__egHere) : __egHere;
 import {
-  ConfigError,
   defaultDeps,
   findingRow,
   formatJson,
@@ -19,8 +18,14 @@ import {
   verdictSentence,
   versionLabel,
   writeFileAtomic
-} from "./chunks/chunk-JYDKKEHY.js";
-import "./chunks/chunk-PY3O3UKF.js";
+} from "./chunks/chunk-JZWHSFGO.js";
+import "./chunks/chunk-IKQFZ2CK.js";
+import "./chunks/chunk-6UK2HSVH.js";
+import {
+  ConfigError
+} from "./chunks/chunk-Z4A7R6AZ.js";
+import "./chunks/chunk-7ZEWOK5S.js";
+import "./chunks/chunk-UXWLSVHL.js";
 import {
   __commonJS,
   __export,

@@ -7,7 +7,6 @@ const __egHere = __egDirname(__egFileURLToPath(import.meta.url));
 const __embeddingGateDir = __egBasename(__egHere) === 'chunks' ? __egDirname(__egHere) : __egHere;
 import {
   BenchParseError,
-  ConfigError,
   EvaluationError,
   FAMILY_BY_NAME,
   InvalidRunError,
@@ -45,12 +44,12 @@ import {
   relString,
   requireValid,
   require_semver,
-  resolveInWorkspace,
   rollback,
   runGate,
   sha256File,
   shapeLabel,
   sortFindings,
+  stagingText,
   suitesText,
   trecRunLines,
   unreadableFinding,
@@ -61,12 +60,19 @@ import {
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-JYDKKEHY.js";
+} from "./chunks/chunk-JZWHSFGO.js";
+import "./chunks/chunk-IKQFZ2CK.js";
+import "./chunks/chunk-6UK2HSVH.js";
+import {
+  ConfigError,
+  resolveInWorkspace
+} from "./chunks/chunk-Z4A7R6AZ.js";
+import "./chunks/chunk-7ZEWOK5S.js";
 import {
   VECTOR_DTYPES,
   VECTOR_FORMATS,
   VectorFileError
-} from "./chunks/chunk-PY3O3UKF.js";
+} from "./chunks/chunk-UXWLSVHL.js";
 import {
   __commonJS,
   __require,
@@ -3614,6 +3620,7 @@ function formatText(report) {
     out.push("");
   }
   out.push(...suitesText(report));
+  out.push(...stagingText(report));
   out.push(...versioningText(report));
   if (report.findings.length) {
     out.push(`Findings (${countsLabel(report)})`);
@@ -3690,6 +3697,7 @@ Examples:
       --baseline releases/v1/manifest.yaml --contracts contracts/ --registry registry.yaml
 
 Exit codes: 0 pass, 1 blocked, 2 could not judge (usage, unreadable configuration).`;
+var MIB = 1024 * 1024;
 function nonNegativeInt(name) {
   return (value) => {
     const n = Number(value);
@@ -3729,6 +3737,14 @@ function checkCommand(io, deps, setExit) {
     "--write-run <dir>",
     "write every TREC run the benchmarks evaluated into this directory"
   ).option(
+    "--max-model-mb <n>",
+    "largest ONNX model staging validation reads (default 512)",
+    positiveInt("--max-model-mb", 1 << 20)
+  ).option(
+    "--max-data-mb <n>",
+    "largest labels file or probe set staging validation reads (default 256)",
+    positiveInt("--max-data-mb", 1 << 20)
+  ).option(
     "--waivers <file>",
     "waivers file (contracts/waivers.schema.json): accepted findings, each until its expiry date"
   ).option(
@@ -3747,6 +3763,10 @@ function checkCommand(io, deps, setExit) {
         waivers: opts.waivers,
         registry: opts.registry,
         compatibility: { sampleSize: opts.sampleSize, seed: opts.seed },
+        staging: {
+          maxModelBytes: opts.maxModelMb === void 0 ? void 0 : opts.maxModelMb * MIB,
+          maxDataBytes: opts.maxDataMb === void 0 ? void 0 : opts.maxDataMb * MIB
+        },
         suites: opts.suites,
         seed: opts.seed,
         writeRuns: opts.writeRun === void 0 ? void 0 : resolve2(io.cwd, opts.writeRun)

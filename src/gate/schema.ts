@@ -221,7 +221,8 @@ function describe(
  * failing (sub)schema itself (verbose mode), which is right also inside a `$ref`'d definition.
  */
 function allowedKeys(e: ErrorObject): string[] {
-  const props = (e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
+  const props = (e.parentSchema as { properties?: Record<string, unknown> } | undefined)
+    ?.properties;
   return props ? Object.keys(props).filter((k) => k !== '$schema') : [];
 }
 

@@ -41,6 +41,8 @@ export interface IpcMetadata {
 }
 
 const FILE_MAGIC = 'ARROW1';
+/** Record batch messages read at once when a file's footer lists them. */
+const CONCURRENT_READS = 32;
 const CONTINUATION = -1;
 
 /** Reads the schema and record batch index of an Arrow IPC file (`ARROW1` … footer … `ARROW1`). */
@@ -89,7 +91,9 @@ export async function readIpcFileMetadata(
       { byte: footerStart },
     );
   }
-  const batches: IpcRecordBatch[] = [];
+  // Every block's message is read at once, a few dozen at a time: one after another, each
+  // read waited for a thread of the pool to wake (≈0.35 ms here, 45 ms for 123 batches).
+  const blocks: { i: number; offset: number; metaDataLength: number; bodyLength: number }[] = [];
   for (let i = 0; i < footer.numRecordBatches; i++) {
     const block = footer.getRecordBatch(i);
     if (!block) continue;
@@ -101,26 +105,38 @@ export async function readIpcFileMetadata(
         { byte: block.offset },
       );
     }
-    const meta = new Uint8Array(block.metaDataLength);
-    await readExactly(
-      handle,
-      meta,
-      0,
-      meta.length,
-      block.offset,
-      path,
-      `record batch ${i}'s metadata`,
-    );
-    const { flatbuffer } = splitPrefix(meta, block.offset, path);
-    const message = decodeMessage(flatbuffer, block.offset, path);
+    blocks.push({
+      i,
+      offset: block.offset,
+      metaDataLength: block.metaDataLength,
+      bodyLength: Number(block.bodyLength),
+    });
+  }
+  const batches: IpcRecordBatch[] = new Array(blocks.length);
+  const readBlock = async (k: number): Promise<void> => {
+    const { i, offset, metaDataLength, bodyLength } = blocks[k]!;
+    const meta = new Uint8Array(metaDataLength);
+    await readExactly(handle, meta, 0, meta.length, offset, path, `record batch ${i}'s metadata`);
+    const { flatbuffer } = splitPrefix(meta, offset, path);
+    const message = decodeMessage(flatbuffer, offset, path);
     if (!message.isRecordBatch()) {
       throw new VectorFileError(
         path,
         `damaged Arrow IPC file: block ${i} is not a record batch message`,
-        { byte: block.offset },
+        { byte: offset },
       );
     }
-    batches.push(recordBatchOf(message, i, block.offset + block.metaDataLength, block.bodyLength));
+    batches[k] = recordBatchOf(message, i, offset + metaDataLength, bodyLength);
+  };
+  for (let k = 0; k < blocks.length; k += CONCURRENT_READS) {
+    const reads: Promise<void>[] = [];
+    for (let j = k; j < Math.min(blocks.length, k + CONCURRENT_READS); j++)
+      reads.push(readBlock(j));
+    // Settle them all before reporting, so no read outlives the handle; the first block's
+    // error is the one reported.
+    const settled = await Promise.allSettled(reads);
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
   return { schema: footer.schema, batches };
 }

@@ -122,8 +122,7 @@ export async function scanVectors(
     (info.rows ?? 0) * (binary ? (info.dims + 7) >> 3 : info.dims * BYTES[info.dtype]);
   const threads = opts.threads ?? (availableParallelism() >= 2 ? 2 : 1);
   const parallel = threads >= 2 && valueBytes >= (opts.parallelMinBytes ?? 64 << 20);
-  // The worker gets a larger share when this thread also has ids to hash.
-  const rowSums = new RowSums(parallel, info.hasIds ? 0.6 : 0.5);
+  const rowSums = new RowSums(parallel);
 
   let rows = 0;
   try {

@@ -30,7 +30,11 @@ requires:
   dtype: [float32, float16]
 `;
 
-function messages(kind: 'manifest' | 'contract' | 'suite', text: string, file = 'm.yaml'): string[] {
+function messages(
+  kind: 'manifest' | 'contract' | 'suite',
+  text: string,
+  file = 'm.yaml',
+): string[] {
   const doc = parseSourceText(file, text);
   return validateDocument(kind, doc).map(
     (f) => `${f.location?.line}:${f.location?.column} ${f.message}`,

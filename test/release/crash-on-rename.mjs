@@ -1,4 +1,3 @@
-/* global process */
 // Preload for the crash test: the process is killed (SIGKILL, no cleanup) at the moment it
 // would rename a temp file over the registry, i.e. after the new content is written and
 // flushed and before it replaces the old file.

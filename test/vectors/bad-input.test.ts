@@ -109,9 +109,17 @@ const CASES: Record<string, [OpenOptions, string | RegExp]> = {
     {},
     'float_ids.arrow: id column "id" is Float64; expected strings or integers',
   ],
-  'lz4.arrow': [
+  'lz4_cut.arrow': [
     {},
-    'lz4.arrow (byte 488): record batch 0 is compressed with LZ4_FRAME, which this reader cannot decompress; write the file uncompressed (pyarrow: compression=None)',
+    'lz4_cut.arrow (byte 9431): damaged Arrow IPC data: record batch 1: the values of column "embedding" (LZ4_FRAME): compressed data ends early: an LZ4 block of 8192 bytes needs 8196 bytes, 7200 remain',
+  ],
+  'zstd_cut.arrows': [
+    {},
+    'zstd_cut.arrows (byte 15667): damaged Arrow IPC data: record batch 1: the values of column "embedding" (ZSTD): ZSTD data ends early: 8192 more bytes of output were expected',
+  ],
+  'zstd_bad_block.arrows': [
+    {},
+    'zstd_bad_block.arrows (byte 16167): damaged Arrow IPC data: record batch 1: the values of column "embedding" (ZSTD): damaged ZSTD data: the decoder makes no progress',
   ],
   'empty_list.arrow': [
     {},

@@ -14,9 +14,11 @@ import {
   closeTo,
   drain,
   EXPECTED,
+  expectedDigest,
   type ExpectedFile,
   fixtureOptions,
   FIXTURES,
+  valuesDigest,
 } from './helpers.js';
 
 const files = Object.entries(EXPECTED.files);
@@ -36,7 +38,7 @@ async function check(
     });
     if (source.info.rows !== undefined) expect(source.info.rows).toBe(file.rows);
     const { bytes, ids, batches } = await drain(source);
-    expect(bytes.toString('base64'), `${name}: values`).toBe(file.valuesBase64);
+    expect(valuesDigest(bytes, file), `${name}: values`).toBe(expectedDigest(file));
     expect(ids ?? null).toEqual(file.ids);
     let next = 0;
     for (const b of batches) {
@@ -77,7 +79,7 @@ describe('readers reproduce the fixture bytes exactly', () => {
 
 describe('both Arrow paths agree', () => {
   const arrowFiles = files.filter(
-    ([name, f]) => f.format.startsWith('arrow') && name !== 'dict_ids.arrow',
+    ([name, f]) => f.format.startsWith('arrow') && !name.startsWith('dict_ids'),
   );
   for (const [name, file] of arrowFiles) {
     for (const path of ['direct', 'generic'] as ArrowReaderPath[]) {

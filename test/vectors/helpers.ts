@@ -2,6 +2,7 @@
  * Shared by the vector tests: fixture paths, expected.json, an in-memory VectorSource and
  * a seeded random generator.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,7 +45,9 @@ export interface ExpectedFile {
   readonly rows: number;
   readonly dims: number;
   readonly ids: string[] | null;
-  readonly valuesBase64: string;
+  /** The values' bytes (small files), or their SHA-256 (larger ones). */
+  readonly valuesBase64?: string;
+  readonly valuesSha256?: string;
   readonly stats: ExpectedStats;
 }
 
@@ -56,6 +59,18 @@ export const EXPECTED = JSON.parse(readFileSync(join(FIXTURES, 'expected.json'),
 export function fixtureOptions(file: ExpectedFile, extra: OpenOptions = {}): OpenOptions {
   const o = file.options;
   return { ...o, ...(o.idsPath !== undefined && { idsPath: join(FIXTURES, o.idsPath) }), ...extra };
+}
+
+/** The bytes in the form expected.json records them for `file`. */
+export function valuesDigest(bytes: Buffer, file: ExpectedFile): string | undefined {
+  return file.valuesBase64 !== undefined
+    ? bytes.toString('base64')
+    : createHash('sha256').update(bytes).digest('hex');
+}
+
+/** What expected.json records for the file's values. */
+export function expectedDigest(file: ExpectedFile): string | undefined {
+  return file.valuesBase64 ?? file.valuesSha256;
 }
 
 /** Everything a source streams: the bytes of all values concatenated, ids, and batch shapes. */
