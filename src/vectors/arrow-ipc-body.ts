@@ -148,6 +148,16 @@ export class BodyReader {
     return run;
   }
 
+  /** Lets the last stream's decoder free what it holds (zstddec's, in WebAssembly memory). */
+  async close(): Promise<void> {
+    await this.queue;
+    const stream = this.stream;
+    this.stream = undefined;
+    await stream?.decoder.finish();
+    this.stored.clear();
+    this.wholes.clear();
+  }
+
   /** Drops what was kept for record batches before `index`. */
   forget(index: number): void {
     for (const map of [this.stored, this.wholes] as const)

@@ -325,6 +325,7 @@ function directSource(
     async close() {
       if (closed) return;
       closed = true;
+      await body.close();
       await handle.close();
     },
   };

@@ -137,8 +137,8 @@ export async function openVectors(path: string, opts: OpenOptions = {}): Promise
       throw wrongMagic(path, magic.what, magic.shown, shown, note);
     }
   }
-  // Readers load on demand: importing apache-arrow alone took ~350 ms here, which an
-  // .npy scan should not pay (the CLI bundle splits each into its own chunk).
+  // Readers load on demand: importing apache-arrow took ~35 ms from the CLI bundle (~350 ms
+  // unbundled), which an .npy scan should not pay (the bundle gives each its own chunk).
   switch (format) {
     case 'arrow':
     case 'arrow-stream':
