@@ -18,7 +18,7 @@ import {
   verdictSentence,
   versionLabel,
   writeFileAtomic
-} from "./chunks/chunk-UT5I67GL.js";
+} from "./chunks/chunk-AUS5OJEX.js";
 import "./chunks/chunk-IKQFZ2CK.js";
 import "./chunks/chunk-6UK2HSVH.js";
 import {

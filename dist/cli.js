@@ -60,7 +60,7 @@ import {
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-UT5I67GL.js";
+} from "./chunks/chunk-AUS5OJEX.js";
 import "./chunks/chunk-IKQFZ2CK.js";
 import "./chunks/chunk-6UK2HSVH.js";
 import {

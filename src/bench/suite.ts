@@ -2,7 +2,7 @@
  * Benchmark suites (`contracts/suite.schema.json`): relevance judgments plus, per embedding
  * version, the query embeddings (and the corpus when it is not the release's own vectors).
  */
-import { dirname, relative } from 'node:path';
+import { relative } from 'node:path';
 import { glob } from 'tinyglobby';
 import { ConfigError, loadDocument, type SourceDocument } from '../gate/document.js';
 import type { Finding } from '../gate/findings.js';
@@ -82,9 +82,4 @@ export function resolveSuiteVectors(
 /** The suite's qrels path, resolved inside the workspace. */
 export function resolveQrels(loaded: LoadedSuite, workspace: string): string {
   return resolveInWorkspace(loaded.doc, ['qrels'], loaded.suite!.qrels, workspace);
-}
-
-/** The folder a suite's relative paths start from. */
-export function suiteDir(loaded: LoadedSuite): string {
-  return dirname(loaded.doc.path);
 }

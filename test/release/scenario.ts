@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { defaultDeps } from '../../src/gate/default-deps.js';
 import { openVectors } from '../../src/vectors/open.js';
+import { EXAMPLE_CHECK } from '../helpers/cli.js';
 import { arrowFloat32 } from '../../src/vectors/write.js';
 import { copyExamples, type CliResult } from '../helpers/cli.js';
 import { normalizeRows, project, randomRotation } from './synthetic.js';
@@ -108,15 +109,8 @@ embeddings:
   return dir;
 }
 
-export const CHECK_11 = [
-  'check',
-  '--candidate',
-  'releases/1.1.0/manifest.yaml',
-  '--baseline',
-  'releases/1.0.0/manifest.yaml',
-  '--contracts',
-  'contracts',
-];
+/** The shipped example's own invocation: 1.1.0 against 1.0.0. */
+export const CHECK_11 = EXAMPLE_CHECK;
 export const CHECK_12 = [
   'check',
   '--candidate',
