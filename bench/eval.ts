@@ -3,11 +3,11 @@
  * graded judgments: every trec_eval measure (as `runTrecEval` without -q), then the gate's
  * single metric (`perQueryScores(..., 'ndcg@10')`). Run with `npx tsx bench/eval.ts`.
  */
-import { perQueryScores } from '../src/bench/metrics.js';
-import type { Qrels } from '../src/bench/qrels.js';
-import type { RankedDocs, Run } from '../src/bench/run-file.js';
-import { Rng } from '../src/bench/stats.js';
-import { runTrecEval } from '../src/bench/trec-eval.js';
+import { perQueryScores } from '../src/retrieval/metrics.js';
+import type { Qrels } from '../src/retrieval/qrels.js';
+import type { RankedDocs, Run } from '../src/retrieval/run-file.js';
+import { Rng } from '../src/retrieval/stats.js';
+import { runTrecEval } from '../src/retrieval/trec-eval.js';
 
 const QUERIES = 10_000;
 const DOCS_PER_QUERY = 1_000;

@@ -13,7 +13,7 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { exactKnn, readQueries, type KnnMetric } from '../src/bench/knn.js';
+import { exactKnn, readQueries, type KnnMetric } from '../src/retrieval/knn.js';
 import { openVectors } from '../src/vectors/open.js';
 import { findPython, fmt, runNodeMeasured, runPythonPeer } from './lib.js';
 

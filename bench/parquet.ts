@@ -14,8 +14,8 @@ import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openParquet } from '../src/vectors/parquet.js';
-import { duckdbDatabase } from '../src/vectors/parquet-duckdb.js';
+import { openParquet } from '../src/vectors/parquet/reader.js';
+import { duckdbDatabase } from '../src/vectors/parquet/duckdb.js';
 import { findPython, fmt, runNodeMeasured, runPythonPeer } from './lib.js';
 
 interface Args {

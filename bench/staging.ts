@@ -14,9 +14,9 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadContract } from '../src/gate/contracts.js';
+import { loadContract } from '../src/config/contract.js';
 import { createSession, loadOrt } from '../src/onnx/session.js';
-import { loadManifest } from '../src/release/manifest.js';
+import { loadManifest } from '../src/config/manifest.js';
 import { stagingStep } from '../src/staging/step.js';
 import { arrowFloat32, npyFloat32 } from '../src/vectors/write.js';
 import {

@@ -18,13 +18,13 @@ import {
   verdictSentence,
   versionLabel,
   writeFileAtomic
-} from "./chunks/chunk-AUS5OJEX.js";
-import "./chunks/chunk-IKQFZ2CK.js";
+} from "./chunks/chunk-F3NFLQUJ.js";
+import "./chunks/chunk-66HBFCSV.js";
 import "./chunks/chunk-6UK2HSVH.js";
 import {
   ConfigError
-} from "./chunks/chunk-Z4A7R6AZ.js";
-import "./chunks/chunk-7ZEWOK5S.js";
+} from "./chunks/chunk-WHMCQKQY.js";
+import "./chunks/chunk-KRZ3XKNV.js";
 import "./chunks/chunk-UXWLSVHL.js";
 import {
   __commonJS,

@@ -60,14 +60,14 @@ import {
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-AUS5OJEX.js";
-import "./chunks/chunk-IKQFZ2CK.js";
+} from "./chunks/chunk-F3NFLQUJ.js";
+import "./chunks/chunk-66HBFCSV.js";
 import "./chunks/chunk-6UK2HSVH.js";
 import {
   ConfigError,
   resolveInWorkspace
-} from "./chunks/chunk-Z4A7R6AZ.js";
-import "./chunks/chunk-7ZEWOK5S.js";
+} from "./chunks/chunk-WHMCQKQY.js";
+import "./chunks/chunk-KRZ3XKNV.js";
 import {
   VECTOR_DTYPES,
   VECTOR_FORMATS,
@@ -3525,7 +3525,7 @@ var {
 // src/cli/commands/check.ts
 import { resolve as resolve2 } from "node:path";
 
-// src/cli/io.ts
+// src/cli/context.ts
 var EXIT = {
   /** The gate ran and nothing blocks. */
   pass: 0,
@@ -3781,7 +3781,7 @@ function checkCommand(io, deps, setExit) {
 // src/cli/commands/eval.ts
 import { resolve as resolve3 } from "node:path";
 
-// src/bench/c-format.ts
+// src/retrieval/c-format.ts
 function formatFixed(x, digits) {
   if (Number.isNaN(x)) return "nan";
   if (!Number.isFinite(x)) return x > 0 ? "inf" : "-inf";
@@ -3805,7 +3805,7 @@ function formatFixed(x, digits) {
   return (negative ? "-" : "") + abs.toFixed(digits);
 }
 
-// src/bench/trec-eval.ts
+// src/retrieval/trec-eval.ts
 var PRINT_ORDER = [
   "runid",
   "num_q",
@@ -4151,7 +4151,7 @@ function validateCommand(io, deps, setExit) {
 import { readFile as readFile2 } from "node:fs/promises";
 import { resolve as resolve7 } from "node:path";
 
-// src/release/card.ts
+// src/report/card.ts
 function cell(s) {
   return s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, " ");
 }

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Rng } from '../src/bench/stats.js';
+import { Rng } from '../src/retrieval/stats.js';
 import { arrowFloat32, npyFloat32 } from '../src/vectors/write.js';
 
 const DIMS = 64;

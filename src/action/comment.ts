@@ -6,7 +6,7 @@ import * as core from '@actions/core';
 import { upsertStickyComment, type CommentsApi } from '../github/comments.js';
 import type { RunInfo } from '../github/event.js';
 import { octokitCommentsApi, type PullRequestTarget } from '../github/octokit.js';
-import type { Report } from '../report/model.js';
+import type { Report } from '../gate/report-model.js';
 import type { ActionConfig } from './inputs.js';
 import { Input } from './inputs.js';
 import { commentText } from './publish.js';

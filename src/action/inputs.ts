@@ -2,8 +2,8 @@
  * The Action's inputs and outputs: names in one enum each (never bare strings, as
  * actions/cache does), decoded and validated once into a typed {@link ActionConfig}.
  */
-import { ConfigError } from '../gate/document.js';
-import type { FailOn } from '../report/model.js';
+import { ConfigError } from '../config/document.js';
+import type { FailOn } from '../gate/report-model.js';
 
 /** Input names, as in action.yml. */
 export enum Input {

@@ -6,14 +6,14 @@
 import * as core from '@actions/core';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { writeFileAtomic } from '../fsutil/atomic-write.js';
-import { ConfigError } from '../gate/document.js';
+import { ConfigError } from '../config/document.js';
 import type { OverrideDeclaration } from '../gate/override.js';
 import { runGate, type GateDeps, type GatePlan } from '../gate/run.js';
 import { readRunInfo, type RunInfo } from '../github/event.js';
 import { ANNOTATIONS_PER_LEVEL, buildAnnotations } from '../report/annotations.js';
 import { formatJson } from '../report/json.js';
 import { formatJunit } from '../report/junit.js';
-import type { Report } from '../report/model.js';
+import type { Report } from '../gate/report-model.js';
 import { formatSarif } from '../report/sarif.js';
 import { commentOnPullRequest, type CommentsApiFactory } from './comment.js';
 import { Output, readConfig, type ActionConfig } from './inputs.js';

@@ -11,7 +11,7 @@ import {
   SUMMARY_LIMIT_BYTES,
   type Fitted,
 } from '../report/fit.js';
-import { isBlocking, type Report } from '../report/model.js';
+import { isBlocking, type Report } from '../gate/report-model.js';
 
 /** The loud line at the top of the summary and comment when `report-only` is set. */
 export function reportOnlyBanner(report: Report): string {

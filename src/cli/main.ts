@@ -8,9 +8,9 @@ import {
   EvaluationError,
   InvalidRunError,
   UnknownMetricError,
-} from '../bench/errors.js';
-import { KnnInputError } from '../bench/knn-input.js';
-import { ConfigError } from '../gate/document.js';
+} from '../retrieval/errors.js';
+import { KnnInputError } from '../retrieval/knn-input.js';
+import { ConfigError } from '../config/document.js';
 import { VectorFileError } from '../vectors/types.js';
 import type { GateDeps } from '../gate/run.js';
 import { VERSION } from '../version.js';
@@ -22,7 +22,7 @@ import { cardCommand } from './commands/card.js';
 import { deprecateCommand } from './commands/deprecate.js';
 import { promoteCommand } from './commands/promote.js';
 import { rollbackCommand } from './commands/rollback.js';
-import { EXIT, UsageError, type CliIO } from './io.js';
+import { EXIT, UsageError, type CliIO } from './context.js';
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIO, deps: GateDeps): Promise<number> {

@@ -5,8 +5,8 @@
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../fsutil/atomic-write.js';
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from '../report/index.js';
-import type { Report } from '../report/model.js';
-import { UsageError, type CliIO } from './io.js';
+import type { Report } from '../gate/report-model.js';
+import { UsageError, type CliIO } from './context.js';
 
 const EXTENSION: Record<FormatName, string> = {
   text: 'txt',

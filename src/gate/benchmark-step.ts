@@ -3,14 +3,14 @@
  * manifest), the consumers' floors, both sides' vectors, and run the regression checks.
  */
 import { relative, resolve } from 'node:path';
-import { discoverSuites, loadSuite, type LoadedSuite } from '../bench/suite.js';
-import type { LoadedManifest } from '../release/manifest.js';
-import type { BenchmarkResult, SuiteReport } from '../report/model.js';
+import { discoverSuites, loadSuite, type LoadedSuite } from '../config/suite.js';
+import type { LoadedManifest } from '../config/manifest.js';
+import type { BenchmarkResult, SuiteReport } from './report-model.js';
 import { openVectors } from '../vectors/open.js';
 import { runBenchmarks } from './checks/benchmarks.js';
-import type { LoadedContract } from './contracts.js';
-import type { Finding } from './findings.js';
-import { declaredVectors, resolveInWorkspace } from './paths.js';
+import type { LoadedContract } from '../config/contract.js';
+import type { Finding } from '../config/findings.js';
+import { declaredVectors, resolveInWorkspace } from '../config/paths.js';
 import type { GateDeps, GatePlan } from './run.js';
 
 /** The seed of the regression statistics when the plan gives none. */

@@ -1,7 +1,7 @@
 import { VERSION } from '../version.js';
 import { openVectors } from '../vectors/open.js';
 import type { GateDeps } from './run.js';
-import { scanFile } from './scan-file.js';
+import { scanFile } from './scan.js';
 
 /** The real dependencies the CLI and the Action run with. */
 export function defaultDeps(): GateDeps {

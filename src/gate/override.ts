@@ -5,8 +5,8 @@
  * lifts findings that say the vectors or the files themselves are broken: no label makes
  * NaN vectors or an unreadable manifest promotable.
  */
-import { isBlocking, type FailOn, type OverrideRecord } from '../report/model.js';
-import type { Finding } from './findings.js';
+import { isBlocking, type FailOn, type OverrideRecord } from './report-model.js';
+import type { Finding } from '../config/findings.js';
 
 /** What the edge knows about an override label present on the pull request. */
 export interface OverrideDeclaration {

@@ -3,8 +3,8 @@
  * No process, no console, no @actions here: the edges (cli/, action/) do that.
  */
 import { sha256File } from '../fsutil/hash.js';
-import type { Manifest, LoadedManifest } from '../release/manifest.js';
-import { loadManifest } from '../release/manifest.js';
+import type { Manifest, LoadedManifest } from '../config/manifest.js';
+import { loadManifest } from '../config/manifest.js';
 import type { VectorOpener } from '../release/compat.js';
 import { runVersioning, type CompatibilityOverrides } from '../release/versioning.js';
 import {
@@ -16,20 +16,20 @@ import {
   type Report,
   type VectorSummary,
   type VersionInfo,
-} from '../report/model.js';
+} from './report-model.js';
 import { VectorFileError, type OpenOptions } from '../vectors/types.js';
 import { compareIds, compareManifests } from './checks/baseline.js';
 import { checkConsumer } from './checks/consumers.js';
 import { checkVectors, MANIFEST_NORM_TOLERANCE, unreadableFinding } from './checks/vectors.js';
-import { discoverContracts, loadContract, type LoadedContract } from './contracts.js';
-import { sortFindings, type Finding } from './findings.js';
+import { discoverContracts, loadContract, type LoadedContract } from '../config/contract.js';
+import { sortFindings, type Finding } from '../config/findings.js';
 import type { OverrideDeclaration } from './override.js';
-import { declaredVectors } from './paths.js';
+import { declaredVectors } from '../config/paths.js';
 import { benchmarkStep, DEFAULT_SEED } from './benchmark-step.js';
 import type { OrtModule } from '../onnx/session.js';
 import { stagingStep } from '../staging/step.js';
 import type { StagingLimits } from '../staging/types.js';
-import { judgeFindings, loadWaivers } from './waivers.js';
+import { judgeFindings, loadWaivers } from './judge.js';
 
 /** Everything the gate needs to know, decoded and validated once at the edge. */
 export interface GatePlan {

@@ -3,17 +3,17 @@
  * look at a file before writing its manifest.
  */
 import { relative, resolve } from 'node:path';
-import type { Normalization } from '../release/manifest.js';
+import type { Normalization } from '../config/manifest.js';
 import {
   countFindings,
   decideVerdict,
   REPORT_SCHEMA_VERSION,
   type FailOn,
   type Report,
-} from '../report/model.js';
+} from './report-model.js';
 import { VectorFileError, type OpenOptions, type VectorDType } from '../vectors/types.js';
 import { checkVectors, MANIFEST_NORM_TOLERANCE, unreadableFinding } from './checks/vectors.js';
-import { sortFindings, type Finding } from './findings.js';
+import { sortFindings, type Finding } from '../config/findings.js';
 import type { GateDeps } from './run.js';
 
 export interface ValidatePlan {

@@ -14,11 +14,11 @@
  * a consumer pinned with `^` never silently receives a version that needs a re-index.
  */
 import semver from 'semver';
-import type { SourceDocument } from '../gate/document.js';
-import type { Finding } from '../gate/findings.js';
+import type { SourceDocument } from '../config/document.js';
+import type { Finding } from '../config/findings.js';
 import type { CompatibilityReport, CompatibilityUnmeasured } from './compat.js';
-import type { Manifest } from './manifest.js';
-import { encoderChanges } from '../staging/encoders.js';
+import type { Manifest } from '../config/manifest.js';
+import { encoderChanges } from './encoders.js';
 
 /** Semver change levels, from none to major. */
 export type BumpLevel = 'none' | 'patch' | 'minor' | 'major';

@@ -8,7 +8,7 @@
  * bench/compat.ts. {@link naiveKnnOverlap} and {@link naiveLinearCka} are the slow, obvious
  * versions the tests use as oracles.
  */
-import type { Metric } from './manifest.js';
+import type { Metric } from '../config/manifest.js';
 
 /** The sampled rows of one version, row i of both versions belonging to the same id. */
 export interface SampleMatrix {

@@ -12,7 +12,7 @@ import { openVectors } from '../vectors/open.js';
 import type { OpenOptions, VectorSource } from '../vectors/types.js';
 import { measureCompatibility, type CompatibilityMeasures, DEFAULT_K } from './compat-measures.js';
 import { bottomK, readSampledRows, sharedKeys, type MatchBy } from './compat-sample.js';
-import type { Metric } from './manifest.js';
+import type { Metric } from '../config/manifest.js';
 
 /** Decision thresholds; defaults calibrated on synthetic spaces (README, test/release/compat-calibration). */
 export interface CompatibilityThresholds {

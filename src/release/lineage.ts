@@ -14,10 +14,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename, relative } from 'node:path';
-import { ConfigError, parseSourceText } from '../gate/document.js';
-import type { Finding, Location } from '../gate/findings.js';
-import { resolveInWorkspace } from '../gate/paths.js';
-import type { LoadedManifest } from './manifest.js';
+import { ConfigError, parseSourceText } from '../config/document.js';
+import type { Finding, Location } from '../config/findings.js';
+import { resolveInWorkspace } from '../config/paths.js';
+import type { LoadedManifest } from '../config/manifest.js';
 
 const LFS_VERSIONS = ['https://git-lfs.github.com/spec/v1', 'https://hawser.github.com/spec/v1'];
 

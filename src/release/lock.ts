@@ -13,7 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname as osHostname } from 'node:os';
 import { link, open, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { ConfigError } from '../gate/document.js';
+import { ConfigError } from '../config/document.js';
 
 /** Timing and identity of a lock holder; every default can be pinned by tests. */
 export interface LockOptions {

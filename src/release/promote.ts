@@ -7,10 +7,10 @@
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { sha256File } from '../fsutil/hash.js';
-import { ConfigError } from '../gate/document.js';
-import { resolveInWorkspace } from '../gate/paths.js';
-import type { Report } from '../report/model.js';
-import { loadManifest } from './manifest.js';
+import { ConfigError } from '../config/document.js';
+import { resolveInWorkspace } from '../config/paths.js';
+import type { Report } from '../gate/report-model.js';
+import { loadManifest } from '../config/manifest.js';
 import { hashRelease, type ReleaseFiles } from './registry-check.js';
 import { RegistryRefusal } from './registry-ops.js';
 

@@ -7,16 +7,16 @@
 import { dirname, relative, resolve } from 'node:path';
 import semver from 'semver';
 import { sha256File } from '../fsutil/hash.js';
-import type { LoadedContract } from '../gate/contracts.js';
-import type { Finding } from '../gate/findings.js';
-import { resolveInWorkspace } from '../gate/paths.js';
+import type { LoadedContract } from '../config/contract.js';
+import type { Finding } from '../config/findings.js';
+import { resolveInWorkspace } from '../config/paths.js';
 import type {
   LoadedRegistry,
   Registry,
   RegistryFile,
   RegistryVersion,
   VersionStatus,
-} from './registry.js';
+} from '../config/registry.js';
 import { recordDifferences } from './registry-ops.js';
 
 /** A version's files as the registry records them, relative to the registry file. */

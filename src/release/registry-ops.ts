@@ -7,7 +7,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../fsutil/atomic-write.js';
-import { ConfigError } from '../gate/document.js';
+import { ConfigError } from '../config/document.js';
 import { withLock, type LockOptions } from './lock.js';
 import {
   EMPTY_REGISTRY_YAML,
@@ -19,7 +19,7 @@ import {
   type Registry,
   type RegistryEmbedding,
   type RegistryVersion,
-} from './registry.js';
+} from '../config/registry.js';
 
 /** The registry does not allow the change (exit 1): released versions are immutable, a retired version cannot serve... */
 export class RegistryRefusal extends Error {

@@ -5,11 +5,11 @@
  * Returns findings and report sections; never prints, never exits.
  */
 import { sha256File } from '../fsutil/hash.js';
-import type { LoadedContract } from '../gate/contracts.js';
-import type { Finding } from '../gate/findings.js';
-import { resolveInWorkspace } from '../gate/paths.js';
+import type { LoadedContract } from '../config/contract.js';
+import type { Finding } from '../config/findings.js';
+import { resolveInWorkspace } from '../config/paths.js';
 import { VectorFileError } from '../vectors/types.js';
-import type { RequiredBump, SuiteReport } from '../report/model.js';
+import type { RequiredBump, SuiteReport } from '../gate/report-model.js';
 import { checkBump, classifyChange } from './bump.js';
 import {
   analyzeCompatibility,
@@ -22,8 +22,8 @@ import {
   type VersionVectors,
 } from './compat.js';
 import { checkLineage, type LineageCheck } from './lineage.js';
-import type { LoadedManifest, Manifest } from './manifest.js';
-import { compatibilityFromRegistry, loadRegistry, type LoadedRegistry } from './registry.js';
+import type { LoadedManifest, Manifest } from '../config/manifest.js';
+import { compatibilityFromRegistry, loadRegistry, type LoadedRegistry } from '../config/registry.js';
 import {
   checkDeprecations,
   checkImmutable,

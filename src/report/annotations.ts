@@ -4,8 +4,8 @@
  * 10 annotations per level per step and silently drops the rest, so we stop at the cap and
  * say in one notice how many were left out. Pure: the Action hands these to @actions/core.
  */
-import type { Finding } from '../gate/findings.js';
-import type { Report } from './model.js';
+import type { Finding } from '../config/findings.js';
+import type { Report } from '../gate/report-model.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 

@@ -2,8 +2,8 @@
  * Small phrases shared by the human-readable formatters, so text and markdown say the
  * same thing in the same words.
  */
-import { formatLocation, type Finding } from '../gate/findings.js';
-import type { Report, VectorSummary, VersionInfo } from './model.js';
+import { formatLocation, type Finding } from '../config/findings.js';
+import type { Report, VectorSummary, VersionInfo } from '../gate/report-model.js';
 
 /** "products-text 2.0.0 (v2_model-x)" or the manifest path when it did not validate. */
 export function versionLabel(v: VersionInfo): string {

@@ -7,7 +7,7 @@
 import { verdictSentence, versionLabel } from './describe.js';
 import { findingRow, selectFindings, type MarkdownOptions } from './markdown-sections.js';
 import { formatMarkdown } from './markdown.js';
-import type { Report } from './model.js';
+import type { Report } from '../gate/report-model.js';
 
 /** GitHub's limit for one step's job summary, in bytes of UTF-8. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024;

@@ -2,7 +2,7 @@
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
-import type { Report } from './model.js';
+import type { Report } from '../gate/report-model.js';
 import { formatSarif } from './sarif.js';
 import { formatText } from './text.js';
 

@@ -1,4 +1,4 @@
-import type { Report } from './model.js';
+import type { Report } from '../gate/report-model.js';
 
 /** The documented machine-readable report (see README, "JSON report"). */
 export function formatJson(report: Report): string {

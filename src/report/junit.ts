@@ -8,10 +8,10 @@
  * - `verdict`: one test case that fails when the gate blocks promotion.
  * Notes (info findings) are left out: they are not tests that can fail.
  */
-import { formatLocation, type Finding } from '../gate/findings.js';
+import { formatLocation, type Finding } from '../config/findings.js';
 import { versionLabel } from './describe.js';
 import { suppressionLabel } from './markdown-sections.js';
-import { isBlocking, type ConsumerResult, type Report } from './model.js';
+import { isBlocking, type ConsumerResult, type Report } from '../gate/report-model.js';
 
 type Outcome =
   | { readonly kind: 'passed'; readonly output?: string }

@@ -3,10 +3,10 @@
  * benchmarks, required bump, charts) and the detail options that let the job summary and
  * the pull-request comment step down to fit GitHub's size limits.
  */
-import type { Finding } from '../gate/findings.js';
+import type { Finding } from '../config/findings.js';
 import { whereLabel } from './describe.js';
 import { cell } from './markdown.js';
-import type { BenchmarkResult, Report, VectorSummary } from './model.js';
+import type { BenchmarkResult, Report, VectorSummary } from '../gate/report-model.js';
 
 /** How much detail formatMarkdown renders. The default renders everything. */
 export interface MarkdownOptions {

@@ -10,10 +10,10 @@ import {
   overrideSection,
   type MarkdownOptions,
 } from './markdown-sections.js';
-import { versioningMarkdown } from '../release/report-sections.js';
-import type { Report } from './model.js';
+import { versioningMarkdown } from './versioning.js';
+import type { Report } from '../gate/report-model.js';
 import { suitesMarkdown } from './suites.js';
-import { stagingMarkdown } from '../staging/report.js';
+import { stagingMarkdown } from './staging.js';
 
 /** Escapes text for a markdown table cell. */
 export function cell(s: string): string {

@@ -5,8 +5,8 @@
  */
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Finding, Location, Severity } from '../gate/findings.js';
-import type { Report } from './model.js';
+import type { Finding, Location, Severity } from '../config/findings.js';
+import type { Report } from '../gate/report-model.js';
 import { describeCheck } from './rules.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';

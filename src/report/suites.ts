@@ -2,7 +2,7 @@
  * Benchmark suites in the human formats: mean scores per version, the cross-version cells,
  * each consumer's verdict rows, and the queries that regressed most.
  */
-import type { BenchmarkResult, Report, SuiteReport } from './model.js';
+import type { BenchmarkResult, Report, SuiteReport } from '../gate/report-model.js';
 
 const f4 = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(4));
 const signed = (x: number | undefined) =>

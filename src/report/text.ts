@@ -7,10 +7,10 @@ import {
   versionLabel,
   whereLabel,
 } from './describe.js';
-import { versioningText } from '../release/report-sections.js';
-import type { Report } from './model.js';
+import { versioningText } from './versioning.js';
+import type { Report } from '../gate/report-model.js';
 import { suitesText } from './suites.js';
-import { stagingText } from '../staging/report.js';
+import { stagingText } from './staging.js';
 
 function pad(s: string, n: number): string {
   return s.length >= n ? s : s + ' '.repeat(n - s.length);

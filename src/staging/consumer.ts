@@ -4,13 +4,13 @@
  * through it, and judge the metric against the contract's floor and allowed drop.
  */
 import { relative } from 'node:path';
-import type { LoadedContract, StagingDeclaration } from '../gate/contracts.js';
-import type { Finding, Location } from '../gate/findings.js';
-import { deriveSeed } from '../bench/stats.js';
+import type { LoadedContract, StagingDeclaration } from '../config/contract.js';
+import type { Finding, Location } from '../config/findings.js';
+import { deriveSeed } from '../retrieval/stats.js';
 import { VectorFileError } from '../vectors/types.js';
 import type { StagingSide, StagingContext } from './context.js';
 import { loadModel, readCapped, resolveStagingPath, StagingFileError } from './files.js';
-import { outputWidthProblem, planFeed, type IoProblem } from './io.js';
+import { outputWidthProblem, planFeed, type IoProblem } from './feed.js';
 import { LabelsError, parseLabels, type LabelTable } from './labels.js';
 import { metricFunction, perExampleScores, isPerExample, type StagingMetric } from './metrics.js';
 import { decodeLabels, predictionsOf, truthOf, usableExamples } from './predict.js';

@@ -1,5 +1,5 @@
 /** What every part of staging validation is given: the outside world, as parameters. */
-import type { Manifest } from '../release/manifest.js';
+import type { Manifest } from '../config/manifest.js';
 import type { OrtModule } from '../onnx/session.js';
 import type { OpenOptions, VectorDType, VectorSource } from '../vectors/types.js';
 

@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
-import { ConfigError, type SourceDocument } from '../gate/document.js';
-import { resolveInWorkspace } from '../gate/paths.js';
+import { ConfigError, type SourceDocument } from '../config/document.js';
+import { resolveInWorkspace } from '../config/paths.js';
 import { inspectModel, OnnxFormatError } from '../onnx/inspect.js';
 import { createSession, type OrtModule, type OrtSession } from '../onnx/session.js';
 import type { TensorSignature } from './types.js';

@@ -3,7 +3,7 @@
  * set of examples, per task: classes by argmax (or a threshold on one probability column),
  * positive-class scores for roc_auc, values for mse.
  */
-import type { StagingDeclaration } from '../gate/contracts.js';
+import type { StagingDeclaration } from '../config/contract.js';
 import { classLabels, numericLabels, type LabelTable } from './labels.js';
 import type { Predictions, Truth } from './metrics.js';
 import type { ModelOutputs } from './run-model.js';

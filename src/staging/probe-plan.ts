@@ -3,7 +3,7 @@
  * type and per-row shape, and which output holds the embedding — checked against the
  * model's declared signature and the stored vectors' dims.
  */
-import type { ProbeDeclaration } from '../release/manifest.js';
+import type { ProbeDeclaration } from '../config/manifest.js';
 import { shapeText, type LoadedModel } from './files.js';
 import type { ProbeColumnRequest, ProbeElement } from './probe-set.js';
 

@@ -9,7 +9,7 @@ import {
   DuckConnection,
   duckMessage,
   quoteIdentifier,
-} from '../vectors/parquet-duckdb.js';
+} from '../vectors/parquet/duckdb.js';
 import { checkSize } from './files.js';
 import {
   ColumnBuilder,

@@ -4,8 +4,8 @@
  * the tolerance means the stored vectors came from another checkpoint or preprocessing.
  */
 import { relative } from 'node:path';
-import type { Finding, Location } from '../gate/findings.js';
-import type { LoadedManifest, ProbeDeclaration } from '../release/manifest.js';
+import type { Finding, Location } from '../config/findings.js';
+import type { LoadedManifest, ProbeDeclaration } from '../config/manifest.js';
 import { float16Table } from '../vectors/float16.js';
 import { VectorFileError, type OpenOptions, type VectorSource } from '../vectors/types.js';
 import type { StagingContext } from './context.js';

@@ -3,10 +3,10 @@
  * candidate manifest's reproducibility probes (its `probe` and each encoder's), in a
  * fixed order, sharing one onnxruntime.
  */
-import type { LoadedContract } from '../gate/contracts.js';
-import type { Finding } from '../gate/findings.js';
-import { declaredVectors } from '../gate/paths.js';
-import type { LoadedManifest } from '../release/manifest.js';
+import type { LoadedContract } from '../config/contract.js';
+import type { Finding } from '../config/findings.js';
+import { declaredVectors } from '../config/paths.js';
+import type { LoadedManifest } from '../config/manifest.js';
 import { loadOrt, type OrtModule } from '../onnx/session.js';
 import { openVectors } from '../vectors/open.js';
 import type { OpenOptions, VectorSource } from '../vectors/types.js';

@@ -25,7 +25,7 @@ import {
   quantileSorted,
   Rng,
   signFlipTest,
-} from '../bench/stats.js';
+} from '../retrieval/stats.js';
 import { higherIsBetter, isPerExample, type StagingMetric } from './metrics.js';
 
 /** A contract's thresholds for one metric. */

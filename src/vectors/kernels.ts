@@ -14,7 +14,7 @@
  * ~1.2× faster than 4 and ~1.4× faster than 2 (bench/vectors.ts measures the whole scan).
  */
 import { float16Table } from './float16.js';
-import { wasmMemoryOf } from './io.js';
+import { wasmMemoryOf } from './buffers.js';
 import { rowKernel } from './scan-simd.js';
 import type { VectorDType, VectorValues } from './types.js';
 

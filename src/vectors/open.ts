@@ -4,7 +4,7 @@
  */
 import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { describeBytes, wrongMagic } from './io.js';
+import { describeBytes, wrongMagic } from './buffers.js';
 import type { OpenOptions, VectorFormat, VectorSource } from './types.js';
 import { VECTOR_FORMATS, VectorFileError } from './types.js';
 
@@ -142,15 +142,15 @@ export async function openVectors(path: string, opts: OpenOptions = {}): Promise
   switch (format) {
     case 'arrow':
     case 'arrow-stream':
-      return (await import('./arrow-ipc.js')).openArrow(path, format, opts);
+      return (await import('./arrow/ipc.js')).openArrow(path, format, opts);
     case 'parquet':
-      return (await import('./parquet.js')).openParquet(path, opts);
+      return (await import('./parquet/reader.js')).openParquet(path, opts);
     case 'npy':
-      return (await import('./npy.js')).openNpy(path, opts);
+      return (await import('./npy/reader.js')).openNpy(path, opts);
     case 'jsonl':
-      return (await import('./jsonl.js')).openJsonl(path, opts);
+      return (await import('./jsonl/reader.js')).openJsonl(path, opts);
     case 'binary':
-      return (await import('./binary.js')).openBinary(path, opts);
+      return (await import('./binary/reader.js')).openBinary(path, opts);
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import type { FileHandle } from 'node:fs/promises';
 import type { IdLineReader } from './ids.js';
-import { alignedBytes, prefetch, readExactly } from './io.js';
+import { alignedBytes, prefetch, readExactly } from './buffers.js';
 import type { VectorBatch, VectorDType, VectorValues } from './types.js';
 
 export interface RowBlock {

@@ -13,7 +13,7 @@
  * instance serves one memory (instances are cheap and cached per memory).
  */
 
-import type { WasmMemory } from './io.js';
+import type { WasmMemory } from './buffers.js';
 
 /** `row(byteOffset, dims) → f64`: the sum of squares of `dims` float32 values at byteOffset. */
 export type RowKernel = (byteOffset: number, dims: number) => number;

@@ -21,7 +21,7 @@
  * slices short enough to notice a worker that died.
  */
 import { Worker } from 'node:worker_threads';
-import { wasmMemoryOf } from './io.js';
+import { wasmMemoryOf } from './buffers.js';
 import { kernelSource, kernelTables, rowSquareSums, SIMD_MIN_DIMS } from './kernels.js';
 import { kernelModule } from './scan-simd.js';
 import type { VectorDType, VectorValues } from './types.js';

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fingerprintFinding } from '../../src/gate/waivers.js';
+import { fingerprintFinding } from '../../src/gate/judge.js';
 import { copyExamples } from '../helpers/cli.js';
 import { GitHubApiServer } from '../github/api-server.js';
 import { runActionAsync } from './run-action.js';

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { blockedConsumers, commentText, summaryText } from '../../src/action/publish.js';
-import { sortFindings, type Finding } from '../../src/gate/findings.js';
+import { sortFindings, type Finding } from '../../src/config/findings.js';
 import type { RunInfo } from '../../src/github/event.js';
 import { buildAnnotations } from '../../src/report/annotations.js';
 import { COMMENT_LIMIT_CHARS, DETAIL_LEVELS, SUMMARY_LIMIT_BYTES } from '../../src/report/fit.js';
 import { formatMarkdown } from '../../src/report/markdown.js';
-import { countFindings, type ConsumerResult, type Report } from '../../src/report/model.js';
+import { countFindings, type ConsumerResult, type Report } from '../../src/gate/report-model.js';
 import { MACHINE_SAMPLE } from '../report/sarif-fixture.js';
 
 const RUN: RunInfo = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatMarkdown } from '../../src/report/markdown.js';
-import type { Report } from '../../src/report/model.js';
+import type { Report } from '../../src/gate/report-model.js';
 import { expectGolden } from '../helpers/golden.js';
 import { MACHINE_SAMPLE } from '../report/sarif-fixture.js';
 

@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../../src/bench/stats.js';
+import { Rng } from '../../src/retrieval/stats.js';
 import { arrowFloat32 } from '../../src/vectors/write.js';
 import { copyExamples, editFile, EXAMPLE_CHECK, ROOT, runCli } from '../helpers/cli.js';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseSourceText } from '../../src/gate/document.js';
-import { validateDocument } from '../../src/gate/schema.js';
+import { ConfigError, parseSourceText } from '../../src/config/document.js';
+import { validateDocument } from '../../src/config/schema.js';
 
 const MANIFEST = `name: products-text
 version: 1.1.0

@@ -2,15 +2,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/gate/findings.js';
+import type { Finding } from '../../src/config/findings.js';
 import { applyOverride, isOverridable, type OverrideDeclaration } from '../../src/gate/override.js';
 import {
   expiryInstant,
   fingerprintFinding,
   judgeFindings,
   loadWaivers,
-} from '../../src/gate/waivers.js';
-import { decideVerdict } from '../../src/report/model.js';
+} from '../../src/gate/judge.js';
+import { decideVerdict } from '../../src/gate/report-model.js';
 
 const DIMS: Finding = {
   id: 'contract.dims',

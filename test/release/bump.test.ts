@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseSourceText } from '../../src/gate/document.js';
+import { parseSourceText } from '../../src/config/document.js';
 import { checkBump, classifyChange, declaredBump, suggestVersion } from '../../src/release/bump.js';
 import type { CompatibilityReport } from '../../src/release/compat.js';
 import { DEFAULT_THRESHOLDS } from '../../src/release/compat.js';
-import type { Manifest } from '../../src/release/manifest.js';
+import type { Manifest } from '../../src/config/manifest.js';
 
 const BASE: Manifest = {
   name: 'products-text',

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseRegistry, requireValid } from '../../src/release/registry.js';
+import { parseRegistry, requireValid } from '../../src/config/registry.js';
 import { expectGolden } from '../helpers/golden.js';
 import { CHECK_11, CHECK_12, NOW, runAt, setupScenario } from './scenario.js';
 

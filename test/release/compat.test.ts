@@ -21,9 +21,9 @@ import {
   type CompatibilityReport,
   type VersionVectors,
 } from '../../src/release/compat.js';
-import type { Metric } from '../../src/release/manifest.js';
+import type { Metric } from '../../src/config/manifest.js';
 import { crossVersionCells } from '../../src/release/versioning.js';
-import type { SuiteReport } from '../../src/report/model.js';
+import type { SuiteReport } from '../../src/gate/report-model.js';
 import { openVectors } from '../../src/vectors/open.js';
 import { arrowFloat32, npyFloat32 } from '../../src/vectors/write.js';
 import { memorySource } from './memory-source.js';

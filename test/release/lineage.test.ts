@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseSourceText } from '../../src/gate/document.js';
-import { validateDocument } from '../../src/gate/schema.js';
+import { ConfigError, parseSourceText } from '../../src/config/document.js';
+import { validateDocument } from '../../src/config/schema.js';
 import { checkLineage, parsePointer } from '../../src/release/lineage.js';
-import type { LoadedManifest, Manifest } from '../../src/release/manifest.js';
+import type { LoadedManifest, Manifest } from '../../src/config/manifest.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const DIR = join(ROOT, 'test/fixtures/release/lineage');

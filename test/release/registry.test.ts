@@ -10,14 +10,14 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/gate/document.js';
+import { ConfigError } from '../../src/config/document.js';
 import { LockError, withLock } from '../../src/release/lock.js';
 import {
   parseRegistry,
   renderRegistry,
   requireValid,
   type Registry,
-} from '../../src/release/registry.js';
+} from '../../src/config/registry.js';
 import {
   deprecate,
   promote,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatJson } from '../../src/report/json.js';
 import { formatMarkdown } from '../../src/report/markdown.js';
-import { decideVerdict, type Report } from '../../src/report/model.js';
+import { decideVerdict, type Report } from '../../src/gate/report-model.js';
 import { formatText } from '../../src/report/text.js';
 import { expectGolden } from '../helpers/golden.js';
 

@@ -3,9 +3,9 @@
  * pending consumer, a waived finding, an overridden one, vector findings located by row and
  * by byte, a note, an absolute path and a path needing URI escaping.
  */
-import type { Finding } from '../../src/gate/findings.js';
-import { fingerprintFinding } from '../../src/gate/waivers.js';
-import { countFindings, type Report } from '../../src/report/model.js';
+import type { Finding } from '../../src/config/findings.js';
+import { fingerprintFinding } from '../../src/gate/judge.js';
+import { countFindings, type Report } from '../../src/gate/report-model.js';
 
 const raw: Finding[] = [
   {

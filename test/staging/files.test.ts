@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseSourceText } from '../../src/gate/document.js';
+import { ConfigError, parseSourceText } from '../../src/config/document.js';
 import { inspectModel, OnnxFormatError } from '../../src/onnx/inspect.js';
 import { loadOrt } from '../../src/onnx/session.js';
 import { loadModel, resolveStagingPath, StagingFileError } from '../../src/staging/files.js';

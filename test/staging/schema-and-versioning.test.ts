@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { parseSourceText } from '../../src/gate/document.js';
-import { validateDocument } from '../../src/gate/schema.js';
+import { parseSourceText } from '../../src/config/document.js';
+import { validateDocument } from '../../src/config/schema.js';
 import { classifyChange } from '../../src/release/bump.js';
-import type { Manifest } from '../../src/release/manifest.js';
-import { encoderChanges } from '../../src/staging/encoders.js';
+import type { Manifest } from '../../src/config/manifest.js';
+import { encoderChanges } from '../../src/release/encoders.js';
 
 const MANIFEST = `name: clip
 version: 1.0.0

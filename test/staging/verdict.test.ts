@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../../src/bench/stats.js';
+import { Rng } from '../../src/retrieval/stats.js';
 import { metricFunction, perExampleScores } from '../../src/staging/metrics.js';
 import {
   bootstrapIterations,

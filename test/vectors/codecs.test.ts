@@ -7,10 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as arrow from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { CodecError, InputWindow, Xxh32, xxh32 } from '../../src/vectors/arrow-codec-util.js';
-import { type BodyCodec, bodyCodec } from '../../src/vectors/arrow-codecs.js';
-import { lz4Decompress } from '../../src/vectors/arrow-lz4.js';
-import { Lz4FrameDecoder } from '../../src/vectors/arrow-lz4-stream.js';
+import { CodecError, InputWindow, Xxh32, xxh32 } from '../../src/vectors/arrow/codec-util.js';
+import { type BodyCodec, bodyCodec } from '../../src/vectors/arrow/codecs.js';
+import { lz4Decompress } from '../../src/vectors/arrow/lz4.js';
+import { Lz4FrameDecoder } from '../../src/vectors/arrow/lz4-stream.js';
 import { FIXTURES } from './helpers.js';
 
 const dir = join(FIXTURES, 'codecs');

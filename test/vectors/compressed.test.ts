@@ -8,11 +8,11 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as arrow from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
-import { selectArrowColumns } from '../../src/vectors/arrow.js';
-import { type BodyCodec, bodyCodec } from '../../src/vectors/arrow-codecs.js';
-import { BodyReader } from '../../src/vectors/arrow-ipc-body.js';
-import { readIpcFileMetadata, readIpcStreamMetadata } from '../../src/vectors/arrow-ipc-meta.js';
-import { planBatches } from '../../src/vectors/arrow-ipc-plan.js';
+import { selectArrowColumns } from '../../src/vectors/arrow/reader.js';
+import { type BodyCodec, bodyCodec } from '../../src/vectors/arrow/codecs.js';
+import { BodyReader } from '../../src/vectors/arrow/ipc-body.js';
+import { readIpcFileMetadata, readIpcStreamMetadata } from '../../src/vectors/arrow/ipc-meta.js';
+import { planBatches } from '../../src/vectors/arrow/ipc-plan.js';
 import { EXPECTED, FIXTURES } from './helpers.js';
 
 /** A codec that records what it is asked to do. */

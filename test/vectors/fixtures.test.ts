@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openArrow, type ArrowReaderPath } from '../../src/vectors/arrow-ipc.js';
+import { openArrow, type ArrowReaderPath } from '../../src/vectors/arrow/ipc.js';
 import { openVectors } from '../../src/vectors/open.js';
 import { scanVectors } from '../../src/vectors/scan.js';
 import type { VectorSource } from '../../src/vectors/types.js';

@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parsePyDict } from '../../src/vectors/npy-header.js';
+import { parsePyDict } from '../../src/vectors/npy/header.js';
 import { formatFor, openVectors, sniffFormat } from '../../src/vectors/open.js';
 import { drain, EXPECTED, fixtureOptions, FIXTURES } from './helpers.js';
 

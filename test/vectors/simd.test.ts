@@ -4,7 +4,7 @@
  * on the calling thread and on the scan's worker.
  */
 import { describe, expect, it } from 'vitest';
-import { alignedBytes, wasmMemoryOf } from '../../src/vectors/io.js';
+import { alignedBytes, wasmMemoryOf } from '../../src/vectors/buffers.js';
 import { rowSquareSums, SIMD_MIN_DIMS } from '../../src/vectors/kernels.js';
 import { scanVectors } from '../../src/vectors/scan.js';
 import { kernelModule, rowKernel } from '../../src/vectors/scan-simd.js';

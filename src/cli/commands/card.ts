@@ -7,9 +7,9 @@ import {
   prependChangelog,
   renderChangelogEntry,
   renderVersionCard,
-} from '../../release/card.js';
+} from '../../report/card.js';
 import { readReport } from '../../release/promote.js';
-import { EXIT, type CliIO } from '../io.js';
+import { EXIT, type CliIO } from '../context.js';
 
 const EXAMPLES = `
 Examples:

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { runGate, type GateDeps } from '../../gate/run.js';
-import type { FailOn } from '../../report/model.js';
-import { EXIT, type CliIO } from '../io.js';
+import type { FailOn } from '../../gate/report-model.js';
+import { EXIT, type CliIO } from '../context.js';
 import { collect, failOnOption, positiveInt } from '../options.js';
 import { emitReport, parseOutputs } from '../output.js';
 

@@ -1,9 +1,9 @@
 import { Command } from 'commander';
 import { resolve } from 'node:path';
-import { readQrelsFile } from '../../bench/qrels.js';
-import { readRunFile } from '../../bench/run-file.js';
-import { runTrecEval } from '../../bench/trec-eval.js';
-import { EXIT, type CliIO } from '../io.js';
+import { readQrelsFile } from '../../retrieval/qrels.js';
+import { readRunFile } from '../../retrieval/run-file.js';
+import { runTrecEval } from '../../retrieval/trec-eval.js';
+import { EXIT, type CliIO } from '../context.js';
 import { collect } from '../options.js';
 
 const EXAMPLES = `

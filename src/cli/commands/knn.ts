@@ -1,9 +1,9 @@
 import { Command, Option } from 'commander';
 import { resolve } from 'node:path';
-import { exactKnn, readQueries, trecRunLines, type KnnMetric } from '../../bench/knn.js';
+import { exactKnn, readQueries, trecRunLines, type KnnMetric } from '../../retrieval/knn.js';
 import { writeLinesAtomic } from '../../fsutil/atomic-write.js';
 import { openVectors } from '../../vectors/open.js';
-import { EXIT, type CliIO } from '../io.js';
+import { EXIT, type CliIO } from '../context.js';
 import { positiveInt } from '../options.js';
 
 const EXAMPLES = `

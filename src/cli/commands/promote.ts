@@ -2,18 +2,18 @@ import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import semver from 'semver';
-import { ConfigError } from '../../gate/document.js';
+import { ConfigError } from '../../config/document.js';
 import { runGate, type GateDeps } from '../../gate/run.js';
 import { FORMATTERS } from '../../report/index.js';
 import { describeRelease, readReport, requirePassingReport } from '../../release/promote.js';
-import { loadRegistry, requireValid, type Registry } from '../../release/registry.js';
+import { loadRegistry, requireValid, type Registry } from '../../config/registry.js';
 import {
   promote,
   RegistryRefusal,
   updateRegistry,
   type ChangeOutcome,
 } from '../../release/registry-ops.js';
-import { EXIT, UsageError, type CliIO } from '../io.js';
+import { EXIT, UsageError, type CliIO } from '../context.js';
 import { collect } from '../options.js';
 
 const EXAMPLES = `

@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import semver from 'semver';
 import type { GateDeps } from '../../gate/run.js';
 import { rollback, updateRegistry } from '../../release/registry-ops.js';
-import { UsageError, type CliIO } from '../io.js';
+import { UsageError, type CliIO } from '../context.js';
 import {
   actorOf,
   embeddingName,

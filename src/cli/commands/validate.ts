@@ -2,10 +2,10 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { runValidate } from '../../gate/validate.js';
 import type { GateDeps } from '../../gate/run.js';
-import type { Normalization } from '../../release/manifest.js';
-import type { FailOn } from '../../report/model.js';
+import type { Normalization } from '../../config/manifest.js';
+import type { FailOn } from '../../gate/report-model.js';
 import type { VectorDType, VectorFormat } from '../../vectors/types.js';
-import { EXIT, type CliIO } from '../io.js';
+import { EXIT, type CliIO } from '../context.js';
 import {
   collect,
   dtypeOption,

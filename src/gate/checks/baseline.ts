@@ -2,10 +2,10 @@
  * Comparison of the candidate with the baseline (the version in production): which
  * properties of the space changed, and which ids appeared or disappeared.
  */
-import type { Manifest } from '../../release/manifest.js';
-import type { ChangeSummary, CoverageSummary } from '../../report/model.js';
-import type { SourceDocument } from '../document.js';
-import type { Finding } from '../findings.js';
+import type { Manifest } from '../../config/manifest.js';
+import type { ChangeSummary, CoverageSummary } from '../report-model.js';
+import type { SourceDocument } from '../../config/document.js';
+import type { Finding } from '../../config/findings.js';
 
 const SAMPLE = 5;
 

@@ -10,29 +10,29 @@ import {
   readQueries,
   trecRunLines,
   type KnnMetric,
-} from '../../bench/knn.js';
-import { readQrelsFile } from '../../bench/qrels.js';
-import { runFromLists, type Run } from '../../bench/run-file.js';
-import { parseMetric, perQueryScoresMany } from '../../bench/metrics.js';
+} from '../../retrieval/knn.js';
+import { readQrelsFile } from '../../retrieval/qrels.js';
+import { runFromLists, type Run } from '../../retrieval/run-file.js';
+import { parseMetric, perQueryScoresMany } from '../../retrieval/metrics.js';
 import {
   DEFAULT_SUITE_K,
   resolveQrels,
   resolveSuiteVectors,
   type LoadedSuite,
-} from '../../bench/suite.js';
+} from '../../config/suite.js';
 import {
   BenchParseError,
   EvaluationError,
   InvalidRunError,
   UnknownMetricError,
-} from '../../bench/errors.js';
+} from '../../retrieval/errors.js';
 import { writeLinesAtomic } from '../../fsutil/atomic-write.js';
-import type { Manifest } from '../../release/manifest.js';
-import type { BenchmarkResult, SuiteReport } from '../../report/model.js';
+import type { Manifest } from '../../config/manifest.js';
+import type { BenchmarkResult, SuiteReport } from '../report-model.js';
 import { VectorFileError, type OpenOptions, type VectorSource } from '../../vectors/types.js';
-import type { LoadedContract } from '../contracts.js';
+import type { LoadedContract } from '../../config/contract.js';
 import { judgeConsumers, meanOf, type Located } from './quality-floors.js';
-import type { Finding, Location } from '../findings.js';
+import type { Finding, Location } from '../../config/findings.js';
 
 /** One side of the comparison: a valid manifest and where its own vectors are. */
 export interface BenchSide {

@@ -4,10 +4,10 @@
  * reported the same way but never block (Pact's pending pacts).
  */
 import semver from 'semver';
-import type { Manifest } from '../../release/manifest.js';
-import type { ConsumerResult, RequirementResult, VectorSummary } from '../../report/model.js';
-import { DEFAULT_NORM_TOLERANCE, type LoadedContract } from '../contracts.js';
-import type { Finding } from '../findings.js';
+import type { Manifest } from '../../config/manifest.js';
+import type { ConsumerResult, RequirementResult, VectorSummary } from '../report-model.js';
+import { DEFAULT_NORM_TOLERANCE, type LoadedContract } from '../../config/contract.js';
+import type { Finding } from '../../config/findings.js';
 import { fmt, maxNormDeviation } from './vectors.js';
 
 /** Checks one valid contract against a valid candidate manifest and its measured vectors. */

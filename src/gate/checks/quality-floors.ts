@@ -2,11 +2,11 @@
  * Consumers' quality floors on one suite: paired, significance-tested verdicts per metric
  * (src/bench/regression.ts), table rows for the report, and the findings that block.
  */
-import { regressionVerdict, type MetricRule } from '../../bench/regression.js';
-import { mean } from '../../bench/stats.js';
-import type { BenchmarkResult, SuiteReport } from '../../report/model.js';
-import type { LoadedContract, QualityFloor } from '../contracts.js';
-import type { Finding } from '../findings.js';
+import { regressionVerdict, type MetricRule } from '../../retrieval/regression.js';
+import { mean } from '../../retrieval/stats.js';
+import type { BenchmarkResult, SuiteReport } from '../report-model.js';
+import type { LoadedContract, QualityFloor } from '../../config/contract.js';
+import type { Finding } from '../../config/findings.js';
 
 /** A floor with the contract that states it and its index in `quality`, for locations. */
 export interface Located {

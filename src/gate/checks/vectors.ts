@@ -2,10 +2,10 @@
  * Structural checks of one vectors file against its manifest: the file holds rows, of the
  * declared shape and type, finite, non-zero, normalised as declared, with unique ids.
  */
-import type { Normalization } from '../../release/manifest.js';
-import type { VectorSummary } from '../../report/model.js';
+import type { Normalization } from '../../config/manifest.js';
+import type { VectorSummary } from '../report-model.js';
 import type { VectorDType, VectorFileError } from '../../vectors/types.js';
-import type { Finding, Location } from '../findings.js';
+import type { Finding, Location } from '../../config/findings.js';
 
 /** What the vectors are declared to be: by a manifest, or by `validate`'s options. */
 export interface VectorExpectations {

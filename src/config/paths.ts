@@ -1,0 +1,85 @@
+/**
+ * Resolution of the paths users write inside manifests and contracts. Every such path must
+ * stay inside the workspace: a manifest from a pull request must not make the gate read
+ * (or report on) files elsewhere on the runner.
+ */
+import { realpathSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import type { LoadedManifest, Manifest } from './manifest.js';
+import type { OpenOptions } from '../vectors/types.js';
+import { ConfigError, type SourceDocument } from './document.js';
+
+/** True when `child` is `root` or below it. */
+export function isInside(root: string, child: string): boolean {
+  const rel = relative(root, child);
+  return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
+}
+
+/**
+ * Resolves `value` (found at `field` of `doc`) relative to the document's folder and checks
+ * it stays inside `workspace`, following symbolic links of whatever part exists.
+ * Throws ConfigError, located at the field, when it escapes.
+ */
+export function resolveInWorkspace(
+  doc: SourceDocument,
+  field: readonly (string | number)[],
+  value: string,
+  workspace: string,
+): string {
+  const root = realOrSelf(resolve(workspace));
+  const target = resolve(dirname(doc.path), value);
+  const real = realOrSelf(target);
+  if (!isInside(root, target) || !isInside(root, real)) {
+    const location = doc.locate(field);
+    throw new ConfigError(
+      `${location.file}:${location.line}:${location.column}: ${field.join('.')} "${value}" resolves outside the workspace ${root}; ` +
+        `expected a path inside it (the gate reads nothing outside the workspace)`,
+      location,
+    );
+  }
+  return target;
+}
+
+/** realpath of the longest existing prefix of `p`, with the rest appended. */
+function realOrSelf(p: string): string {
+  let head = p;
+  const tail: string[] = [];
+  for (;;) {
+    try {
+      return resolve(realpathSync(head), ...tail.reverse());
+    } catch {
+      const parent = dirname(head);
+      if (parent === head) return p;
+      tail.push(head.slice(parent.length + (parent.endsWith(sep) ? 0 : 1)));
+      head = parent;
+    }
+  }
+}
+
+/** Where a manifest's vectors are (resolved inside the workspace) and how to open them. */
+export function declaredVectors(
+  loaded: LoadedManifest,
+  manifest: Manifest,
+  plan: { readonly workspace: string; readonly cwd: string },
+): { path: string; displayPath: string; open: OpenOptions } {
+  const path = resolveInWorkspace(
+    loaded.doc,
+    ['vectors', 'path'],
+    manifest.vectors.path,
+    plan.workspace,
+  );
+  const idsPath = manifest.vectors.ids
+    ? resolveInWorkspace(loaded.doc, ['vectors', 'ids'], manifest.vectors.ids, plan.workspace)
+    : undefined;
+  return {
+    path,
+    displayPath: relative(plan.cwd, path) || path,
+    open: {
+      format: manifest.vectors.format,
+      vectorColumn: manifest.vectors.vector_column,
+      idColumn: manifest.vectors.id_column,
+      idsPath,
+      dims: manifest.dtype === 'binary' ? manifest.dims : undefined,
+    },
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * Benchmark suites (`contracts/suite.schema.json`): relevance judgments plus, per embedding
+ * version, the query embeddings (and the corpus when it is not the release's own vectors).
+ */
+import { relative } from 'node:path';
+import { glob } from 'tinyglobby';
+import { ConfigError, loadDocument, type SourceDocument } from './document.js';
+import type { Finding } from './findings.js';
+import { resolveInWorkspace } from './paths.js';
+import { validateDocument } from './schema.js';
+import type { OpenOptions, VectorFormat } from '../vectors/types.js';
+
+/** A vectors file named by a suite. */
+export interface SuiteVectorsRef {
+  readonly path: string;
+  readonly format?: VectorFormat;
+  readonly id_column?: string;
+  readonly vector_column?: string;
+  readonly ids?: string;
+}
+
+export interface Suite {
+  readonly suite: string;
+  readonly description?: string;
+  readonly qrels: string;
+  readonly qrels_format?: 'auto' | 'beir' | 'trec';
+  readonly k?: number;
+  readonly versions: Readonly<
+    Record<string, { readonly queries: SuiteVectorsRef; readonly corpus?: SuiteVectorsRef }>
+  >;
+}
+
+export interface LoadedSuite {
+  readonly doc: SourceDocument;
+  readonly suite?: Suite;
+  readonly findings: readonly Finding[];
+}
+
+/** Default retrieval depth when a suite states none. */
+export const DEFAULT_SUITE_K = 100;
+
+/** Loads and validates a suite file (ConfigError when unreadable or unparsable). */
+export async function loadSuite(file: string, cwd: string): Promise<LoadedSuite> {
+  const doc = await loadDocument(file, cwd);
+  const findings = validateDocument('suite', doc);
+  return findings.length ? { doc, findings } : { doc, suite: doc.data as Suite, findings };
+}
+
+/**
+ * Expands `--suites` arguments (files or globs) relative to `cwd`. An argument matching
+ * nothing is a configuration error, as for contracts.
+ */
+export async function discoverSuites(patterns: readonly string[], cwd: string): Promise<string[]> {
+  const files = new Set<string>();
+  for (const pattern of patterns.map((p) => p.trim()).filter(Boolean)) {
+    const matched = await glob(pattern, { cwd, onlyFiles: true, expandDirectories: false });
+    if (matched.length === 0) throw new ConfigError(`--suites ${pattern}: no file matches`);
+    matched.forEach((m) => files.add(m));
+  }
+  return [...files].sort();
+}
+
+/** A suite-relative vectors reference, resolved inside the workspace, as reader options. */
+export function resolveSuiteVectors(
+  loaded: LoadedSuite,
+  field: readonly (string | number)[],
+  ref: SuiteVectorsRef,
+  workspace: string,
+  cwd: string,
+): { path: string; displayPath: string; open: OpenOptions } {
+  const path = resolveInWorkspace(loaded.doc, [...field, 'path'], ref.path, workspace);
+  const idsPath = ref.ids
+    ? resolveInWorkspace(loaded.doc, [...field, 'ids'], ref.ids, workspace)
+    : undefined;
+  return {
+    path,
+    displayPath: relative(cwd, path) || path,
+    open: { format: ref.format, idColumn: ref.id_column, vectorColumn: ref.vector_column, idsPath },
+  };
+}
+
+/** The suite's qrels path, resolved inside the workspace. */
+export function resolveQrels(loaded: LoadedSuite, workspace: string): string {
+  return resolveInWorkspace(loaded.doc, ['qrels'], loaded.suite!.qrels, workspace);
+}

@@ -1,0 +1,172 @@
+/**
+ * Waivers: findings a team has decided to accept until a date. A waiver names a finding by
+ * its check id, consumer and fingerprint; a matching finding is kept in the report, marked
+ * waived, and no longer blocks. A waiver past its expiry is itself an error, so accepted
+ * risks are looked at again instead of living forever.
+ */
+import { createHash } from 'node:crypto';
+import { posix } from 'node:path';
+import type { FailOn, OverrideRecord } from './report-model.js';
+import { loadDocument, type SourceDocument } from '../config/document.js';
+import type { Finding } from '../config/findings.js';
+import { applyOverride, type OverrideDeclaration } from './override.js';
+import { validateDocument } from '../config/schema.js';
+
+/** One entry of a waivers file (`contracts/waivers.schema.json`). */
+export interface Waiver {
+  readonly check: string;
+  readonly consumer?: string;
+  readonly fingerprint: string;
+  readonly reason: string;
+  readonly owner: string;
+  /** `YYYY-MM-DD` (valid through that day, UTC) or an RFC 3339 date-time. */
+  readonly expires: string;
+}
+
+/** A waivers file as loaded: its document (for locations), its entries when valid, its schema findings. */
+export interface LoadedWaivers {
+  readonly doc: SourceDocument;
+  readonly waivers: readonly Waiver[];
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * Loads and validates a waivers file (`file` resolved against `cwd`). Throws ConfigError when it cannot be read or parsed;
+ * schema problems come back as `waivers.schema` findings and then no waiver applies (a
+ * half-understood waivers file must not silently unblock anything).
+ */
+export async function loadWaivers(file: string, cwd?: string): Promise<LoadedWaivers> {
+  const doc = await loadDocument(file, cwd);
+  const findings = validateDocument('waivers', doc);
+  if (findings.length) return { doc, waivers: [], findings };
+  return { doc, waivers: (doc.data as { waivers: Waiver[] }).waivers, findings };
+}
+
+/** Length of a fingerprint in hex characters (64 bits: ample for one report's findings). */
+export const FINGERPRINT_HEX = 16;
+
+/**
+ * The stable identity of a finding: the first 16 hex characters of
+ * sha256(JSON.stringify([id, consumer, file, path])), where `file` is the location's file
+ * with `\` turned into `/` and a leading `./` removed, and `path` is the field's JSON
+ * pointer (`/requires/dims`). Missing parts are empty strings. Line numbers and messages
+ * are left out on purpose: a waiver must survive an edit above the field or a new count in
+ * the message, and must not survive the finding moving to another field or consumer.
+ */
+export function fingerprintFinding(f: Finding): string {
+  const file = f.location?.file
+    ? posix.normalize(f.location.file.replace(/\\/g, '/')).replace(/^\.\//, '')
+    : '';
+  const parts = [f.id, f.consumer ?? '', file, f.location?.path ?? ''];
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, FINGERPRINT_HEX);
+}
+
+/**
+ * The instant a waiver stops holding, in epoch milliseconds: the end of the named day (UTC)
+ * for a date, the instant itself for a date-time.
+ */
+export function expiryInstant(expires: string): number {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(expires)) return Date.parse(`${expires}T00:00:00Z`) + 86_400_000;
+  return Date.parse(expires);
+}
+
+/**
+ * Applies waivers to fingerprinted findings at the instant `now`. Returns the findings with
+ * waived ones marked `suppressed`, followed by the waivers file's own findings: its schema
+ * errors, `waiver.expired` (error, at the entry's `expires`) and `waiver.unused` (info, a
+ * waiver that matched nothing: the problem is fixed or the fingerprint is wrong).
+ * An expired waiver waives nothing.
+ */
+export function applyWaivers(
+  findings: readonly Finding[],
+  loaded: LoadedWaivers,
+  now: Date,
+): Finding[] {
+  const out: Finding[] = [];
+  const used = new Set<number>();
+  const expired = new Set<number>();
+  loaded.waivers.forEach((w, i) => {
+    if (now.getTime() >= expiryInstant(w.expires)) expired.add(i);
+  });
+  for (const f of findings) {
+    const index = f.id.startsWith('waiver.') ? -1 : loaded.waivers.findIndex((w) => matches(w, f));
+    const w = loaded.waivers[index];
+    if (!w) {
+      out.push(f);
+      continue;
+    }
+    used.add(index);
+    if (expired.has(index) || f.suppressed) {
+      out.push(f);
+      continue;
+    }
+    out.push({
+      ...f,
+      suppressed: {
+        kind: 'waiver',
+        reason: w.reason,
+        owner: w.owner,
+        expires: w.expires,
+        location: loaded.doc.locate(['waivers', index]),
+      },
+    });
+  }
+  out.push(...loaded.findings);
+  loaded.waivers.forEach((w, i) => {
+    const subject = `waiver for ${w.check}${w.consumer ? ` (${w.consumer})` : ''}, owner ${w.owner}`;
+    if (expired.has(i)) {
+      out.push({
+        id: 'waiver.expired',
+        severity: 'error',
+        message:
+          `${subject}, expired ${w.expires}: renew it with a new date and a reason, or fix the finding ` +
+          `and delete the waiver${used.has(i) ? '' : ' (it no longer matches any finding)'}`,
+        location: loaded.doc.locate(['waivers', i, 'expires']),
+        expected: `expires after ${now.toISOString()}`,
+        found: w.expires,
+      });
+    } else if (!used.has(i)) {
+      out.push({
+        id: 'waiver.unused',
+        severity: 'info',
+        message: `${subject} matches no finding (fingerprint ${w.fingerprint}): the finding is gone, or the fingerprint is not the one in the report; delete the waiver or copy the fingerprint from the JSON report`,
+        location: loaded.doc.locate(['waivers', i, 'fingerprint']),
+      });
+    }
+  });
+  return out;
+}
+
+function matches(w: Waiver, f: Finding): boolean {
+  return (
+    w.check === f.id && (w.consumer ?? '') === (f.consumer ?? '') && w.fingerprint === f.fingerprint
+  );
+}
+
+/** What {@link judgeFindings} needs besides the findings. */
+export interface JudgeOptions {
+  readonly waivers?: LoadedWaivers;
+  readonly override?: OverrideDeclaration;
+  readonly failOn: FailOn;
+  /** The clock: waiver expiry is decided at this instant. */
+  readonly now: () => Date;
+}
+
+/**
+ * The last step before the verdict: fingerprints every finding, applies the waivers, then
+ * the override label (so a waived finding is reported as waived, and the waivers file's
+ * own errors are never lifted by a label).
+ */
+export function judgeFindings(
+  findings: readonly Finding[],
+  options: JudgeOptions,
+): { findings: Finding[]; override?: OverrideRecord } {
+  let out = findings.map((f) => (f.fingerprint ? f : { ...f, fingerprint: fingerprintFinding(f) }));
+  if (options.waivers) {
+    out = applyWaivers(out, options.waivers, options.now());
+    out = out.map((f) => (f.fingerprint ? f : { ...f, fingerprint: fingerprintFinding(f) }));
+  }
+  if (!options.override) return { findings: out };
+  const { findings: lifted, record } = applyOverride(out, options.override, options.failOn);
+  return { findings: lifted, override: record };
+}

@@ -1,0 +1,270 @@
+/**
+ * The metadata of an Arrow IPC file or stream, read without touching record batch bodies:
+ * the schema, and for every record batch its row count, where its body lies, and its
+ * field nodes and buffer regions. apache-arrow decodes every flatbuffer (footer, schema,
+ * message headers); this module only finds them, checks that what they promise lies inside
+ * the file, and names the byte where it does not.
+ */
+import * as arrow from 'apache-arrow';
+import { Footer } from 'apache-arrow/ipc/metadata/file';
+import { describeBytes, readExactly } from '../buffers.js';
+import type { FileHandle } from 'node:fs/promises';
+import { VectorFileError } from '../types.js';
+
+export interface IpcFieldNode {
+  readonly length: number;
+  readonly nullCount: number;
+}
+
+export interface IpcBufferRegion {
+  readonly offset: number;
+  readonly length: number;
+}
+
+/** One record batch message. */
+export interface IpcRecordBatch {
+  /** 0-based position among the record batches. */
+  readonly index: number;
+  readonly rows: number;
+  /** Absolute byte offset of the body; buffer offsets are relative to it. */
+  readonly bodyStart: number;
+  readonly bodyLength: number;
+  readonly nodes: readonly IpcFieldNode[];
+  readonly buffers: readonly IpcBufferRegion[];
+  /** Body compression codec, when the writer compressed the buffers. */
+  readonly compression?: arrow.CompressionType;
+}
+
+export interface IpcMetadata {
+  readonly schema: arrow.Schema;
+  readonly batches: readonly IpcRecordBatch[];
+}
+
+const FILE_MAGIC = 'ARROW1';
+/** Record batch messages read at once when a file's footer lists them. */
+const CONCURRENT_READS = 32;
+const CONTINUATION = -1;
+
+/** Reads the schema and record batch index of an Arrow IPC file (`ARROW1` … footer … `ARROW1`). */
+export async function readIpcFileMetadata(
+  handle: FileHandle,
+  size: number,
+  path: string,
+): Promise<IpcMetadata> {
+  // Leading magic + padding (8), footer length (4), trailing magic (6).
+  if (size < 18)
+    throw new VectorFileError(
+      path,
+      `truncated Arrow IPC file: ${size} bytes is too short for magic and footer`,
+      { byte: size },
+    );
+  const tail = new Uint8Array(10);
+  await readExactly(handle, tail, 0, 10, size - 10, path, 'the Arrow footer length and magic');
+  const trailing = new TextDecoder('latin1').decode(tail.subarray(4));
+  if (trailing !== FILE_MAGIC) {
+    throw new VectorFileError(
+      path,
+      `truncated or damaged Arrow IPC file: expected magic ARROW1 at its end (byte ${size - 6}), found ${describeBytes(tail.subarray(4))}`,
+      { byte: size - 6 },
+    );
+  }
+  const footerLength = new DataView(tail.buffer).getInt32(0, true);
+  const footerStart = size - 10 - footerLength;
+  if (footerLength <= 0 || footerStart < 8) {
+    throw new VectorFileError(
+      path,
+      `damaged Arrow IPC file: footer length ${footerLength} does not fit in ${size} bytes`,
+      {
+        byte: size - 10,
+      },
+    );
+  }
+  const footerBytes = new Uint8Array(footerLength);
+  await readExactly(handle, footerBytes, 0, footerLength, footerStart, path, 'the Arrow footer');
+  let footer: Footer;
+  try {
+    footer = Footer.decode(footerBytes);
+  } catch (e) {
+    throw new VectorFileError(
+      path,
+      `damaged Arrow IPC file: unreadable footer (${(e as Error).message})`,
+      { byte: footerStart },
+    );
+  }
+  // Every block's message is read at once, a few dozen at a time: one after another, each
+  // read waited for a thread of the pool to wake (≈0.35 ms here, 45 ms for 123 batches).
+  const blocks: { i: number; offset: number; metaDataLength: number; bodyLength: number }[] = [];
+  for (let i = 0; i < footer.numRecordBatches; i++) {
+    const block = footer.getRecordBatch(i);
+    if (!block) continue;
+    const end = block.offset + block.metaDataLength + block.bodyLength;
+    if (block.offset < 8 || end > footerStart) {
+      throw new VectorFileError(
+        path,
+        `damaged Arrow IPC file: the footer places record batch ${i} at bytes ${block.offset}–${end}, outside the data (8–${footerStart})`,
+        { byte: block.offset },
+      );
+    }
+    blocks.push({
+      i,
+      offset: block.offset,
+      metaDataLength: block.metaDataLength,
+      bodyLength: Number(block.bodyLength),
+    });
+  }
+  const batches: IpcRecordBatch[] = new Array(blocks.length);
+  const readBlock = async (k: number): Promise<void> => {
+    const { i, offset, metaDataLength, bodyLength } = blocks[k]!;
+    const meta = new Uint8Array(metaDataLength);
+    await readExactly(handle, meta, 0, meta.length, offset, path, `record batch ${i}'s metadata`);
+    const { flatbuffer } = splitPrefix(meta, offset, path);
+    const message = decodeMessage(flatbuffer, offset, path);
+    if (!message.isRecordBatch()) {
+      throw new VectorFileError(
+        path,
+        `damaged Arrow IPC file: block ${i} is not a record batch message`,
+        { byte: offset },
+      );
+    }
+    batches[k] = recordBatchOf(message, i, offset + metaDataLength, bodyLength);
+  };
+  for (let k = 0; k < blocks.length; k += CONCURRENT_READS) {
+    const reads: Promise<void>[] = [];
+    for (let j = k; j < Math.min(blocks.length, k + CONCURRENT_READS); j++)
+      reads.push(readBlock(j));
+    // Settle them all before reporting, so no read outlives the handle; the first block's
+    // error is the one reported.
+    const settled = await Promise.allSettled(reads);
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+  return { schema: footer.schema, batches };
+}
+
+/**
+ * Walks an Arrow IPC stream's messages from byte 0, skipping bodies, up to the
+ * end-of-stream marker or the end of the file.
+ */
+export async function readIpcStreamMetadata(
+  handle: FileHandle,
+  size: number,
+  path: string,
+): Promise<IpcMetadata> {
+  let schema: arrow.Schema | undefined;
+  const batches: IpcRecordBatch[] = [];
+  const prefix = new Uint8Array(8);
+  const dv = new DataView(prefix.buffer);
+  for (let position = 0, n = 0; position < size; n++) {
+    const available = Math.min(8, size - position);
+    await readExactly(handle, prefix, 0, available, position, path, `message ${n}'s length prefix`);
+    if (available < 4) throw truncatedAt(path, position, `the length prefix of message ${n}`);
+    let metaLength = dv.getInt32(0, true);
+    let prefixLength = 4;
+    if (metaLength === CONTINUATION) {
+      if (available < 8) throw truncatedAt(path, position, `the length prefix of message ${n}`);
+      metaLength = dv.getInt32(4, true);
+      prefixLength = 8;
+    }
+    if (metaLength === 0) break; // end-of-stream marker
+    const metaStart = position + prefixLength;
+    if (metaLength < 0 || metaStart + metaLength > size) {
+      throw new VectorFileError(
+        path,
+        `truncated Arrow IPC stream: message ${n} declares ${metaLength} bytes of metadata from byte ${metaStart}, but the file ends at byte ${size}`,
+        { byte: position },
+      );
+    }
+    const meta = new Uint8Array(metaLength);
+    await readExactly(handle, meta, 0, metaLength, metaStart, path, `message ${n}'s metadata`);
+    const message = decodeMessage(meta, position, path);
+    const bodyStart = metaStart + metaLength;
+    const bodyEnd = bodyStart + message.bodyLength;
+    if (bodyEnd > size) {
+      throw new VectorFileError(
+        path,
+        `truncated Arrow IPC stream: message ${n}'s body should span bytes ${bodyStart}–${bodyEnd}, but the file ends at byte ${size}`,
+        { byte: size },
+      );
+    }
+    if (message.isSchema()) {
+      if (schema)
+        throw new VectorFileError(path, `damaged Arrow IPC stream: a second schema message`, {
+          byte: position,
+        });
+      schema = message.header();
+    } else if (message.isRecordBatch()) {
+      if (!schema)
+        throw new VectorFileError(
+          path,
+          `damaged Arrow IPC stream: a record batch before the schema`,
+          { byte: position },
+        );
+      batches.push(recordBatchOf(message, batches.length, bodyStart, message.bodyLength));
+    }
+    position = bodyEnd;
+  }
+  if (!schema)
+    throw new VectorFileError(path, 'not an Arrow IPC stream: no schema message found', {
+      byte: 0,
+    });
+  return { schema, batches };
+}
+
+function splitPrefix(meta: Uint8Array, position: number, path: string): { flatbuffer: Uint8Array } {
+  if (meta.length < 8) throw truncatedAt(path, position, 'a message length prefix');
+  const dv = new DataView(meta.buffer, meta.byteOffset, meta.byteLength);
+  const first = dv.getInt32(0, true);
+  const prefixLength = first === CONTINUATION ? 8 : 4;
+  const length = first === CONTINUATION ? dv.getInt32(4, true) : first;
+  if (length < 0 || prefixLength + length > meta.length) {
+    throw new VectorFileError(
+      path,
+      `damaged Arrow IPC file: message metadata length ${length} exceeds its block`,
+      { byte: position },
+    );
+  }
+  return { flatbuffer: meta.subarray(prefixLength, prefixLength + length) };
+}
+
+function decodeMessage(flatbuffer: Uint8Array, position: number, path: string): arrow.Message {
+  try {
+    const message = arrow.Message.decode(flatbuffer);
+    // Decoding is lazy; build the header now so a damaged one fails here, with a position.
+    message.header();
+    return message;
+  } catch (e) {
+    if (e instanceof VectorFileError) throw e;
+    throw new VectorFileError(
+      path,
+      `damaged Arrow IPC data: unreadable message metadata (${(e as Error).message})`,
+      {
+        byte: position,
+      },
+    );
+  }
+}
+
+function recordBatchOf(
+  message: arrow.Message<arrow.MessageHeader.RecordBatch>,
+  index: number,
+  bodyStart: number,
+  bodyLength: number,
+): IpcRecordBatch {
+  const header = message.header();
+  const compression = header.compression?.type;
+  return {
+    index,
+    rows: header.length,
+    bodyStart,
+    bodyLength,
+    nodes: header.nodes.map((n) => ({ length: n.length, nullCount: n.nullCount })),
+    buffers: header.buffers.map((b) => ({ offset: b.offset, length: b.length })),
+    ...(compression !== undefined && compression !== null && { compression }),
+  };
+}
+
+function truncatedAt(path: string, position: number, what: string): VectorFileError {
+  return new VectorFileError(path, `truncated Arrow IPC data: the file ends inside ${what}`, {
+    byte: position,
+  });
+}
