@@ -18,14 +18,14 @@ import {
   verdictSentence,
   versionLabel,
   writeFileAtomic
-} from "./chunks/chunk-F3NFLQUJ.js";
+} from "./chunks/chunk-HYKLIW4J.js";
 import "./chunks/chunk-66HBFCSV.js";
 import "./chunks/chunk-6UK2HSVH.js";
 import {
   ConfigError
 } from "./chunks/chunk-WHMCQKQY.js";
-import "./chunks/chunk-KRZ3XKNV.js";
-import "./chunks/chunk-UXWLSVHL.js";
+import "./chunks/chunk-GP7G5LPK.js";
+import "./chunks/chunk-W66ZWTCZ.js";
 import {
   __commonJS,
   __export,

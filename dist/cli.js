@@ -17,6 +17,7 @@ import {
   RegistryRefusal,
   UnknownMetricError,
   VERSION,
+  cell,
   checkVectors,
   compareBytes,
   compatibilityRows,
@@ -60,19 +61,19 @@ import {
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-F3NFLQUJ.js";
+} from "./chunks/chunk-HYKLIW4J.js";
 import "./chunks/chunk-66HBFCSV.js";
 import "./chunks/chunk-6UK2HSVH.js";
 import {
   ConfigError,
   resolveInWorkspace
 } from "./chunks/chunk-WHMCQKQY.js";
-import "./chunks/chunk-KRZ3XKNV.js";
+import "./chunks/chunk-GP7G5LPK.js";
 import {
   VECTOR_DTYPES,
   VECTOR_FORMATS,
   VectorFileError
-} from "./chunks/chunk-UXWLSVHL.js";
+} from "./chunks/chunk-W66ZWTCZ.js";
 import {
   __commonJS,
   __require,
@@ -4152,9 +4153,6 @@ import { readFile as readFile2 } from "node:fs/promises";
 import { resolve as resolve7 } from "node:path";
 
 // src/report/card.ts
-function cell(s) {
-  return s.replace(/\\/g, "\\\\").replace(/\|/g, "\\|").replace(/\n/g, " ");
-}
 function scalar(v) {
   return typeof v === "string" ? v : JSON.stringify(v);
 }

@@ -12,7 +12,7 @@ import {
 import { KnnInputError } from '../retrieval/knn-input.js';
 import { ConfigError } from '../config/document.js';
 import { VectorFileError } from '../vectors/types.js';
-import type { GateDeps } from '../gate/run.js';
+import type { GateDeps } from '../gate/plan.js';
 import { VERSION } from '../version.js';
 import { checkCommand } from './commands/check.js';
 import { evalCommand } from './commands/eval.js';

@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { Metric, Normalization } from './manifest.js';
-import type { VectorDType } from '../vectors/types.js';
+import type { VectorDType } from './vocabulary.js';
 import { ConfigError, loadDocument, type SourceDocument } from './document.js';
 import type { Finding } from './findings.js';
 import { validateDocument } from './schema.js';

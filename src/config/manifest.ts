@@ -5,10 +5,9 @@
 import { loadDocument, type SourceDocument } from './document.js';
 import type { Finding } from './findings.js';
 import { validateDocument } from './schema.js';
-import type { VectorDType, VectorFormat } from '../vectors/types.js';
+import type { Metric, Normalization, VectorDType, VectorFormat } from './vocabulary.js';
 
-export type Normalization = 'l2' | 'none';
-export type Metric = 'cosine' | 'dot' | 'l2';
+export type { Metric, Normalization } from './vocabulary.js';
 
 /** One immutable embedding version, as its manifest declares it. */
 export interface Manifest {

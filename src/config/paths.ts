@@ -6,7 +6,7 @@
 import { realpathSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { LoadedManifest, Manifest } from './manifest.js';
-import type { OpenOptions } from '../vectors/types.js';
+import type { VectorsRef } from './vocabulary.js';
 import { ConfigError, type SourceDocument } from './document.js';
 
 /** True when `child` is `root` or below it. */
@@ -61,7 +61,7 @@ export function declaredVectors(
   loaded: LoadedManifest,
   manifest: Manifest,
   plan: { readonly workspace: string; readonly cwd: string },
-): { path: string; displayPath: string; open: OpenOptions } {
+): VectorsRef {
   const path = resolveInWorkspace(
     loaded.doc,
     ['vectors', 'path'],

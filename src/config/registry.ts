@@ -11,7 +11,6 @@ import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import { ConfigError, parseSourceText, type SourceDocument } from './document.js';
 import type { Finding } from './findings.js';
 import { validateDocument } from './schema.js';
-import type { CompatibilityOptions } from '../release/compat.js';
 
 /** `deprecated` versions still serve until their sunset; `retired` ones never do. */
 export type VersionStatus = 'active' | 'deprecated' | 'retired';
@@ -173,28 +172,6 @@ export function requireValid(loaded: LoadedRegistry): Registry {
   const more =
     loaded.findings.length > 1 ? ` (and ${loaded.findings.length - 1} more problem(s))` : '';
   throw new ConfigError(`${at}: invalid registry: ${f.message}${more}`, f.location);
-}
-
-/** The compatibility options a registry's policy block sets over `base`. */
-export function compatibilityFromRegistry(
-  policy: RegistryCompatibility | undefined,
-  base: CompatibilityOptions,
-): CompatibilityOptions {
-  if (!policy) return base;
-  const t = base.thresholds;
-  return {
-    sampleSize: policy.sample_size ?? base.sampleSize,
-    seed: policy.seed ?? base.seed,
-    k: policy.k ?? base.k,
-    thresholds: {
-      sameIdMean: policy.same_id_cosine_mean ?? t.sameIdMean,
-      sameIdP5: policy.same_id_cosine_p5 ?? t.sameIdP5,
-      normRatioTolerance: policy.norm_ratio_tolerance ?? t.normRatioTolerance,
-      knnOverlap: policy.knn_overlap ?? t.knnOverlap,
-      cka: policy.cka ?? t.cka,
-      crossVersionRatio: policy.cross_version_ratio ?? t.crossVersionRatio,
-    },
-  };
 }
 
 /**

@@ -8,7 +8,7 @@ import { ConfigError, loadDocument, type SourceDocument } from './document.js';
 import type { Finding } from './findings.js';
 import { resolveInWorkspace } from './paths.js';
 import { validateDocument } from './schema.js';
-import type { OpenOptions, VectorFormat } from '../vectors/types.js';
+import type { VectorFormat, VectorsRef } from './vocabulary.js';
 
 /** A vectors file named by a suite. */
 export interface SuiteVectorsRef {
@@ -67,7 +67,7 @@ export function resolveSuiteVectors(
   ref: SuiteVectorsRef,
   workspace: string,
   cwd: string,
-): { path: string; displayPath: string; open: OpenOptions } {
+): VectorsRef {
   const path = resolveInWorkspace(loaded.doc, [...field, 'path'], ref.path, workspace);
   const idsPath = ref.ids
     ? resolveInWorkspace(loaded.doc, [...field, 'ids'], ref.ids, workspace)

@@ -11,10 +11,7 @@ import { runBenchmarks } from './checks/benchmarks.js';
 import type { LoadedContract } from '../config/contract.js';
 import type { Finding } from '../config/findings.js';
 import { declaredVectors, resolveInWorkspace } from '../config/paths.js';
-import type { GateDeps, GatePlan } from './run.js';
-
-/** The seed of the regression statistics when the plan gives none. */
-export const DEFAULT_SEED = 20240917;
+import { DEFAULT_SEED, type GateDeps, type GatePlan } from './plan.js';
 
 /**
  * Loads every suite and runs the benchmarks when there is anything to run: a suite to

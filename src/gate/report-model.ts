@@ -4,7 +4,11 @@
  * meaning or disappears.
  */
 import type { Finding, Severity } from '../config/findings.js';
-import type { BumpReason } from '../release/bump.js';
+import type { RequiredBump } from '../release/bump.js';
+import type { BenchmarkResult, SuiteReport } from '../retrieval/suite-report.js';
+
+export type { RequiredBump } from '../release/bump.js';
+export type { BenchmarkResult, SuiteReport } from '../retrieval/suite-report.js';
 import type { CompatibilityReport } from '../release/compat.js';
 import type { LineageCheck } from '../release/lineage.js';
 import type { Metric, Normalization } from '../config/manifest.js';
@@ -131,90 +135,6 @@ export interface Report {
   readonly override?: OverrideRecord;
   /** Consumers' own models run on the vectors, and reproducibility probes per modality (src/staging). */
   readonly staging?: StagingReport;
-}
-
-/** One metric of one benchmark suite, baseline against candidate. */
-export interface BenchmarkResult {
-  readonly suite: string;
-  readonly consumer?: string;
-  readonly metric: string;
-  readonly baseline: number;
-  readonly candidate: number;
-  /** candidate − baseline (negative: the candidate is worse). */
-  readonly delta: number;
-  /** Confidence interval of the delta. */
-  readonly ci?: { readonly low: number; readonly high: number; readonly level: number };
-  readonly status: 'pass' | 'inconclusive' | 'fail';
-  /** Judged queries the means are over. */
-  readonly queries?: number;
-  /** One-sided sign-flip p of H0: delta ≥ −max_drop, raw and Holm-adjusted over the consumer's metrics. */
-  readonly p?: number;
-  readonly pHolm?: number;
-  readonly min?: number;
-  readonly maxDrop?: number;
-}
-
-/** Everything measured on one benchmark suite. */
-export interface SuiteReport {
-  readonly suite: string;
-  readonly file: string;
-  /** Judged queries. */
-  readonly queries: number;
-  /** Documents retrieved per query. */
-  readonly k: number;
-  /** Seed of the bootstrap and permutation draws: the same seed gives the same verdict. */
-  readonly seed: number;
-  readonly candidate: { readonly version: string; readonly metric: string };
-  readonly baseline?: { readonly version: string; readonly metric: string };
-  /** Mean score per metric; `recorded` is what the candidate manifest claims. */
-  readonly scores: readonly {
-    readonly metric: string;
-    readonly candidate: number;
-    readonly baseline?: number;
-    readonly delta?: number;
-    readonly recorded?: number;
-  }[];
-  /**
-   * Cross-version retrieval (same dims only): new queries against the old corpus and old
-   * queries against the new corpus, beside the same-version scores. Backward-compatible
-   * representation learning asks cross-version ≥ old-with-old.
-   */
-  readonly cross?: readonly {
-    readonly metric: string;
-    readonly baselineBaseline: number;
-    readonly candidateCandidate: number;
-    readonly candidateQueriesBaselineCorpus: number;
-    readonly baselineQueriesCandidateCorpus: number;
-  }[];
-  /** Per consumer and metric with a baseline: the queries that regressed most, worst first. */
-  readonly regressions: readonly {
-    readonly consumer: string;
-    readonly metric: string;
-    readonly worst: readonly {
-      readonly qid: string;
-      readonly baseline: number;
-      readonly candidate: number;
-      readonly delta: number;
-    }[];
-  }[];
-}
-
-/** The semver bump the candidate's changes require, and why. */
-export interface RequiredBump {
-  readonly level: 'major' | 'minor' | 'patch' | 'none';
-  /**
-   * The bump the candidate declares (from its parent version), when known; `not-greater`
-   * when its version does not exceed the baseline's.
-   */
-  readonly declared?: 'major' | 'minor' | 'patch' | 'none' | 'not-greater';
-  readonly reasons: readonly string[];
-  /** The baseline and candidate versions compared (versioning policy, src/release/bump.ts). */
-  readonly from?: string;
-  readonly to?: string;
-  /** Whether the declared bump covers the required one (`version.bump` blocks when not). */
-  readonly sufficient?: boolean;
-  /** The reasons, structured: each difference and the bump it requires, most demanding first. */
-  readonly details?: readonly BumpReason[];
 }
 
 /** Who accepted a declared breaking change through the override label, and why. */

@@ -5,94 +5,27 @@
 import { sha256File } from '../fsutil/hash.js';
 import type { Manifest, LoadedManifest } from '../config/manifest.js';
 import { loadManifest } from '../config/manifest.js';
-import type { VectorOpener } from '../release/compat.js';
-import { runVersioning, type CompatibilityOverrides } from '../release/versioning.js';
+import { runVersioning } from '../release/versioning.js';
 import {
   countFindings,
   decideVerdict,
   REPORT_SCHEMA_VERSION,
   type ConsumerResult,
-  type FailOn,
   type Report,
   type VectorSummary,
   type VersionInfo,
 } from './report-model.js';
-import { VectorFileError, type OpenOptions } from '../vectors/types.js';
+import { VectorFileError } from '../vectors/types.js';
 import { compareIds, compareManifests } from './checks/baseline.js';
 import { checkConsumer } from './checks/consumers.js';
 import { checkVectors, MANIFEST_NORM_TOLERANCE, unreadableFinding } from './checks/vectors.js';
 import { discoverContracts, loadContract, type LoadedContract } from '../config/contract.js';
 import { sortFindings, type Finding } from '../config/findings.js';
-import type { OverrideDeclaration } from './override.js';
 import { declaredVectors } from '../config/paths.js';
-import { benchmarkStep, DEFAULT_SEED } from './benchmark-step.js';
-import type { OrtModule } from '../onnx/session.js';
+import { benchmarkStep } from './benchmark-step.js';
+import { DEFAULT_SEED, type GateDeps, type GatePlan, type ScanOutcome } from './plan.js';
 import { stagingStep } from '../staging/step.js';
-import type { StagingLimits } from '../staging/types.js';
 import { judgeFindings, loadWaivers } from './judge.js';
-
-/** Everything the gate needs to know, decoded and validated once at the edge. */
-export interface GatePlan {
-  /** Candidate manifest path. */
-  readonly candidate: string;
-  /** Baseline (production) manifest path. */
-  readonly baseline?: string;
-  /** Contract directories, files or globs. */
-  readonly contracts: readonly string[];
-  readonly failOn: FailOn;
-  /** Files named by manifests must resolve inside this directory. */
-  readonly workspace: string;
-  /** Directory relative paths in the plan are relative to. */
-  readonly cwd: string;
-  /** Waivers file (`contracts/waivers.schema.json`). */
-  readonly waivers?: string;
-  /** An override label on the pull request accepts a declared breaking change. */
-  readonly override?: OverrideDeclaration;
-  /** Benchmark suite files or globs, besides those the candidate manifest lists. */
-  readonly suites?: readonly string[];
-  /** Seed of the regression statistics (bootstrap, sign-flip test); default DEFAULT_SEED (benchmark-step.ts). */
-  readonly seed?: number;
-  /** Directory to write every evaluated TREC run to, for debugging. */
-  readonly writeRuns?: string;
-  /** Version registry (`contracts/registry.schema.json`): immutability, released hashes, deprecations. */
-  readonly registry?: string;
-  /** Sample size and seed of the space-compatibility analysis (over the registry's policy). */
-  readonly compatibility?: CompatibilityOverrides;
-  /** Size caps and threads of staging validation (ONNX models, labels, probe sets). */
-  readonly staging?: StagingLimits;
-}
-
-export interface ScanRequest {
-  readonly path: string;
-  /** Path as shown in messages. */
-  readonly displayPath: string;
-  readonly open: OpenOptions;
-  /** Count rows whose |‖v‖ − 1| exceeds `normTolerance`. */
-  readonly expectUnitNorm: boolean;
-  readonly normTolerance: number;
-  /** Return the set of ids (for baseline coverage). */
-  readonly collectIds: boolean;
-}
-
-export interface ScanOutcome {
-  readonly summary: VectorSummary;
-  readonly outOfTolerance?: { readonly rows: number; readonly firstIds: readonly string[] };
-  readonly ids?: ReadonlySet<string>;
-}
-
-/** Reads and measures one vectors file; throws VectorFileError when it is broken. */
-export type Scanner = (request: ScanRequest) => Promise<ScanOutcome>;
-
-export interface GateDeps {
-  readonly scan: Scanner;
-  readonly toolVersion: string;
-  /** The clock (waiver expiry); the current time when absent. */
-  readonly now?: () => Date;
-  /** Opens vectors files for the compatibility sample; without it the spaces are not compared. */
-  readonly openVectors?: VectorOpener;
-  /** onnxruntime for staging validation; onnxruntime-node (loaded on first use) when absent. */
-  readonly ort?: () => Promise<OrtModule>;
-}
 
 /**
  * Runs the gate. Throws ConfigError (exit 2) when a named file cannot be read or parsed

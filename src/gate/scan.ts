@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises';
 import { openVectors } from '../vectors/open.js';
 import { scanVectors } from '../vectors/scan.js';
 import { VectorFileError } from '../vectors/types.js';
-import type { ScanOutcome, ScanRequest } from './run.js';
+import type { ScanOutcome, ScanRequest } from './plan.js';
 
 /** Opens, scans and closes one vectors file. Throws VectorFileError when it is broken. */
 export async function scanFile(request: ScanRequest): Promise<ScanOutcome> {

@@ -14,7 +14,7 @@ import {
 import { VectorFileError, type OpenOptions, type VectorDType } from '../vectors/types.js';
 import { checkVectors, MANIFEST_NORM_TOLERANCE, unreadableFinding } from './checks/vectors.js';
 import { sortFindings, type Finding } from '../config/findings.js';
-import type { GateDeps } from './run.js';
+import type { GateDeps } from './plan.js';
 
 export interface ValidatePlan {
   readonly file: string;

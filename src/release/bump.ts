@@ -18,28 +18,10 @@ import type { SourceDocument } from '../config/document.js';
 import type { Finding } from '../config/findings.js';
 import type { CompatibilityReport, CompatibilityUnmeasured } from './compat.js';
 import type { Manifest } from '../config/manifest.js';
+import { BUMP_RANK, type BumpLevel, type BumpReason } from './bump-levels.js';
 import { encoderChanges } from './encoders.js';
 
-/** Semver change levels, from none to major. */
-export type BumpLevel = 'none' | 'patch' | 'minor' | 'major';
-
-/** Order of the levels, for comparing a declared bump with a required one. */
-export const BUMP_RANK: Readonly<Record<BumpLevel, number>> = {
-  none: 0,
-  patch: 1,
-  minor: 2,
-  major: 3,
-};
-
-/** One difference and the bump it requires. */
-export interface BumpReason {
-  readonly level: Exclude<BumpLevel, 'none'>;
-  /** The manifest field (or `space` for the empirical answer, `vectors` for content). */
-  readonly field: string;
-  readonly from?: string;
-  readonly to?: string;
-  readonly why: string;
-}
+export { BUMP_RANK, type BumpLevel, type BumpReason } from './bump-levels.js';
 
 /** What the report carries about versioning. */
 export interface VersioningSummary {
@@ -298,4 +280,22 @@ export function checkBump(
     });
   }
   return { summary, findings };
+}
+
+/** The semver bump the candidate's changes require, and why. */
+export interface RequiredBump {
+  readonly level: 'major' | 'minor' | 'patch' | 'none';
+  /**
+   * The bump the candidate declares (from its parent version), when known; `not-greater`
+   * when its version does not exceed the baseline's.
+   */
+  readonly declared?: 'major' | 'minor' | 'patch' | 'none' | 'not-greater';
+  readonly reasons: readonly string[];
+  /** The baseline and candidate versions compared (versioning policy, src/release/bump.ts). */
+  readonly from?: string;
+  readonly to?: string;
+  /** Whether the declared bump covers the required one (`version.bump` blocks when not). */
+  readonly sufficient?: boolean;
+  /** The reasons, structured: each difference and the bump it requires, most demanding first. */
+  readonly details?: readonly BumpReason[];
 }

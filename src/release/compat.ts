@@ -13,6 +13,7 @@ import type { OpenOptions, VectorSource } from '../vectors/types.js';
 import { measureCompatibility, type CompatibilityMeasures, DEFAULT_K } from './compat-measures.js';
 import { bottomK, readSampledRows, sharedKeys, type MatchBy } from './compat-sample.js';
 import type { Metric } from '../config/manifest.js';
+import type { RegistryCompatibility } from '../config/registry.js';
 
 /** Decision thresholds; defaults calibrated on synthetic spaces (README, test/release/compat-calibration). */
 export interface CompatibilityThresholds {
@@ -246,5 +247,27 @@ export async function analyzeCompatibility(
     dims,
     thresholds: options.thresholds,
     ...(crossVersion.length ? { crossVersion } : {}),
+  };
+}
+
+/** The compatibility options a registry's policy block sets over `base`. */
+export function compatibilityFromRegistry(
+  policy: RegistryCompatibility | undefined,
+  base: CompatibilityOptions,
+): CompatibilityOptions {
+  if (!policy) return base;
+  const t = base.thresholds;
+  return {
+    sampleSize: policy.sample_size ?? base.sampleSize,
+    seed: policy.seed ?? base.seed,
+    k: policy.k ?? base.k,
+    thresholds: {
+      sameIdMean: policy.same_id_cosine_mean ?? t.sameIdMean,
+      sameIdP5: policy.same_id_cosine_p5 ?? t.sameIdP5,
+      normRatioTolerance: policy.norm_ratio_tolerance ?? t.normRatioTolerance,
+      knnOverlap: policy.knn_overlap ?? t.knnOverlap,
+      cka: policy.cka ?? t.cka,
+      crossVersionRatio: policy.cross_version_ratio ?? t.crossVersionRatio,
+    },
   };
 }

@@ -5,7 +5,7 @@
  * same revision) is MINOR. An encoder removed is MAJOR (its modality can no longer be
  * embedded into the space); one added is MINOR (the existing vectors keep their meaning).
  */
-import type { BumpReason } from './bump.js';
+import type { BumpReason } from './bump-levels.js';
 import type { Manifest } from '../config/manifest.js';
 
 const short = (hash: string): string => (hash.length > 12 ? hash.slice(0, 12) : hash);

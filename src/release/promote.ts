@@ -9,7 +9,6 @@ import { createHash } from 'node:crypto';
 import { sha256File } from '../fsutil/hash.js';
 import { ConfigError } from '../config/document.js';
 import { resolveInWorkspace } from '../config/paths.js';
-import type { Report } from '../gate/report-model.js';
 import { loadManifest } from '../config/manifest.js';
 import { hashRelease, type ReleaseFiles } from './registry-check.js';
 import { RegistryRefusal } from './registry-ops.js';
@@ -60,15 +59,36 @@ export async function describeRelease(
   }
 }
 
-/** The parts of a JSON report promotion relies on, read defensively (it is user input). */
-export interface ReportEvidence {
-  readonly report: Report;
+/**
+ * The parts of a JSON gate report promotion relies on (the engine's report model has them
+ * all; release/ sits below the engine, so it names only what it reads).
+ */
+export interface GatedReport {
+  readonly schemaVersion: number;
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly verdict: string;
+  readonly failOn: string;
+  readonly candidate: {
+    /** The gated manifest's path as the report recorded it. */
+    readonly manifest?: string;
+    readonly name?: string;
+    readonly version?: string;
+    readonly manifestSha256?: string;
+  };
+  readonly counts?: { readonly error?: number };
+}
+
+/** A gate report read defensively (it is user input), with the file's sha256. */
+export interface ReportEvidence<R extends GatedReport = GatedReport> {
+  readonly report: R;
   /** sha256 of the report file, recorded in the channel history. */
   readonly sha256: string;
 }
 
 /** Reads a JSON gate report. Throws ConfigError when it is not one. */
-export async function readReport(file: string): Promise<ReportEvidence> {
+export async function readReport<R extends GatedReport = GatedReport>(
+  file: string,
+): Promise<ReportEvidence<R>> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -85,7 +105,7 @@ export async function readReport(file: string): Promise<ReportEvidence> {
       `${file}: not a JSON report (${(err as Error).message}); write one with check --format json=${file}`,
     );
   }
-  const r = data as Partial<Report> | null;
+  const r = data as Partial<GatedReport> | null;
   if (
     !r ||
     typeof r !== 'object' ||
@@ -101,7 +121,7 @@ export async function readReport(file: string): Promise<ReportEvidence> {
     throw new ConfigError(
       `${file}: report schemaVersion ${String(r.schemaVersion)} is not one this embedding-gate reads (1)`,
     );
-  return { report: r as Report, sha256: createHash('sha256').update(text).digest('hex') };
+  return { report: r as R, sha256: createHash('sha256').update(text).digest('hex') };
 }
 
 /**

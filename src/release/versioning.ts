@@ -9,10 +9,11 @@ import type { LoadedContract } from '../config/contract.js';
 import type { Finding } from '../config/findings.js';
 import { resolveInWorkspace } from '../config/paths.js';
 import { VectorFileError } from '../vectors/types.js';
-import type { RequiredBump, SuiteReport } from '../gate/report-model.js';
-import { checkBump, classifyChange } from './bump.js';
+import type { SuiteReport } from '../retrieval/suite-report.js';
+import { checkBump, classifyChange, type RequiredBump } from './bump.js';
 import {
   analyzeCompatibility,
+  compatibilityFromRegistry,
   DEFAULT_COMPATIBILITY,
   type CompatibilityOptions,
   type CompatibilityReport,
@@ -23,7 +24,7 @@ import {
 } from './compat.js';
 import { checkLineage, type LineageCheck } from './lineage.js';
 import type { LoadedManifest, Manifest } from '../config/manifest.js';
-import { compatibilityFromRegistry, loadRegistry, type LoadedRegistry } from '../config/registry.js';
+import { loadRegistry, type LoadedRegistry } from '../config/registry.js';
 import {
   checkDeprecations,
   checkImmutable,

@@ -4,11 +4,8 @@
  */
 import { countsLabel, versionLabel } from './describe.js';
 import type { Report } from '../gate/report-model.js';
+import { cell } from './format.js';
 import { compatibilityRows, pinStatus } from './versioning.js';
-
-function cell(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
 
 function scalar(v: unknown): string {
   return typeof v === 'string' ? v : JSON.stringify(v);

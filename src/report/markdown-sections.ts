@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../config/findings.js';
 import { whereLabel } from './describe.js';
-import { cell } from './markdown.js';
+import { cell } from './format.js';
 import type { BenchmarkResult, Report, VectorSummary } from '../gate/report-model.js';
 
 /** How much detail formatMarkdown renders. The default renders everything. */

@@ -12,13 +12,9 @@ import {
 } from './markdown-sections.js';
 import { versioningMarkdown } from './versioning.js';
 import type { Report } from '../gate/report-model.js';
+import { cell } from './format.js';
 import { suitesMarkdown } from './suites.js';
 import { stagingMarkdown } from './staging.js';
-
-/** Escapes text for a markdown table cell. */
-export function cell(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
 
 /** The markdown report; `options` step detail down (see markdown-sections.ts), the default shows all. */
 export function formatMarkdown(report: Report, options: MarkdownOptions = {}): string {

@@ -4,6 +4,7 @@
  * Ranking is trec_eval's: score descending, then document id descending by string
  * comparison (trec_eval compares docnos with strcmp, i.e. UTF-8 bytes, i.e. code points).
  */
+import type { KnnMetric } from './knn-graph.js';
 import { compareBytes } from './ranking.js';
 
 /** One neighbour: the corpus id, its 0-based row in the corpus, and its score (higher is better). */
@@ -80,4 +81,27 @@ export class TopKList {
   result(): KnnHit[] {
     return this.hits.slice();
   }
+}
+
+export interface KnnStats {
+  readonly corpusRows: number;
+  readonly blocks: number;
+  /** onnxruntime runs of the kNN graph. */
+  readonly runs: number;
+  /** Rows re-scored exactly in float64 (over all queries). */
+  readonly exactScores: number;
+  /** Query × block pairs whose TopK cut was too close to call, scored in full. */
+  readonly fullRescans: number;
+}
+
+/** The neighbours of every query, in query order. */
+export interface KnnResult {
+  readonly metric: KnnMetric;
+  readonly k: number;
+  readonly dims: number;
+  /** Query ids (the given ids, or row numbers as strings). */
+  readonly queryIds: readonly string[];
+  /** Per query, min(k, corpus rows) hits: score descending, then id descending. */
+  readonly hits: readonly (readonly KnnHit[])[];
+  readonly stats: KnnStats;
 }

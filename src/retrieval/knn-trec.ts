@@ -7,7 +7,7 @@
  * that read back to the same float32, so distinct scores never print equal, and equal
  * scores are already ordered by id descending — the order trec_eval rebuilds.
  */
-import type { KnnResult } from './knn.js';
+import type { KnnResult } from './knn-select.js';
 import { KnnInputError } from './knn-input.js';
 
 /** A score as the shortest decimal (≥ 6 significant digits, trailing zeros dropped) that rounds back to the same float32. */

@@ -35,11 +35,11 @@ import {
   type KnnQueries,
 } from './knn-input.js';
 import { ExactScorer, screeningBound } from './knn-exact.js';
-import { TopKList, type KnnHit } from './knn-select.js';
+import { TopKList, type KnnHit, type KnnResult } from './knn-select.js';
 
 export type { KnnDType, KnnMetric } from './knn-graph.js';
 export { KnnInputError, readQueries, type KnnInputProblem, type KnnQueries } from './knn-input.js';
-export { compareIds, type KnnHit } from './knn-select.js';
+export { compareIds, type KnnHit, type KnnResult, type KnnStats } from './knn-select.js';
 export { formatScore, trecRunLines, writeTrecRun } from './knn-trec.js';
 
 /** Corpus rows per block unless told otherwise (measured: 8k–64k run equally fast). */
@@ -73,29 +73,6 @@ export interface KnnOptions {
 }
 
 /** Counters describing how a search ran. */
-export interface KnnStats {
-  readonly corpusRows: number;
-  readonly blocks: number;
-  /** onnxruntime runs of the kNN graph. */
-  readonly runs: number;
-  /** Rows re-scored exactly in float64 (over all queries). */
-  readonly exactScores: number;
-  /** Query × block pairs whose TopK cut was too close to call, scored in full. */
-  readonly fullRescans: number;
-}
-
-/** The neighbours of every query, in query order. */
-export interface KnnResult {
-  readonly metric: KnnMetric;
-  readonly k: number;
-  readonly dims: number;
-  /** Query ids (the given ids, or row numbers as strings). */
-  readonly queryIds: readonly string[];
-  /** Per query, min(k, corpus rows) hits: score descending, then id descending. */
-  readonly hits: readonly (readonly KnnHit[])[];
-  readonly stats: KnnStats;
-}
-
 /** Rows of one block and how to name them. */
 interface BlockView {
   readonly values: VectorValues;

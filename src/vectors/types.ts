@@ -5,29 +5,13 @@
  * memory a scan needs is bounded by the batch size, not by the file size.
  */
 
-/** Element types a vectors file may hold. `binary` is packed bits in uint8 bytes. */
-export type VectorDType = 'float32' | 'float16' | 'float64' | 'int8' | 'uint8' | 'binary';
-
-export const VECTOR_DTYPES: readonly VectorDType[] = [
-  'float32',
-  'float16',
-  'float64',
-  'int8',
-  'uint8',
-  'binary',
-];
-
-/** On-disk formats, named as users write them in `--format` and `vectors.format`. */
-export type VectorFormat = 'arrow' | 'arrow-stream' | 'parquet' | 'npy' | 'jsonl' | 'binary';
-
-export const VECTOR_FORMATS: readonly VectorFormat[] = [
-  'arrow',
-  'arrow-stream',
-  'parquet',
-  'npy',
-  'jsonl',
-  'binary',
-];
+export {
+  VECTOR_DTYPES,
+  VECTOR_FORMATS,
+  type VectorDType,
+  type VectorFormat,
+} from '../config/vocabulary.js';
+import type { VectorDType, VectorFormat, VectorsOpenSpec } from '../config/vocabulary.js';
 
 /**
  * The raw values of one batch, row-major, `rows * width` elements long.
@@ -81,18 +65,8 @@ export interface VectorFileInfo {
   readonly hasIds: boolean;
 }
 
-/** Options shared by every reader. */
-export interface OpenOptions {
-  /** Force a format instead of deriving it from the extension. */
-  readonly format?: VectorFormat;
-  /** Columnar formats: which column holds the vectors (auto-detected when absent). */
-  readonly vectorColumn?: string;
-  /** Columnar formats: which column holds the ids (`id` when present, when absent). */
-  readonly idColumn?: string;
-  /** npy and binary: a text file with one id per line. */
-  readonly idsPath?: string;
-  /** binary: bits per vector (required: a packed file does not record it). */
-  readonly dims?: number;
+/** Options shared by every reader: what a resolved vectors reference says, plus a batch hint. */
+export interface OpenOptions extends VectorsOpenSpec {
   /** Rows per batch the reader aims for (a hint; readers of chunked formats follow the file). */
   readonly batchRows?: number;
 }

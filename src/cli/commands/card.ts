@@ -8,6 +8,7 @@ import {
   renderChangelogEntry,
   renderVersionCard,
 } from '../../report/card.js';
+import type { Report } from '../../gate/report-model.js';
 import { readReport } from '../../release/promote.js';
 import { EXIT, type CliIO } from '../context.js';
 
@@ -34,7 +35,7 @@ export function cardCommand(io: CliIO, setExit: (code: number) => void): Command
     .option('--debug', 'print stack traces of internal errors')
     .addHelpText('after', EXAMPLES)
     .action(async (opts: CardOptions) => {
-      const { report } = await readReport(resolve(io.cwd, opts.report));
+      const { report } = await readReport<Report>(resolve(io.cwd, opts.report));
       const card = renderVersionCard(report);
       if (opts.output) await writeFileAtomic(resolve(io.cwd, opts.output), card);
       else io.stdout(card);

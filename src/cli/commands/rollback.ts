@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import semver from 'semver';
-import type { GateDeps } from '../../gate/run.js';
+import type { GateDeps } from '../../gate/plan.js';
 import { rollback, updateRegistry } from '../../release/registry-ops.js';
 import { UsageError, type CliIO } from '../context.js';
 import {

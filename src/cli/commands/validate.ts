@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { runValidate } from '../../gate/validate.js';
-import type { GateDeps } from '../../gate/run.js';
+import type { GateDeps } from '../../gate/plan.js';
 import type { Normalization } from '../../config/manifest.js';
 import type { FailOn } from '../../gate/report-model.js';
 import type { VectorDType, VectorFormat } from '../../vectors/types.js';

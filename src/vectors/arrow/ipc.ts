@@ -22,18 +22,8 @@ import { intIdBytes, type IntIdArray, utf8IdBytes, withIdBytes } from './ids.js'
 import { type BodyCodec, bodyCodec } from './codecs.js';
 import { BodyReader } from './ipc-body.js';
 import { genericSource, listDimsGeneric } from './ipc-generic.js';
-import {
-  type IpcBufferRegion,
-  readIpcFileMetadata,
-  readIpcStreamMetadata,
-} from './ipc-meta.js';
-import {
-  type BatchPlan,
-  columnSlots,
-  firstNullBit,
-  offsetsView,
-  planBatches,
-} from './ipc-plan.js';
+import { type IpcBufferRegion, readIpcFileMetadata, readIpcStreamMetadata } from './ipc-meta.js';
+import { type BatchPlan, columnSlots, firstNullBit, offsetsView, planBatches } from './ipc-plan.js';
 import { alignedBytes, batchRowsFor, prefetch, typedView } from '../buffers.js';
 import type { IdBytes, OpenOptions, VectorBatch, VectorSource } from '../types.js';
 import { VectorFileError } from '../types.js';

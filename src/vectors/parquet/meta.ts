@@ -8,12 +8,7 @@ import { open } from 'node:fs/promises';
 import * as arrow from 'apache-arrow';
 import type * as Duck from '@duckdb/node-bindings';
 import { describeBytes, wrongMagic } from '../buffers.js';
-import {
-  chunkStrings,
-  duckMessage,
-  type DuckConnection,
-  type DuckModule,
-} from './duckdb.js';
+import { chunkStrings, duckMessage, type DuckConnection, type DuckModule } from './duckdb.js';
 import { VectorFileError } from '../types.js';
 
 const MAGIC = 'PAR1';

@@ -1,0 +1,67 @@
+/** What the gate measured on a benchmark suite, as the report carries it. */
+
+/** One metric of one benchmark suite, baseline against candidate. */
+export interface BenchmarkResult {
+  readonly suite: string;
+  readonly consumer?: string;
+  readonly metric: string;
+  readonly baseline: number;
+  readonly candidate: number;
+  /** candidate − baseline (negative: the candidate is worse). */
+  readonly delta: number;
+  /** Confidence interval of the delta. */
+  readonly ci?: { readonly low: number; readonly high: number; readonly level: number };
+  readonly status: 'pass' | 'inconclusive' | 'fail';
+  /** Judged queries the means are over. */
+  readonly queries?: number;
+  /** One-sided sign-flip p of H0: delta ≥ −max_drop, raw and Holm-adjusted over the consumer's metrics. */
+  readonly p?: number;
+  readonly pHolm?: number;
+  readonly min?: number;
+  readonly maxDrop?: number;
+}
+
+/** Everything measured on one benchmark suite. */
+export interface SuiteReport {
+  readonly suite: string;
+  readonly file: string;
+  /** Judged queries. */
+  readonly queries: number;
+  /** Documents retrieved per query. */
+  readonly k: number;
+  /** Seed of the bootstrap and permutation draws: the same seed gives the same verdict. */
+  readonly seed: number;
+  readonly candidate: { readonly version: string; readonly metric: string };
+  readonly baseline?: { readonly version: string; readonly metric: string };
+  /** Mean score per metric; `recorded` is what the candidate manifest claims. */
+  readonly scores: readonly {
+    readonly metric: string;
+    readonly candidate: number;
+    readonly baseline?: number;
+    readonly delta?: number;
+    readonly recorded?: number;
+  }[];
+  /**
+   * Cross-version retrieval (same dims only): new queries against the old corpus and old
+   * queries against the new corpus, beside the same-version scores. Backward-compatible
+   * representation learning asks cross-version ≥ old-with-old.
+   */
+  readonly cross?: readonly {
+    readonly metric: string;
+    readonly baselineBaseline: number;
+    readonly candidateCandidate: number;
+    readonly candidateQueriesBaselineCorpus: number;
+    readonly baselineQueriesCandidateCorpus: number;
+  }[];
+  /** Per consumer and metric with a baseline: the queries that regressed most, worst first. */
+  readonly regressions: readonly {
+    readonly consumer: string;
+    readonly metric: string;
+    readonly worst: readonly {
+      readonly qid: string;
+      readonly baseline: number;
+      readonly candidate: number;
+      readonly delta: number;
+    }[];
+  }[];
+}
