@@ -16,8 +16,9 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadContract } from '../src/config/contract.js';
 import { createSession, loadOrt } from '../src/onnx/session.js';
-import { loadManifest } from '../src/config/manifest.js';
-import { stagingStep } from '../src/staging/step.js';
+import { loadManifest, type LoadedManifest } from '../src/config/manifest.js';
+import { stagingStep, stagingVersion } from '../src/staging/step.js';
+import { declaredVectors } from '../src/config/paths.js';
 import { arrowFloat32, npyFloat32 } from '../src/vectors/write.js';
 import {
   linearModel,
@@ -80,6 +81,8 @@ try {
     `data: ${rows.toLocaleString('en-US')} × ${dims} float32 (${((rows * dims * 4) / 2 ** 20).toFixed(0)} MB) written in ${fmt(seconds(t0))} s`,
   );
 
+  const versionOf = (loaded: LoadedManifest) =>
+    stagingVersion(loaded, declaredVectors(loaded, loaded.manifest!, { workspace: dir, cwd: dir }));
   const contract = await loadContract('consumer/contract.yaml', dir);
   write('consumer/manifest.yaml', manifestText('{ path: vectors.npy, ids: ids.txt }', dims));
   const candidate = await loadManifest('consumer/manifest.yaml', dir);
@@ -89,8 +92,8 @@ try {
       workspace: dir,
       cwd: dir,
       seed: 1,
-      candidate,
-      ...(paired && { baseline: candidate }),
+      candidate: versionOf(candidate),
+      ...(paired && { baseline: versionOf(candidate) }),
       contracts: [contract],
     });
     const total = seconds(t0);
@@ -176,7 +179,7 @@ print(json.dumps({'seconds': time.perf_counter() - t}))`,
     workspace: dir,
     cwd: dir,
     seed: 1,
-    candidate: probed,
+    candidate: versionOf(probed),
     contracts: [],
   });
   const probeSeconds = seconds(t0);

@@ -18,12 +18,12 @@ import {
   verdictSentence,
   versionLabel,
   writeFileAtomic
-} from "./chunks/chunk-HYKLIW4J.js";
+} from "./chunks/chunk-H22MKJYM.js";
 import "./chunks/chunk-66HBFCSV.js";
 import "./chunks/chunk-6UK2HSVH.js";
 import {
   ConfigError
-} from "./chunks/chunk-WHMCQKQY.js";
+} from "./chunks/chunk-ZB7OGU2U.js";
 import "./chunks/chunk-GP7G5LPK.js";
 import "./chunks/chunk-W66ZWTCZ.js";
 import {
@@ -26858,7 +26858,10 @@ async function run(deps, env = process.env, cwd = process.cwd()) {
     reportOnly = config.reportOnly;
     const { run: runInfo, problem } = await readRunInfo(env);
     if (problem) info(`event payload: ${problem}`);
-    const report = await runGate(planOf(config, runInfo, cwd, env.GITHUB_WORKSPACE || cwd), deps);
+    const { report } = await runGate(
+      planOf(config, runInfo, cwd, env.GITHUB_WORKSPACE || cwd),
+      deps
+    );
     await publish(report, config, runInfo, deps, env, cwd);
     if (report.verdict !== "fail") {
       if (reportOnly) {

@@ -61,13 +61,13 @@ import {
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-HYKLIW4J.js";
+} from "./chunks/chunk-H22MKJYM.js";
 import "./chunks/chunk-66HBFCSV.js";
 import "./chunks/chunk-6UK2HSVH.js";
 import {
   ConfigError,
   resolveInWorkspace
-} from "./chunks/chunk-WHMCQKQY.js";
+} from "./chunks/chunk-ZB7OGU2U.js";
 import "./chunks/chunk-GP7G5LPK.js";
 import {
   VECTOR_DTYPES,
@@ -3524,7 +3524,7 @@ var {
 } = import_index.default;
 
 // src/cli/commands/check.ts
-import { resolve as resolve2 } from "node:path";
+import { join, resolve as resolve2 } from "node:path";
 
 // src/cli/context.ts
 var EXIT = {
@@ -3566,6 +3566,7 @@ var dtypeOption = (flags, description) => new Option(flags, description).choices
 var vectorFormatOption = (flags, description) => new Option(flags, description).choices([...VECTOR_FORMATS]);
 
 // src/cli/output.ts
+import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 
 // src/report/text.ts
@@ -3681,6 +3682,16 @@ async function emitReport(report, targets, io) {
     else io.stdout(text);
   }
 }
+async function requireOutputDirectory(dir, option) {
+  try {
+    if (!(await stat(dir)).isDirectory())
+      throw new UsageError(
+        `${option} ${dir}: is not a directory; expected a directory for the run files`
+      );
+  } catch (err) {
+    if (err.code !== "ENOENT") throw err;
+  }
+}
 
 // src/cli/commands/check.ts
 var EXAMPLES = `
@@ -3753,7 +3764,9 @@ function checkCommand(io, deps, setExit) {
     "paths in manifests must resolve inside this directory (default: the working directory)"
   ).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES).action(async (opts) => {
     const targets = parseOutputs(opts.format ?? ["text"], opts.output);
-    const report = await runGate(
+    const writeRuns = opts.writeRun === void 0 ? void 0 : resolve2(io.cwd, opts.writeRun);
+    if (writeRuns) await requireOutputDirectory(writeRuns, "--write-run");
+    const { report, runs } = await runGate(
       {
         candidate: opts.candidate,
         baseline: opts.baseline,
@@ -3770,10 +3783,14 @@ function checkCommand(io, deps, setExit) {
         },
         suites: opts.suites,
         seed: opts.seed,
-        writeRuns: opts.writeRun === void 0 ? void 0 : resolve2(io.cwd, opts.writeRun)
+        keepRuns: writeRuns !== void 0
       },
       deps
     );
+    if (writeRuns) {
+      for (const run of runs)
+        await writeLinesAtomic(join(writeRuns, `${run.suite}.${run.label}.run`), run.lines());
+    }
     await emitReport(report, targets, io);
     setExit(report.verdict === "pass" ? EXIT.pass : EXIT.blocked);
   });
@@ -4608,7 +4625,7 @@ async function gateBeforePromotion(opts, name, channel, registryPath, workspace,
     const path = current ? reg.embeddings[name].versions[current].manifest.path : void 0;
     if (path) baseline = resolve8(dirname(registryPath), path);
   }
-  const report = await runGate(
+  const { report } = await runGate(
     {
       candidate: opts.candidate,
       baseline,

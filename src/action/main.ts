@@ -156,7 +156,10 @@ export async function run(
     reportOnly = config.reportOnly;
     const { run: runInfo, problem } = await readRunInfo(env);
     if (problem) core.info(`event payload: ${problem}`);
-    const report = await runGate(planOf(config, runInfo, cwd, env.GITHUB_WORKSPACE || cwd), deps);
+    const { report } = await runGate(
+      planOf(config, runInfo, cwd, env.GITHUB_WORKSPACE || cwd),
+      deps,
+    );
     await publish(report, config, runInfo, deps, env, cwd);
     if (report.verdict !== 'fail') {
       if (reportOnly) {

@@ -2,6 +2,7 @@
  * `--format name[=file]` handling: which formatter output goes where. Files are written
  * atomically; at most one format may go to standard output.
  */
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../fsutil/atomic-write.js';
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from '../report/index.js';
@@ -59,5 +60,21 @@ export async function emitReport(
     const text = FORMATTERS[t.format](report);
     if (t.file) await writeFileAtomic(resolve(io.cwd, t.file), text);
     else io.stdout(text);
+  }
+}
+
+/**
+ * Checks, before the gate runs, that `dir` can take output files: a directory, or a path
+ * that does not exist yet (it is created on write). Anything else is a usage error (exit 2),
+ * not a failure after minutes of work.
+ */
+export async function requireOutputDirectory(dir: string, option: string): Promise<void> {
+  try {
+    if (!(await stat(dir)).isDirectory())
+      throw new UsageError(
+        `${option} ${dir}: is not a directory; expected a directory for the run files`,
+      );
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
 }

@@ -4,10 +4,14 @@
  * (or report on) files elsewhere on the runner.
  */
 import { realpathSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { LoadedManifest, Manifest } from './manifest.js';
 import type { VectorsRef } from './vocabulary.js';
 import { ConfigError, type SourceDocument } from './document.js';
+
+/** A scheme followed by `://`: a URL, never taken for a relative path. */
+export const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /** True when `child` is `root` or below it. */
 export function isInside(root: string, child: string): boolean {
@@ -18,7 +22,7 @@ export function isInside(root: string, child: string): boolean {
 /**
  * Resolves `value` (found at `field` of `doc`) relative to the document's folder and checks
  * it stays inside `workspace`, following symbolic links of whatever part exists.
- * Throws ConfigError, located at the field, when it escapes.
+ * Throws ConfigError, located at the field, when it escapes or is a URL.
  */
 export function resolveInWorkspace(
   doc: SourceDocument,
@@ -26,6 +30,14 @@ export function resolveInWorkspace(
   value: string,
   workspace: string,
 ): string {
+  if (URL_LIKE.test(value)) {
+    const location = doc.locate(field);
+    throw new ConfigError(
+      `${location.file}:${location.line}:${location.column}: ${field.join('.')} "${value}" is a URL; ` +
+        `expected a file inside the repository (the gate reads local files only)`,
+      location,
+    );
+  }
   const root = realOrSelf(resolve(workspace));
   const target = resolve(dirname(doc.path), value);
   const real = realOrSelf(target);
@@ -82,4 +94,38 @@ export function declaredVectors(
       dims: manifest.dtype === 'binary' ? manifest.dims : undefined,
     },
   };
+}
+
+/**
+ * Checks that `path` (resolved from `value` at `field` of `doc`) is an existing regular file.
+ * Throws ConfigError located at the field otherwise: the plan calls this for every file the
+ * inputs name, before any vector is read.
+ */
+export async function requireRegularFile(
+  doc: SourceDocument,
+  field: readonly (string | number)[],
+  value: string,
+  path: string,
+  what: string,
+): Promise<void> {
+  let problem: string | undefined;
+  try {
+    const s = await stat(path);
+    if (s.isDirectory()) problem = 'is a directory';
+    else if (!s.isFile()) problem = 'is not a regular file';
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    problem =
+      code === 'ENOENT' || code === 'ENOTDIR'
+        ? 'no such file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : (err as Error).message;
+  }
+  if (problem === undefined) return;
+  const location = doc.locate(field);
+  throw new ConfigError(
+    `${location.file}:${location.line}:${location.column}: ${field.join('.')} "${value}": ${problem}; expected ${what}`,
+    location,
+  );
 }

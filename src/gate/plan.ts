@@ -1,5 +1,26 @@
-/** What the engine is asked to do, and the outside things it runs with. */
+/**
+ * What the engine is asked to do (the request the edges decode), the outside things it runs
+ * with, and the resolved plan: every file the request names, loaded, schema-checked and
+ * path-checked before the first vector byte is read.
+ */
+import { relative, resolve } from 'node:path';
+import { discoverContracts, loadContract, type LoadedContract } from '../config/contract.js';
+import type { LoadedManifest } from '../config/manifest.js';
+import { loadManifest } from '../config/manifest.js';
+import { declaredVectors, requireRegularFile, resolveInWorkspace } from '../config/paths.js';
+import { loadRegistry, type LoadedRegistry } from '../config/registry.js';
+import {
+  discoverSuites,
+  loadSuite,
+  resolveSuiteVectors,
+  type LoadedSuite,
+} from '../config/suite.js';
+import type { VectorsRef } from '../config/vocabulary.js';
 import type { OrtModule } from '../onnx/session.js';
+import { readPointers, type LoadedPointer } from '../release/lineage.js';
+import { BenchParseError } from '../retrieval/errors.js';
+import { readQrelsFile, type Qrels } from '../retrieval/qrels.js';
+import { loadWaivers, type LoadedWaivers } from './judge.js';
 import type { CompatibilityOverrides } from '../release/versioning.js';
 import type { VectorOpener } from '../release/compat.js';
 import type { StagingLimits } from '../staging/types.js';
@@ -29,10 +50,10 @@ export interface GatePlan {
   readonly override?: OverrideDeclaration;
   /** Benchmark suite files or globs, besides those the candidate manifest lists. */
   readonly suites?: readonly string[];
-  /** Seed of the regression statistics (bootstrap, sign-flip test); default DEFAULT_SEED (benchmark-step.ts). */
+  /** Seed of the regression statistics (bootstrap, sign-flip test); default DEFAULT_SEED. */
   readonly seed?: number;
-  /** Directory to write every evaluated TREC run to, for debugging. */
-  readonly writeRuns?: string;
+  /** Keep the text of every evaluated TREC run in the outcome, for `--write-run` at the edge. */
+  readonly keepRuns?: boolean;
   /** Version registry (`contracts/registry.schema.json`): immutability, released hashes, deprecations. */
   readonly registry?: string;
   /** Sample size and seed of the space-compatibility analysis (over the registry's policy). */
@@ -71,4 +92,262 @@ export interface GateDeps {
   readonly openVectors?: VectorOpener;
   /** onnxruntime for staging validation; onnxruntime-node (loaded on first use) when absent. */
   readonly ort?: () => Promise<OrtModule>;
+}
+
+/** One version as the plan resolved it. */
+export interface ResolvedVersion {
+  readonly loaded: LoadedManifest;
+  /** Its vectors, resolved once inside the workspace; absent when the manifest failed its schema. */
+  readonly vectors?: VectorsRef;
+}
+
+/** A benchmark suite as the plan resolved it. */
+export interface ResolvedSuite {
+  readonly loaded: LoadedSuite;
+  /** The path messages show. */
+  readonly display: string;
+  /** Results the candidate manifest records for this suite, by metric. */
+  readonly recorded?: Readonly<Record<string, number>>;
+  /** The judgments, or the parse problem the benchmark step reports (`bench.qrels`). */
+  readonly qrels?: Qrels | BenchParseError;
+  /** Query (and corpus, when not the release's own) vectors of each gated version the suite has. */
+  readonly versions: ReadonlyMap<
+    string,
+    { readonly queries: VectorsRef; readonly corpus?: VectorsRef }
+  >;
+}
+
+/**
+ * Everything one gate run reads besides vector bytes, resolved before any of them: built
+ * once by {@link resolvePlan}, shared read-only by every step.
+ */
+export interface ResolvedPlan {
+  readonly request: GatePlan;
+  readonly seed: number;
+  readonly candidate: ResolvedVersion;
+  readonly baseline?: ResolvedVersion;
+  /** Every contract given, in file order. */
+  readonly contracts: readonly LoadedContract[];
+  readonly waivers?: LoadedWaivers;
+  /** From `--suites` and the candidate manifest, in display-path order (empty without a valid candidate). */
+  readonly suites: readonly ResolvedSuite[];
+  readonly registry?: LoadedRegistry;
+  /** The candidate's lineage pointer files (model, inputs), read. */
+  readonly pointers: readonly LoadedPointer[];
+}
+
+/**
+ * Loads and checks every file the request names — manifests, contracts, waivers, suites with
+ * their qrels and query files, the registry, staging models, labels and probe sets, lineage
+ * pointers — and resolves each vectors reference once. Throws ConfigError (exit 2) when one
+ * is missing, unreadable, unparseable, a URL where a file is expected, or outside the
+ * workspace; schema problems stay findings on the loaded documents. Reads no vector byte.
+ */
+export async function resolvePlan(request: GatePlan): Promise<ResolvedPlan> {
+  const { cwd, workspace } = request;
+  const candidateLoaded = await loadManifest(request.candidate, cwd);
+  const baselineLoaded = request.baseline ? await loadManifest(request.baseline, cwd) : undefined;
+  const contractFiles = await discoverContracts(request.contracts, cwd);
+  const waivers = request.waivers ? await loadWaivers(request.waivers, cwd) : undefined;
+  const contracts: LoadedContract[] = [];
+  for (const file of contractFiles) contracts.push(await loadContract(file, cwd));
+
+  const candidate = await resolveVersion(candidateLoaded, request);
+  const baseline = baselineLoaded && (await resolveVersion(baselineLoaded, request));
+  const suites = candidate.loaded.manifest
+    ? await resolveSuites(request, candidate.loaded, baseline?.loaded)
+    : [];
+  if (candidate.loaded.manifest) await checkStagingFiles(candidate.loaded, contracts, workspace);
+  const registry = request.registry ? await loadRegistry(request.registry, cwd) : undefined;
+  const pointers = candidate.loaded.manifest
+    ? await readPointers(candidate.loaded, workspace, cwd)
+    : [];
+  return Object.freeze({
+    request,
+    seed: request.seed ?? DEFAULT_SEED,
+    candidate,
+    ...(baseline && { baseline }),
+    contracts,
+    ...(waivers && { waivers }),
+    suites,
+    ...(registry && { registry }),
+    pointers,
+  });
+}
+
+async function resolveVersion(loaded: LoadedManifest, request: GatePlan): Promise<ResolvedVersion> {
+  const m = loaded.manifest;
+  if (!m) return { loaded };
+  const vectors = declaredVectors(loaded, m, request);
+  await requireVectorsFile(loaded, ['vectors', 'path'], m.vectors.path, vectors.path);
+  if (m.vectors.ids && vectors.open.idsPath)
+    await requireRegularFile(
+      loaded.doc,
+      ['vectors', 'ids'],
+      m.vectors.ids,
+      vectors.open.idsPath,
+      'a text file of ids, one per line, inside the workspace',
+    );
+  return { loaded, vectors };
+}
+
+/**
+ * A declared vectors file must exist before anything runs; whether it reads as promised is
+ * the scan's finding (`vectors.readable`), not a configuration error.
+ */
+async function requireVectorsFile(
+  loaded: LoadedManifest | LoadedSuite,
+  field: readonly (string | number)[],
+  value: string,
+  path: string,
+): Promise<void> {
+  await requireRegularFile(loaded.doc, field, value, path, 'a vectors file inside the workspace');
+}
+
+async function resolveSuites(
+  request: GatePlan,
+  candidate: LoadedManifest,
+  baseline: LoadedManifest | undefined,
+): Promise<ResolvedSuite[]> {
+  const { cwd, workspace } = request;
+  const manifest = candidate.manifest!;
+  const files = new Map<string, { display: string; recorded?: Readonly<Record<string, number>> }>();
+  for (const file of await discoverSuites(request.suites ?? [], cwd))
+    files.set(resolve(cwd, file), { display: file });
+  (manifest.suites ?? []).forEach((entry, index) => {
+    const field = ['suites', index, 'path'];
+    const path = resolveInWorkspace(candidate.doc, field, entry.path, workspace);
+    files.set(path, {
+      display: relative(cwd, path) || path,
+      ...(entry.results && { recorded: entry.results }),
+    });
+  });
+  const versions = [manifest.version, ...(baseline?.manifest ? [baseline.manifest.version] : [])];
+  const suites: ResolvedSuite[] = [];
+  for (const { display, recorded } of [...files.values()].sort((a, b) =>
+    a.display.localeCompare(b.display),
+  )) {
+    const loaded = await loadSuite(display, cwd);
+    const suite = loaded.suite;
+    if (!suite) {
+      suites.push({ loaded, display, ...(recorded && { recorded }), versions: new Map() });
+      continue;
+    }
+    const qrelsPath = resolveInWorkspace(loaded.doc, ['qrels'], suite.qrels, workspace);
+    await requireRegularFile(
+      loaded.doc,
+      ['qrels'],
+      suite.qrels,
+      qrelsPath,
+      'a qrels file (TREC or BEIR TSV) inside the workspace',
+    );
+    let qrels: Qrels | BenchParseError;
+    try {
+      qrels = await readQrelsFile(qrelsPath, suite.qrels_format ?? 'auto');
+    } catch (err) {
+      if (!(err instanceof BenchParseError)) throw err;
+      qrels = err;
+    }
+    const refs = new Map<string, { queries: VectorsRef; corpus?: VectorsRef }>();
+    for (const version of versions) {
+      const entry = suite.versions[version];
+      if (!entry) continue;
+      const field = ['versions', version];
+      const queries = resolveSuiteVectors(
+        loaded,
+        [...field, 'queries'],
+        entry.queries,
+        workspace,
+        cwd,
+      );
+      await requireVectorsFile(
+        loaded,
+        [...field, 'queries', 'path'],
+        entry.queries.path,
+        queries.path,
+      );
+      const corpus =
+        entry.corpus &&
+        resolveSuiteVectors(loaded, [...field, 'corpus'], entry.corpus, workspace, cwd);
+      if (corpus)
+        await requireVectorsFile(
+          loaded,
+          [...field, 'corpus', 'path'],
+          entry.corpus!.path,
+          corpus.path,
+        );
+      refs.set(version, { queries, ...(corpus && { corpus }) });
+    }
+    suites.push({ loaded, display, ...(recorded && { recorded }), qrels, versions: refs });
+  }
+  return suites;
+}
+
+/**
+ * The staging files of the candidate (its probes) and of every contract that stages a model
+ * on it: inside the workspace, not URLs, and present. Their contents (size caps, sha256,
+ * whether onnxruntime takes them) are the staging step's findings.
+ */
+async function checkStagingFiles(
+  candidate: LoadedManifest,
+  contracts: readonly LoadedContract[],
+  workspace: string,
+): Promise<void> {
+  const manifest = candidate.manifest!;
+  const need = async (
+    doc: LoadedManifest['doc'],
+    field: readonly (string | number)[],
+    value: string | undefined,
+    what: string,
+  ) => {
+    if (value === undefined) return;
+    const path = resolveInWorkspace(doc, field, value, workspace);
+    await requireRegularFile(doc, field, value, path, what);
+  };
+  for (const c of contracts) {
+    const staging = c.contract?.embedding === manifest.name ? c.contract.staging : undefined;
+    if (!staging) continue;
+    await need(
+      c.doc,
+      ['staging', 'model'],
+      staging.model,
+      'an ONNX model file inside the workspace',
+    );
+    await need(
+      c.doc,
+      ['staging', 'labels'],
+      staging.labels,
+      'a labels file (CSV or TSV) inside the workspace',
+    );
+  }
+  const probes: { field: (string | number)[]; decl: NonNullable<typeof manifest.probe> }[] = [];
+  if (manifest.probe) probes.push({ field: ['probe'], decl: manifest.probe });
+  for (const [modality, encoder] of Object.entries(manifest.encoders ?? {}))
+    if (encoder.probe) probes.push({ field: ['encoders', modality, 'probe'], decl: encoder.probe });
+  for (const { field, decl } of probes) {
+    await need(
+      candidate.doc,
+      [...field, 'model'],
+      decl.model,
+      'an ONNX model file inside the workspace',
+    );
+    await need(
+      candidate.doc,
+      [...field, 'set'],
+      decl.set,
+      'a probe set (Arrow or Parquet) inside the workspace',
+    );
+    await need(
+      candidate.doc,
+      [...field, 'vectors', 'path'],
+      decl.vectors?.path,
+      'a vectors file inside the workspace',
+    );
+    await need(
+      candidate.doc,
+      [...field, 'vectors', 'ids'],
+      decl.vectors?.ids,
+      'a text file of ids inside the workspace',
+    );
+  }
 }

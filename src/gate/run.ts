@@ -1,11 +1,29 @@
 /**
- * The engine: load the plan's files, scan the vectors, run every check, build one report.
- * No process, no console, no @actions here: the edges (cli/, action/) do that.
+ * The engine: resolve the plan (every file but the vectors, loaded and checked), then run
+ * the steps in order — scan, vectors checks, consumers, benchmarks, staging, baseline,
+ * versioning — judge the findings once, and build one report. No process, no console, no
+ * @actions, no file written here: the edges (cli/, action/) do that.
  */
 import { sha256File } from '../fsutil/hash.js';
-import type { Manifest, LoadedManifest } from '../config/manifest.js';
-import { loadManifest } from '../config/manifest.js';
+import type { Finding } from '../config/findings.js';
+import { sortFindings } from '../config/findings.js';
+import type { LoadedManifest } from '../config/manifest.js';
 import { runVersioning } from '../release/versioning.js';
+import { stagingStep, stagingVersion } from '../staging/step.js';
+import { VectorFileError } from '../vectors/types.js';
+import { benchmarkStep, type EvaluatedRun } from './benchmark-step.js';
+import { compareIds, compareManifests } from './checks/baseline.js';
+import { checkConsumer } from './checks/consumers.js';
+import { checkVectors, MANIFEST_NORM_TOLERANCE, unreadableFinding } from './checks/vectors.js';
+import { judgeFindings } from './judge.js';
+import {
+  resolvePlan,
+  type GateDeps,
+  type GatePlan,
+  type ResolvedPlan,
+  type ResolvedVersion,
+  type ScanOutcome,
+} from './plan.js';
 import {
   countFindings,
   decideVerdict,
@@ -15,47 +33,41 @@ import {
   type VectorSummary,
   type VersionInfo,
 } from './report-model.js';
-import { VectorFileError } from '../vectors/types.js';
-import { compareIds, compareManifests } from './checks/baseline.js';
-import { checkConsumer } from './checks/consumers.js';
-import { checkVectors, MANIFEST_NORM_TOLERANCE, unreadableFinding } from './checks/vectors.js';
-import { discoverContracts, loadContract, type LoadedContract } from '../config/contract.js';
-import { sortFindings, type Finding } from '../config/findings.js';
-import { declaredVectors } from '../config/paths.js';
-import { benchmarkStep } from './benchmark-step.js';
-import { DEFAULT_SEED, type GateDeps, type GatePlan, type ScanOutcome } from './plan.js';
-import { stagingStep } from '../staging/step.js';
-import { judgeFindings, loadWaivers } from './judge.js';
+
+/** What one gate run produced: the report, and the runs it evaluated when asked to keep them. */
+export interface GateOutcome {
+  readonly report: Report;
+  /** Every evaluated TREC run, when the request set `keepRuns` (`--write-run` writes them). */
+  readonly runs: readonly EvaluatedRun[];
+}
 
 /**
- * Runs the gate. Throws ConfigError (exit 2) when a named file cannot be read or parsed
- * or a path escapes the workspace; every other problem is a finding in the report.
+ * Runs the gate. Throws ConfigError (exit 2) from {@link resolvePlan} — before any vector
+ * byte is read — when a named file cannot be read or parsed or a path escapes the
+ * workspace; every other problem is a finding in the report.
  */
-export async function runGate(plan: GatePlan, deps: GateDeps): Promise<Report> {
-  const findings: Finding[] = [];
-  const candidate = await loadManifest(plan.candidate, plan.cwd);
-  const baseline = plan.baseline ? await loadManifest(plan.baseline, plan.cwd) : undefined;
-  const contractFiles = await discoverContracts(plan.contracts, plan.cwd);
-  const waivers = plan.waivers ? await loadWaivers(plan.waivers, plan.cwd) : undefined;
-  const contracts: LoadedContract[] = [];
-  for (const file of contractFiles) contracts.push(await loadContract(file, plan.cwd));
+export async function runGate(request: GatePlan, deps: GateDeps): Promise<GateOutcome> {
+  return executePlan(await resolvePlan(request), deps);
+}
 
-  findings.push(...candidate.findings);
-  if (baseline) findings.push(...baseline.findings);
-  for (const c of contracts) findings.push(...c.findings);
+/** Runs every step of a resolved plan and judges the findings once. */
+export async function executePlan(plan: ResolvedPlan, deps: GateDeps): Promise<GateOutcome> {
+  const { request, candidate, baseline, contracts } = plan;
+  const findings: Finding[] = [
+    ...candidate.loaded.findings,
+    ...(baseline?.loaded.findings ?? []),
+    ...contracts.flatMap((c) => c.findings),
+  ];
+  const cm = candidate.loaded.manifest;
 
-  const wantIds = Boolean(baseline?.manifest && candidate.manifest);
-  const candidateScan = candidate.manifest
-    ? await scanDeclared(candidate, candidate.manifest, plan, deps, wantIds, findings)
-    : undefined;
-  const baselineScan = baseline?.manifest
-    ? await scanDeclared(baseline, baseline.manifest, plan, deps, wantIds, findings)
-    : undefined;
+  const wantIds = Boolean(baseline?.loaded.manifest && cm);
+  const candidateScan = await scanVersion(candidate, deps, wantIds, findings);
+  const baselineScan = baseline && (await scanVersion(baseline, deps, wantIds, findings));
 
-  if (candidate.manifest && candidateScan) {
+  if (cm && candidateScan) {
     findings.push(
       ...checkVectors(
-        { ...candidate.manifest, locate: (field) => candidate.doc.locate(field) },
+        { ...cm, locate: (field) => candidate.loaded.doc.locate(field) },
         candidateScan.summary,
         candidateScan.outOfTolerance,
       ),
@@ -63,10 +75,10 @@ export async function runGate(plan: GatePlan, deps: GateDeps): Promise<Report> {
   }
 
   const consumers: ConsumerResult[] = [];
-  if (candidate.manifest) {
+  if (cm) {
     for (const c of contracts) {
       if (!c.contract) continue;
-      const { result, findings: f } = checkConsumer(c, candidate.manifest, candidateScan?.summary);
+      const { result, findings: f } = checkConsumer(c, cm, candidateScan?.summary);
       consumers.push(result);
       findings.push(...f);
     }
@@ -75,30 +87,29 @@ export async function runGate(plan: GatePlan, deps: GateDeps): Promise<Report> {
       findings.push({
         id: 'contract.none-active',
         severity: 'warning',
-        message: `no active consumer contract names embedding "${candidate.manifest.name}"; nothing downstream vouches for this version`,
-        location: candidate.doc.locate(['name']),
+        message: `no active consumer contract names embedding "${cm.name}"; nothing downstream vouches for this version`,
+        location: candidate.loaded.doc.locate(['name']),
       });
     }
   }
 
-  // Benchmarks read the same vectors again: only when the scan found them readable.
-  const bench =
-    candidate.manifest && candidateScan
-      ? await benchmarkStep(plan, deps, candidate, baselineScan ? baseline : undefined, contracts)
-      : undefined;
+  // Benchmarks and staging read the same vectors again: only when the scan found them readable.
+  const readableBaseline = baselineScan ? baseline : undefined;
+  const bench = candidateScan ? await benchmarkStep(plan, deps, readableBaseline) : undefined;
   if (bench) findings.push(...bench.findings);
 
   const staging =
-    candidate.manifest && candidateScan
+    cm && candidateScan
       ? await stagingStep({
-          workspace: plan.workspace,
-          cwd: plan.cwd,
-          seed: plan.seed ?? DEFAULT_SEED,
-          limits: plan.staging,
+          workspace: request.workspace,
+          cwd: request.cwd,
+          seed: plan.seed,
+          limits: request.staging,
           ort: deps.ort,
           openVectors: deps.openVectors,
-          candidate,
-          baseline: baselineScan ? baseline : undefined,
+          candidate: stagingVersion(candidate.loaded, candidate.vectors!),
+          baseline:
+            readableBaseline && stagingVersion(readableBaseline.loaded, readableBaseline.vectors!),
           contracts,
         })
       : undefined;
@@ -106,8 +117,9 @@ export async function runGate(plan: GatePlan, deps: GateDeps): Promise<Report> {
 
   let changes: Report['changes'];
   let coverage: Report['coverage'];
-  if (baseline?.manifest && candidate.manifest) {
-    const compared = compareManifests(baseline.manifest, candidate.manifest, candidate.doc);
+  const bm = baseline?.loaded.manifest;
+  if (bm && cm) {
+    const compared = compareManifests(bm, cm, candidate.loaded.doc);
     changes = compared.changes;
     findings.push(...compared.findings);
     if (candidateScan?.ids && baselineScan?.ids) {
@@ -118,13 +130,20 @@ export async function runGate(plan: GatePlan, deps: GateDeps): Promise<Report> {
   }
 
   const versioning = await runVersioning({
-    workspace: plan.workspace,
-    cwd: plan.cwd,
+    workspace: request.workspace,
+    cwd: request.cwd,
     registry: plan.registry,
-    compatibility: plan.compatibility,
-    candidate: { loaded: candidate, rows: candidateScan?.summary.rows, ids: candidateScan?.ids },
+    pointers: plan.pointers,
+    compatibility: request.compatibility,
+    candidate: {
+      loaded: candidate.loaded,
+      vectors: candidate.vectors,
+      rows: candidateScan?.summary.rows,
+      ids: candidateScan?.ids,
+    },
     baseline: baseline && {
-      loaded: baseline,
+      loaded: baseline.loaded,
+      vectors: baseline.vectors,
       rows: baselineScan?.summary.rows,
       ids: baselineScan?.ids,
     },
@@ -136,24 +155,24 @@ export async function runGate(plan: GatePlan, deps: GateDeps): Promise<Report> {
   findings.push(...versioning.findings);
 
   const judged = judgeFindings(findings, {
-    waivers,
-    override: plan.override,
-    failOn: plan.failOn,
+    waivers: plan.waivers,
+    override: request.override,
+    failOn: request.failOn,
     now: deps.now ?? (() => new Date()),
   });
   const sorted = sortFindings(judged.findings);
-  return {
+  const report: Report = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     tool: { name: 'embedding-gate', version: deps.toolVersion },
-    verdict: decideVerdict(sorted, plan.failOn),
-    failOn: plan.failOn,
+    verdict: decideVerdict(sorted, request.failOn),
+    failOn: request.failOn,
     candidate: {
-      ...versionInfo(candidate, candidateScan?.summary),
+      ...versionInfo(candidate.loaded, candidateScan?.summary),
       ...(versioning.candidateManifestSha256
         ? { manifestSha256: versioning.candidateManifestSha256 }
         : {}),
     },
-    ...(baseline ? { baseline: versionInfo(baseline, baselineScan?.summary) } : {}),
+    ...(baseline ? { baseline: versionInfo(baseline.loaded, baselineScan?.summary) } : {}),
     consumers: consumers.sort((a, b) => a.consumer.localeCompare(b.consumer)),
     ...(changes ? { changes } : {}),
     ...(coverage ? { coverage } : {}),
@@ -168,32 +187,36 @@ export async function runGate(plan: GatePlan, deps: GateDeps): Promise<Report> {
     counts: countFindings(sorted),
     ...(judged.override ? { override: judged.override } : {}),
   };
+  return { report, runs: bench?.runs ?? [] };
 }
 
-async function scanDeclared(
-  loaded: LoadedManifest,
-  manifest: Manifest,
-  plan: GatePlan,
+/** Scans a version's declared vectors (and checks their recorded sha256); undefined when unreadable. */
+async function scanVersion(
+  version: ResolvedVersion,
   deps: GateDeps,
   collectIds: boolean,
   findings: Finding[],
 ): Promise<ScanOutcome | undefined> {
-  const { path, displayPath, open } = declaredVectors(loaded, manifest, plan);
+  const manifest = version.loaded.manifest;
+  const vectors = version.vectors;
+  if (!manifest || !vectors) return undefined;
   const declaredHash = manifest.vectors.sha256;
-  const hashing = declaredHash ? sha256File(path).catch(() => undefined) : undefined;
+  const hashing = declaredHash ? sha256File(vectors.path).catch(() => undefined) : undefined;
   let outcome: ScanOutcome | undefined;
   try {
     outcome = await deps.scan({
-      path,
-      displayPath,
-      open,
+      path: vectors.path,
+      displayPath: vectors.displayPath,
+      open: vectors.open,
       expectUnitNorm: manifest.normalization === 'l2',
       normTolerance: MANIFEST_NORM_TOLERANCE,
       collectIds,
     });
   } catch (err) {
     if (!(err instanceof VectorFileError)) throw err;
-    findings.push(unreadableFinding(err, displayPath, `${manifest.name} ${manifest.version}`));
+    findings.push(
+      unreadableFinding(err, vectors.displayPath, `${manifest.name} ${manifest.version}`),
+    );
   }
   const actual = await hashing;
   if (declaredHash && actual && actual !== declaredHash) {
@@ -201,9 +224,9 @@ async function scanDeclared(
       id: 'vectors.sha256',
       severity: 'error',
       message:
-        `manifest records sha256 ${declaredHash} for ${displayPath}, but the file hashes to ${actual}; ` +
+        `manifest records sha256 ${declaredHash} for ${vectors.displayPath}, but the file hashes to ${actual}; ` +
         `the vectors changed after the manifest was written (released versions are immutable)`,
-      location: loaded.doc.locate(['vectors', 'sha256']),
+      location: version.loaded.doc.locate(['vectors', 'sha256']),
       expected: declaredHash,
       found: actual,
     });

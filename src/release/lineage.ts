@@ -134,45 +134,88 @@ export interface LineageCheck {
 
 const fmtAt = (l: Location | undefined) => (l ? `${l.file}:${l.line ?? 1}` : '');
 
+/** A lineage pointer file the plan read before any vector: its path and text. */
+export interface LoadedPointer {
+  readonly subject: 'model' | 'inputs';
+  /** Absolute path, resolved inside the workspace. */
+  readonly path: string;
+  /** As messages show it. */
+  readonly shown: string;
+  readonly text: string;
+}
+
 /**
- * Checks the candidate manifest's `model.pointer` and `inputs.pointer`. Findings:
- * `lineage.mismatch` (error) when a recorded hash or size differs, `lineage.pointer`
- * (error) when the pointer is missing or not a pointer, `lineage.unverifiable` (warning)
- * when nothing comparable is recorded on one side.
+ * Reads the candidate manifest's `model.pointer` and `inputs.pointer` files. Throws
+ * ConfigError (exit 2) when one escapes the workspace or cannot be read: the plan calls this
+ * before any vector is read.
  */
-export async function checkLineage(
+export async function readPointers(
   loaded: LoadedManifest,
   workspace: string,
   cwd: string,
-): Promise<{ checks: LineageCheck[]; findings: Finding[] }> {
+): Promise<LoadedPointer[]> {
+  const m = loaded.manifest!;
+  const pointers: LoadedPointer[] = [];
+  for (const subject of ['model', 'inputs'] as const) {
+    const value = m[subject].pointer;
+    if (!value) continue;
+    const field = [subject, 'pointer'];
+    const path = resolveInWorkspace(loaded.doc, field, value, workspace);
+    const shown = relative(cwd, path) || path;
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (err) {
+      const at = loaded.doc.locate(field);
+      throw new ConfigError(
+        `${at.file}:${at.line}:${at.column}: ${subject}.pointer ${shown}: cannot read: ${describeReadError(err)}; ` +
+          `expected a DVC file or a Git LFS pointer inside the workspace`,
+        at,
+      );
+    }
+    pointers.push({ subject, path, shown, text });
+  }
+  return pointers;
+}
+
+function describeReadError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'is a directory';
+  if (code === 'EACCES') return 'permission denied';
+  return (err as Error).message;
+}
+
+/**
+ * Checks the candidate manifest's pointers (read by {@link readPointers}). Findings:
+ * `lineage.mismatch` (error) when a recorded hash or size differs, `lineage.pointer`
+ * (error) when the file is not a pointer, `lineage.unverifiable` (warning) when nothing
+ * comparable is recorded on one side.
+ */
+export function checkLineage(
+  loaded: LoadedManifest,
+  pointers: readonly LoadedPointer[],
+): { checks: LineageCheck[]; findings: Finding[] } {
   const m = loaded.manifest!;
   const checks: LineageCheck[] = [];
   const findings: Finding[] = [];
-  const subjects = [
-    {
-      subject: 'model' as const,
-      block: m.model,
-      label: `model ${m.model.name}@${m.model.revision}`,
-    },
-    { subject: 'inputs' as const, block: m.inputs, label: `dataset ${m.inputs.dataset}` },
-  ];
-  for (const { subject, block, label } of subjects) {
-    if (!block.pointer) continue;
+  const labels = {
+    model: `model ${m.model.name}@${m.model.revision}`,
+    inputs: `dataset ${m.inputs.dataset}`,
+  };
+  for (const { subject, shown, text } of pointers) {
+    const block = m[subject];
+    const label = labels[subject];
     const field = (name: string) => loaded.doc.locate([subject, name]);
-    const path = resolveInWorkspace(loaded.doc, [subject, 'pointer'], block.pointer, workspace);
-    const shown = relative(cwd, path) || path;
     let record: PointerRecord;
     try {
-      record = parsePointer(shown, await readFile(path, 'utf8'));
+      record = parsePointer(shown, text);
     } catch (err) {
-      const why =
-        err instanceof ConfigError
-          ? err.message
-          : `${shown}: cannot read: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`;
+      if (!(err instanceof ConfigError)) throw err;
       findings.push({
         id: 'lineage.pointer',
         severity: 'error',
-        message: `${subject}.pointer: ${why}; the ${label} cannot be traced`,
+        message: `${subject}.pointer: ${err.message}; the ${label} cannot be traced`,
         location: field('pointer'),
       });
       continue;

@@ -7,7 +7,6 @@
 import { sha256File } from '../fsutil/hash.js';
 import type { LoadedContract } from '../config/contract.js';
 import type { Finding } from '../config/findings.js';
-import { resolveInWorkspace } from '../config/paths.js';
 import { VectorFileError } from '../vectors/types.js';
 import type { SuiteReport } from '../retrieval/suite-report.js';
 import { checkBump, classifyChange, type RequiredBump } from './bump.js';
@@ -22,9 +21,10 @@ import {
   type VectorOpener,
   type VersionVectors,
 } from './compat.js';
-import { checkLineage, type LineageCheck } from './lineage.js';
-import type { LoadedManifest, Manifest } from '../config/manifest.js';
-import { loadRegistry, type LoadedRegistry } from '../config/registry.js';
+import { checkLineage, type LineageCheck, type LoadedPointer } from './lineage.js';
+import type { LoadedManifest } from '../config/manifest.js';
+import type { LoadedRegistry } from '../config/registry.js';
+import type { VectorsRef } from '../config/vocabulary.js';
 import {
   checkDeprecations,
   checkImmutable,
@@ -39,9 +39,11 @@ export interface CompatibilityOverrides {
   readonly seed?: number;
 }
 
-/** What the scan of one version told the engine (a subset of the engine's ScanOutcome). */
+/** One version as the plan resolved it and the scan measured it. */
 export interface ScannedVersion {
   readonly loaded: LoadedManifest;
+  /** Its vectors, resolved once by the plan (absent when the manifest is invalid). */
+  readonly vectors?: VectorsRef;
   /** Undefined when the vectors could not be read. */
   readonly rows?: number;
   readonly ids?: ReadonlySet<string>;
@@ -51,7 +53,10 @@ export interface ScannedVersion {
 export interface VersioningInput {
   readonly workspace: string;
   readonly cwd: string;
-  readonly registry?: string;
+  /** The registry, loaded by the plan. */
+  readonly registry?: LoadedRegistry;
+  /** The candidate's lineage pointer files, read by the plan. */
+  readonly pointers: readonly LoadedPointer[];
   readonly compatibility?: CompatibilityOverrides;
   readonly candidate: ScannedVersion;
   readonly baseline?: ScannedVersion;
@@ -74,32 +79,12 @@ export interface VersioningOutput {
   readonly candidateManifestSha256?: string;
 }
 
-function vectorsPaths(
-  loaded: LoadedManifest,
-  m: Manifest,
-  workspace: string,
-): { vectors: string; ids?: string } {
-  return {
-    vectors: resolveInWorkspace(loaded.doc, ['vectors', 'path'], m.vectors.path, workspace),
-    ...(m.vectors.ids
-      ? { ids: resolveInWorkspace(loaded.doc, ['vectors', 'ids'], m.vectors.ids, workspace) }
-      : {}),
-  };
-}
-
-function versionVectors(v: ScannedVersion, workspace: string): VersionVectors | undefined {
+function versionVectors(v: ScannedVersion): VersionVectors | undefined {
   const m = v.loaded.manifest;
-  if (!m || v.rows === undefined) return undefined;
-  const paths = vectorsPaths(v.loaded, m, workspace);
+  if (!m || !v.vectors || v.rows === undefined) return undefined;
   return {
-    path: paths.vectors,
-    open: {
-      format: m.vectors.format,
-      vectorColumn: m.vectors.vector_column,
-      idColumn: m.vectors.id_column,
-      idsPath: paths.ids,
-      dims: m.dtype === 'binary' ? m.dims : undefined,
-    },
+    path: v.vectors.path,
+    open: v.vectors.open,
     metric: m.metric,
     rows: v.rows,
     ...(v.ids ? { ids: v.ids } : {}),
@@ -113,11 +98,8 @@ export async function runVersioning(input: VersioningInput): Promise<VersioningO
   const cm = candidate.manifest;
   const out: { -readonly [K in keyof VersioningOutput]: VersioningOutput[K] } = { findings };
 
-  let registry: LoadedRegistry | undefined;
-  if (input.registry) {
-    registry = await loadRegistry(input.registry, input.cwd);
-    findings.push(...registry.findings);
-  }
+  const registry = input.registry;
+  if (registry) findings.push(...registry.findings);
   let options: CompatibilityOptions = compatibilityFromRegistry(
     registry?.registry?.compatibility,
     DEFAULT_COMPATIBILITY,
@@ -130,7 +112,7 @@ export async function runVersioning(input: VersioningInput): Promise<VersioningO
 
   if (cm) {
     out.candidateManifestSha256 = await sha256File(candidate.doc.path);
-    const lineage = await checkLineage(candidate, input.workspace, input.cwd);
+    const lineage = checkLineage(candidate, input.pointers);
     findings.push(...lineage.findings);
     if (lineage.checks.length) out.lineage = lineage.checks;
   }
@@ -138,8 +120,8 @@ export async function runVersioning(input: VersioningInput): Promise<VersioningO
   const bm = input.baseline?.loaded.manifest;
   if (cm && bm && input.baseline) {
     let compat: CompatibilityReport | CompatibilityUnmeasured | undefined;
-    const a = versionVectors(input.baseline, input.workspace);
-    const b = versionVectors(input.candidate, input.workspace);
+    const a = versionVectors(input.baseline);
+    const b = versionVectors(input.candidate);
     if (!a || !b) compat = { unmeasured: 'the vectors of one version could not be read' };
     else if (!input.open) compat = { unmeasured: 'no vectors reader was given to the engine' };
     else {
@@ -191,11 +173,12 @@ export async function runVersioning(input: VersioningInput): Promise<VersioningO
 
   if (registry?.registry) {
     findings.push(...(await checkRegistryHashes(registry, input.workspace, input.cwd)));
-    if (cm) {
-      const paths = vectorsPaths(candidate, cm, input.workspace);
+    const vectors = input.candidate.vectors;
+    if (cm && vectors) {
       const files = await hashRelease(registry.doc.path, {
         manifest: candidate.doc.path,
-        ...paths,
+        vectors: vectors.path,
+        ...(vectors.open.idsPath ? { ids: vectors.open.idsPath } : {}),
       }).catch(() => undefined);
       if (files)
         findings.push(

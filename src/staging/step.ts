@@ -5,8 +5,8 @@
  */
 import type { LoadedContract } from '../config/contract.js';
 import type { Finding } from '../config/findings.js';
-import { declaredVectors } from '../config/paths.js';
 import type { LoadedManifest } from '../config/manifest.js';
+import type { VectorsRef } from '../config/vocabulary.js';
 import { loadOrt, type OrtModule } from '../onnx/session.js';
 import { openVectors } from '../vectors/open.js';
 import type { OpenOptions, VectorSource } from '../vectors/types.js';
@@ -18,6 +18,18 @@ import {
   type StagingReport,
 } from './types.js';
 
+/** A version as the plan resolved it: the loaded manifest (valid) and its vectors. */
+export interface StagingVersion {
+  readonly loaded: LoadedManifest;
+  readonly vectors: StagingSide['vectors'];
+}
+
+/** The staging view of a version with a valid manifest and its resolved vectors. */
+export function stagingVersion(loaded: LoadedManifest, vectors: VectorsRef): StagingVersion {
+  const m = loaded.manifest!;
+  return { loaded, vectors: { ...vectors, info: { dims: m.dims, dtype: m.dtype } } };
+}
+
 /** What the step needs from the gate's plan and dependencies. */
 export interface StagingStepInput {
   readonly workspace: string;
@@ -27,9 +39,10 @@ export interface StagingStepInput {
   /** onnxruntime, loaded only when something is to run; default onnxruntime-node. */
   readonly ort?: () => Promise<OrtModule>;
   readonly openVectors?: (path: string, opts: OpenOptions) => Promise<VectorSource>;
-  readonly candidate: LoadedManifest;
+  /** The candidate's valid manifest and its vectors, as the gate's plan resolved them. */
+  readonly candidate: StagingVersion;
   /** Only when its vectors were readable. */
-  readonly baseline?: LoadedManifest;
+  readonly baseline?: StagingVersion;
   readonly contracts: readonly LoadedContract[];
 }
 
@@ -41,7 +54,7 @@ export interface StagingStepInput {
 export async function stagingStep(
   input: StagingStepInput,
 ): Promise<{ report: StagingReport; findings: Finding[] } | undefined> {
-  const manifest = input.candidate.manifest!;
+  const manifest = input.candidate.loaded.manifest!;
   const consumers = input.contracts
     .filter((c) => c.contract?.embedding === manifest.name && c.contract.staging)
     .sort((a, b) => a.contract!.consumer.localeCompare(b.contract!.consumer));
@@ -52,12 +65,9 @@ export async function stagingStep(
       probes.push({ modality, field: ['encoders', modality, 'probe'] });
   if (consumers.length === 0 && probes.length === 0) return undefined;
 
-  const side = (loaded: LoadedManifest): StagingSide => ({
-    manifest: loaded.manifest!,
-    vectors: {
-      ...declaredVectors(loaded, loaded.manifest!, input),
-      info: { dims: loaded.manifest!.dims, dtype: loaded.manifest!.dtype },
-    },
+  const side = (version: StagingVersion): StagingSide => ({
+    manifest: version.loaded.manifest!,
+    vectors: version.vectors,
   });
   const ctx: StagingContext = {
     workspace: input.workspace,
@@ -71,7 +81,7 @@ export async function stagingStep(
     },
     seed: input.seed,
     candidate: side(input.candidate),
-    ...(input.baseline?.manifest && { baseline: side(input.baseline) }),
+    ...(input.baseline && { baseline: side(input.baseline) }),
   };
   const findings: Finding[] = [];
   const report: {
@@ -95,7 +105,7 @@ export async function stagingStep(
       modality === 'model' && field.length === 1
         ? manifest.probe!
         : manifest.encoders![modality]!.probe!;
-    const outcome = await runProbe(ctx, input.candidate, decl, modality, field);
+    const outcome = await runProbe(ctx, input.candidate.loaded, decl, modality, field);
     report.probes.push(outcome.result);
     findings.push(...outcome.findings);
   }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { defaultDeps } from '../../src/gate/default-deps.js';
+import type { GateDeps } from '../../src/gate/plan.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 
@@ -13,13 +14,17 @@ export interface CliResult {
 }
 
 /** Runs the CLI in process, in `cwd`, and captures what it prints. */
-export async function runCli(args: readonly string[], cwd = ROOT): Promise<CliResult> {
+export async function runCli(
+  args: readonly string[],
+  cwd = ROOT,
+  deps: GateDeps = defaultDeps(),
+): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const code = await main(
     args,
     { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd, env: {} },
-    defaultDeps(),
+    deps,
   );
   return { code, stdout, stderr };
 }

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseSourceText } from '../../src/config/document.js';
 import { validateDocument } from '../../src/config/schema.js';
-import { checkLineage, parsePointer } from '../../src/release/lineage.js';
+import { checkLineage, parsePointer, readPointers } from '../../src/release/lineage.js';
 import type { LoadedManifest, Manifest } from '../../src/config/manifest.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -66,9 +66,14 @@ describe('the fixture pointers are real', () => {
   });
 });
 
+/** The plan reads the pointers (exit 2 when one cannot be read), then the check is pure. */
+async function lineageOf(loaded: LoadedManifest) {
+  return checkLineage(loaded, await readPointers(loaded, ROOT, ROOT));
+}
+
 describe('checkLineage', () => {
   it('verifies a Git LFS model pointer (sha256, size) and a DVC dataset pointer (md5, size)', async () => {
-    const { checks, findings } = await checkLineage(manifest(MODEL_OK, INPUTS_OK), ROOT, ROOT);
+    const { checks, findings } = await lineageOf(manifest(MODEL_OK, INPUTS_OK));
     expect(findings).toEqual([]);
     expect(checks).toEqual([
       {
@@ -108,7 +113,7 @@ describe('checkLineage', () => {
   it('blocks a manifest that claims one dataset while the pointer tracks another', async () => {
     // The manifest says v1.2-images, with the catalogue's md5; the pointer records the image directory.
     const inputs = `  dataset: v1.2-images\n  sha256: ${hashes.catalogue.sha256}\n  md5: ${hashes.catalogue.md5}\n  pointer: data/images-v1.2.dvc`;
-    const { checks, findings } = await checkLineage(manifest(MODEL_OK, inputs), ROOT, ROOT);
+    const { checks, findings } = await lineageOf(manifest(MODEL_OK, inputs));
     expect(checks[1]!.verified).toBe(false);
     expect(findings).toEqual([
       {
@@ -132,7 +137,7 @@ describe('checkLineage', () => {
 
   it('blocks a checkpoint whose sha256 or size differs from its Git LFS pointer', async () => {
     const model = `  name: minilm\n  revision: r1\n  sha256: ${'f'.repeat(64)}\n  size: 4000\n  pointer: model/model.safetensors`;
-    const { findings } = await checkLineage(manifest(model, INPUTS_OK), ROOT, ROOT);
+    const { findings } = await lineageOf(manifest(model, INPUTS_OK));
     expect(findings.map((f) => [f.id, f.location?.path])).toEqual([
       ['lineage.mismatch', '/model/sha256'],
       ['lineage.mismatch', '/model/size'],
@@ -144,7 +149,7 @@ describe('checkLineage', () => {
 
   it('warns when the manifest records nothing comparable with a DVC pointer (an md5)', async () => {
     const inputs = `  dataset: catalogue-2024-09\n  sha256: ${hashes.catalogue.sha256}\n  pointer: data/catalogue.csv.dvc`;
-    const { checks, findings } = await checkLineage(manifest(MODEL_OK, inputs), ROOT, ROOT);
+    const { checks, findings } = await lineageOf(manifest(MODEL_OK, inputs));
     expect(findings).toMatchObject([
       {
         id: 'lineage.unverifiable',
@@ -155,18 +160,14 @@ describe('checkLineage', () => {
     expect(checks[1]).toMatchObject({ verified: false, compared: [] });
   });
 
-  it('reports a missing pointer, or a file that is no pointer', async () => {
+  it('refuses a missing pointer (exit 2), reports a file that is no pointer', async () => {
     const missing = `  dataset: d\n  sha256: ${hashes.catalogue.sha256}\n  pointer: data/nothing.dvc`;
     const notPointer = `  dataset: d\n  sha256: ${hashes.catalogue.sha256}\n  pointer: data/catalogue.csv`;
-    const a = await checkLineage(manifest(MODEL_OK, missing), ROOT, ROOT);
-    expect(a.findings).toMatchObject([
-      {
-        id: 'lineage.pointer',
-        severity: 'error',
-        message: expect.stringContaining('data/nothing.dvc: cannot read: no such file'),
-      },
-    ]);
-    const b = await checkLineage(manifest(MODEL_OK, notPointer), ROOT, ROOT);
+    // A pointer file that cannot be read is a configuration error, raised before any vector is read.
+    await expect(lineageOf(manifest(MODEL_OK, missing))).rejects.toThrow(
+      /inputs\.pointer \S*data\/nothing\.dvc: cannot read: no such file/,
+    );
+    const b = await lineageOf(manifest(MODEL_OK, notPointer));
     expect(b.findings).toMatchObject([
       { id: 'lineage.pointer', message: expect.stringContaining('neither a Git LFS pointer') },
     ]);
@@ -174,9 +175,7 @@ describe('checkLineage', () => {
 
   it('refuses a pointer outside the workspace', async () => {
     const outside = `  dataset: d\n  sha256: ${hashes.catalogue.sha256}\n  pointer: ../../../../../etc/passwd`;
-    await expect(checkLineage(manifest(MODEL_OK, outside), ROOT, ROOT)).rejects.toThrow(
-      ConfigError,
-    );
+    await expect(lineageOf(manifest(MODEL_OK, outside))).rejects.toThrow(ConfigError);
   });
 
   it('parses DVC files with several outputs by the name the .dvc file carries', () => {

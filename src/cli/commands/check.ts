@@ -1,11 +1,12 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { writeLinesAtomic } from '../../fsutil/atomic-write.js';
 import { Command, InvalidArgumentError } from 'commander';
 import type { GateDeps } from '../../gate/plan.js';
 import { runGate } from '../../gate/run.js';
 import type { FailOn } from '../../gate/report-model.js';
 import { EXIT, type CliIO } from '../context.js';
 import { collect, failOnOption, positiveInt } from '../options.js';
-import { emitReport, parseOutputs } from '../output.js';
+import { emitReport, parseOutputs, requireOutputDirectory } from '../output.js';
 
 const EXAMPLES = `
 Examples:
@@ -119,7 +120,9 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
     .addHelpText('after', EXAMPLES)
     .action(async (opts: CheckOptions) => {
       const targets = parseOutputs(opts.format ?? ['text'], opts.output);
-      const report = await runGate(
+      const writeRuns = opts.writeRun === undefined ? undefined : resolve(io.cwd, opts.writeRun);
+      if (writeRuns) await requireOutputDirectory(writeRuns, '--write-run');
+      const { report, runs } = await runGate(
         {
           candidate: opts.candidate,
           baseline: opts.baseline,
@@ -136,10 +139,14 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
           },
           suites: opts.suites,
           seed: opts.seed,
-          writeRuns: opts.writeRun === undefined ? undefined : resolve(io.cwd, opts.writeRun),
+          keepRuns: writeRuns !== undefined,
         },
         deps,
       );
+      if (writeRuns) {
+        for (const run of runs)
+          await writeLinesAtomic(join(writeRuns, `${run.suite}.${run.label}.run`), run.lines());
+      }
       await emitReport(report, targets, io);
       setExit(report.verdict === 'pass' ? EXIT.pass : EXIT.blocked);
     });

@@ -225,7 +225,7 @@ async function gateBeforePromotion(
     const path = current ? reg.embeddings[name]!.versions[current]!.manifest.path : undefined;
     if (path) baseline = resolve(dirname(registryPath), path);
   }
-  const report = await runGate(
+  const { report } = await runGate(
     {
       candidate: opts.candidate!,
       baseline,

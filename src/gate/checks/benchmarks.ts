@@ -3,7 +3,6 @@
  * baseline's) with exact kNN, score the runs with trec_eval's measures, and judge each
  * consumer's quality floors with paired, significance-tested verdicts.
  */
-import { join } from 'node:path';
 import {
   exactKnn,
   KnnInputError,
@@ -11,25 +10,22 @@ import {
   trecRunLines,
   type KnnMetric,
 } from '../../retrieval/knn.js';
-import { readQrelsFile } from '../../retrieval/qrels.js';
+import type { Qrels } from '../../retrieval/qrels.js';
 import { runFromLists, type Run } from '../../retrieval/run-file.js';
 import { parseMetric, perQueryScoresMany } from '../../retrieval/metrics.js';
-import {
-  DEFAULT_SUITE_K,
-  resolveQrels,
-  resolveSuiteVectors,
-  type LoadedSuite,
-} from '../../config/suite.js';
+import { DEFAULT_SUITE_K, type LoadedSuite, type Suite } from '../../config/suite.js';
+import type { VectorsRef } from '../../config/vocabulary.js';
+import type { OrtModule } from '../../onnx/session.js';
 import {
   BenchParseError,
   EvaluationError,
   InvalidRunError,
   UnknownMetricError,
 } from '../../retrieval/errors.js';
-import { writeLinesAtomic } from '../../fsutil/atomic-write.js';
 import type { Manifest } from '../../config/manifest.js';
 import type { BenchmarkResult, SuiteReport } from '../report-model.js';
 import { VectorFileError, type OpenOptions, type VectorSource } from '../../vectors/types.js';
+import type { ResolvedSuite } from '../plan.js';
 import type { LoadedContract } from '../../config/contract.js';
 import { judgeConsumers, meanOf, type Located } from './quality-floors.js';
 import type { Finding, Location } from '../../config/findings.js';
@@ -37,11 +33,7 @@ import type { Finding, Location } from '../../config/findings.js';
 /** One side of the comparison: a valid manifest and where its own vectors are. */
 export interface BenchSide {
   readonly manifest: Manifest;
-  readonly vectors: {
-    readonly path: string;
-    readonly displayPath: string;
-    readonly open: OpenOptions;
-  };
+  readonly vectors: VectorsRef;
 }
 
 export interface BenchmarkContext {
@@ -49,15 +41,22 @@ export interface BenchmarkContext {
   readonly baseline?: BenchSide;
   /** Valid contracts that read the candidate's embedding. */
   readonly contracts: readonly LoadedContract[];
-  readonly suites: readonly LoadedSuite[];
-  /** Recorded results of the candidate manifest, by suite name then metric. */
-  readonly recorded: ReadonlyMap<string, Readonly<Record<string, number>>>;
-  readonly workspace: string;
-  readonly cwd: string;
+  /** The plan's suites, loaded with their qrels and vectors references. */
+  readonly suites: readonly ResolvedSuite[];
   readonly seed: number;
-  /** Directory to write every evaluated run to (`--write-run`). */
-  readonly writeRuns?: string;
+  /** Keep every evaluated run's TREC lines in the outcome (for `--write-run` at the edge). */
+  readonly keepRuns: boolean;
   readonly openVectors: (path: string, opts: OpenOptions) => Promise<VectorSource>;
+  /** onnxruntime for the kNN passes; onnxruntime-node when absent. */
+  readonly ort?: () => Promise<OrtModule>;
+}
+
+/** One TREC run the benchmarks evaluated: `<suite>.<label>.run` is what `--write-run` names it. */
+export interface EvaluatedRun {
+  readonly suite: string;
+  /** `candidate`, `baseline`, `candidate-queries.baseline-corpus` or `baseline-queries.candidate-corpus`. */
+  readonly label: string;
+  readonly lines: () => Iterable<string>;
 }
 
 /** Recorded and measured means may differ by this much before a warning (float noise). */
@@ -78,12 +77,16 @@ class SuiteProblem extends Error {
 }
 
 /** Runs every suite and judges every consumer's quality floors on it. */
-export async function runBenchmarks(
-  ctx: BenchmarkContext,
-): Promise<{ suites: SuiteReport[]; rows: BenchmarkResult[]; findings: Finding[] }> {
+export async function runBenchmarks(ctx: BenchmarkContext): Promise<{
+  suites: SuiteReport[];
+  rows: BenchmarkResult[];
+  findings: Finding[];
+  runs: EvaluatedRun[];
+}> {
   const suites: SuiteReport[] = [];
   const rows: BenchmarkResult[] = [];
   const findings: Finding[] = [];
+  const runs: EvaluatedRun[] = [];
   const floorsBySuite = new Map<string, Located[]>();
   for (const contract of ctx.contracts) {
     contract.contract?.quality?.forEach((floor, index) => {
@@ -106,7 +109,8 @@ export async function runBenchmarks(
     });
   }
   const seen = new Set<string>();
-  for (const loaded of ctx.suites) {
+  for (const resolved of ctx.suites) {
+    const loaded = resolved.loaded;
     if (!loaded.suite) continue;
     const name = loaded.suite.suite;
     if (seen.has(name)) {
@@ -122,10 +126,11 @@ export async function runBenchmarks(
     const floors = floorsBySuite.get(name) ?? [];
     floorsBySuite.delete(name);
     try {
-      const outcome = await runSuite(ctx, loaded, floors);
+      const outcome = await runSuite(ctx, resolved, floors);
       suites.push(outcome.report);
       rows.push(...outcome.rows);
       findings.push(...outcome.findings);
+      runs.push(...outcome.runs);
     } catch (err) {
       const problem = asSuiteProblem(err, loaded);
       const blocking = floors.some((f) => (f.contract.contract?.status ?? 'active') === 'active');
@@ -152,7 +157,7 @@ export async function runBenchmarks(
       });
     }
   }
-  return { suites, rows, findings };
+  return { suites, rows, findings, runs };
 }
 
 function asSuiteProblem(err: unknown, loaded: LoadedSuite): SuiteProblem {
@@ -172,24 +177,37 @@ function asSuiteProblem(err: unknown, loaded: LoadedSuite): SuiteProblem {
   throw err;
 }
 
-async function runSuite(
+/** What a suite needs before anything is retrieved: its metrics, depth and vectors. */
+interface SuiteSetup {
+  readonly suite: Suite;
+  readonly metrics: readonly string[];
+  readonly k: number;
+  readonly qrels: Qrels;
+  readonly candidate: { readonly queries: VectorsRef; readonly corpus: VectorsRef };
+  /** Absent when the suite has no query embeddings for the baseline version. */
+  readonly baseline?: { readonly queries: VectorsRef; readonly corpus: VectorsRef };
+  readonly recorded: Readonly<Record<string, number>>;
+}
+
+/** Plans one suite: throws SuiteProblem when it cannot run (no candidate queries, too shallow). */
+function setUpSuite(
   ctx: BenchmarkContext,
-  loaded: LoadedSuite,
+  resolved: ResolvedSuite,
   floors: readonly Located[],
-): Promise<{ report: SuiteReport; rows: BenchmarkResult[]; findings: Finding[] }> {
+): SuiteSetup {
+  const loaded = resolved.loaded;
   const suite = loaded.suite!;
-  const findings: Finding[] = [];
-  const candEntry = suite.versions[ctx.candidate.manifest.version];
-  if (!candEntry) {
+  const candVersion = ctx.candidate.manifest.version;
+  const candRefs = resolved.versions.get(candVersion);
+  if (!candRefs) {
     throw new SuiteProblem(
       'bench.suite-version',
-      `has no query embeddings for the candidate version ${ctx.candidate.manifest.version} ` +
-        `(versions: ${Object.keys(suite.versions).join(', ')}); add versions."${ctx.candidate.manifest.version}".queries`,
+      `has no query embeddings for the candidate version ${candVersion} ` +
+        `(versions: ${Object.keys(suite.versions).join(', ')}); add versions."${candVersion}".queries`,
       loaded.doc.locate(['versions']),
     );
   }
-  const baseEntry = ctx.baseline ? suite.versions[ctx.baseline.manifest.version] : undefined;
-  const recorded = ctx.recorded.get(suite.suite) ?? {};
+  const recorded = resolved.recorded ?? {};
   const metrics = metricNames(floors, recorded);
   const k = suite.k ?? Math.max(DEFAULT_SUITE_K, ...metrics.map((m) => parseMetric(m).depth ?? 0));
   for (const m of metrics) {
@@ -202,77 +220,75 @@ async function runSuite(
       );
     }
   }
-  const qrels = await readQrelsFile(
-    resolveQrels(loaded, ctx.workspace),
-    suite.qrels_format ?? 'auto',
-  );
+  if (resolved.qrels instanceof BenchParseError || !resolved.qrels)
+    throw resolved.qrels ?? new Error(`suite ${suite.suite}: the plan holds no qrels`);
+  const baseRefs = ctx.baseline && resolved.versions.get(ctx.baseline.manifest.version);
+  return {
+    suite,
+    metrics,
+    k,
+    qrels: resolved.qrels,
+    candidate: { queries: candRefs.queries, corpus: candRefs.corpus ?? ctx.candidate.vectors },
+    ...(baseRefs &&
+      ctx.baseline && {
+        baseline: { queries: baseRefs.queries, corpus: baseRefs.corpus ?? ctx.baseline.vectors },
+      }),
+    recorded,
+  };
+}
 
-  const corpusOf = (side: BenchSide, entry: typeof candEntry, version: string) =>
-    entry.corpus
-      ? resolveSuiteVectors(
-          loaded,
-          ['versions', version, 'corpus'],
-          entry.corpus,
-          ctx.workspace,
-          ctx.cwd,
-        )
-      : side.vectors;
-  const queriesOf = (entry: typeof candEntry, version: string) =>
-    resolveSuiteVectors(
-      loaded,
-      ['versions', version, 'queries'],
-      entry.queries,
-      ctx.workspace,
-      ctx.cwd,
-    );
+async function runSuite(
+  ctx: BenchmarkContext,
+  resolved: ResolvedSuite,
+  floors: readonly Located[],
+): Promise<{
+  report: SuiteReport;
+  rows: BenchmarkResult[];
+  findings: Finding[];
+  runs: EvaluatedRun[];
+}> {
+  const setup = setUpSuite(ctx, resolved, floors);
+  const { suite, metrics, k, qrels, recorded } = setup;
+  const findings: Finding[] = [];
+  const runs: EvaluatedRun[] = [];
+  const score = async (
+    label: string,
+    queries: VectorsRef,
+    corpus: VectorsRef,
+    metric: KnnMetric,
+  ): Promise<Map<string, Map<string, number>>> => {
+    const run = await knnRun(ctx, queries, corpus, k, metric);
+    if (ctx.keepRuns) runs.push({ suite: suite.suite, label, lines: run.lines });
+    return perQueryScoresMany(qrels, run.run, metrics);
+  };
 
   const cand = ctx.candidate;
-  const candQueries = queriesOf(candEntry, cand.manifest.version);
-  const candCorpus = corpusOf(cand, candEntry, cand.manifest.version);
-  const retrieve = async (
-    label: string,
-    queries: typeof candQueries,
-    corpus: typeof candQueries,
-    metric: KnnMetric,
-  ) => {
-    const run = await knnRun(ctx, queries, corpus, k, metric);
-    if (ctx.writeRuns)
-      await writeLinesAtomic(join(ctx.writeRuns, `${suite.suite}.${label}.run`), run.lines());
-    return run.run;
-  };
-  const candRun = await retrieve('candidate', candQueries, candCorpus, cand.manifest.metric);
-  const candScores = perQueryScoresMany(qrels, candRun, metrics);
-
+  const candScores = await score(
+    'candidate',
+    setup.candidate.queries,
+    setup.candidate.corpus,
+    cand.manifest.metric,
+  );
   let baseScores: Map<string, Map<string, number>> | undefined;
   let cross: SuiteReport['cross'];
-  if (ctx.baseline && baseEntry) {
+  if (ctx.baseline && setup.baseline) {
     const base = ctx.baseline;
-    const baseQueries = queriesOf(baseEntry, base.manifest.version);
-    const baseCorpus = corpusOf(base, baseEntry, base.manifest.version);
-    const baseRun = await retrieve('baseline', baseQueries, baseCorpus, base.manifest.metric);
-    baseScores = perQueryScoresMany(qrels, baseRun, metrics);
+    const b = setup.baseline;
+    baseScores = await score('baseline', b.queries, b.corpus, base.manifest.metric);
     if (base.manifest.dims === cand.manifest.dims && base.manifest.dtype === cand.manifest.dtype) {
       // Backward-compatible representation learning's criterion: new queries against the
       // old index must do at least as well as old with old.
-      const newOld = perQueryScoresMany(
-        qrels,
-        await retrieve(
-          'candidate-queries.baseline-corpus',
-          candQueries,
-          baseCorpus,
-          base.manifest.metric,
-        ),
-        metrics,
+      const newOld = await score(
+        'candidate-queries.baseline-corpus',
+        setup.candidate.queries,
+        b.corpus,
+        base.manifest.metric,
       );
-      const oldNew = perQueryScoresMany(
-        qrels,
-        await retrieve(
-          'baseline-queries.candidate-corpus',
-          baseQueries,
-          candCorpus,
-          cand.manifest.metric,
-        ),
-        metrics,
+      const oldNew = await score(
+        'baseline-queries.candidate-corpus',
+        b.queries,
+        setup.candidate.corpus,
+        cand.manifest.metric,
       );
       cross = metrics.map((metric) => ({
         metric,
@@ -287,7 +303,7 @@ async function runSuite(
       id: 'bench.no-baseline',
       severity: 'info',
       message: `suite ${suite.suite} has no query embeddings for the baseline version ${ctx.baseline.manifest.version}; only the candidate's floors (min) are checked`,
-      location: loaded.doc.locate(['versions']),
+      location: resolved.loaded.doc.locate(['versions']),
     });
   }
 
@@ -301,16 +317,7 @@ async function runSuite(
       ...(recorded[metric] !== undefined && { recorded: recorded[metric] }),
     };
   });
-  for (const s of scores) {
-    if (s.recorded !== undefined && Math.abs(s.recorded - s.candidate) > RECORDED_TOLERANCE) {
-      findings.push({
-        id: 'bench.recorded',
-        severity: 'warning',
-        message: `manifest records ${s.metric} = ${s.recorded.toFixed(4)} on ${suite.suite}, the gate measured ${s.candidate.toFixed(4)}: the vectors or the suite changed since the result was recorded`,
-        location: { file: ctx.candidate.vectors.displayPath },
-      });
-    }
-  }
+  findings.push(...recordedFindings(suite.suite, scores, cand.vectors.displayPath));
 
   const judged = judgeConsumers(ctx.seed, suite.suite, floors, candScores, baseScores, findings);
   const queries = qrels.queries.size;
@@ -318,7 +325,7 @@ async function runSuite(
     rows: judged.rows.map((r) => ({ ...r, queries })),
     report: {
       suite: suite.suite,
-      file: loaded.doc.file,
+      file: resolved.loaded.doc.file,
       queries,
       k,
       seed: ctx.seed,
@@ -335,7 +342,26 @@ async function runSuite(
       regressions: judged.regressions,
     },
     findings,
+    runs,
   };
+}
+
+/** `bench.recorded`: the candidate manifest claims a mean the gate does not reproduce. */
+function recordedFindings(
+  suite: string,
+  scores: readonly { metric: string; candidate: number; recorded?: number }[],
+  vectorsFile: string,
+): Finding[] {
+  return scores
+    .filter(
+      (s) => s.recorded !== undefined && Math.abs(s.recorded - s.candidate) > RECORDED_TOLERANCE,
+    )
+    .map((s) => ({
+      id: 'bench.recorded',
+      severity: 'warning' as const,
+      message: `manifest records ${s.metric} = ${s.recorded!.toFixed(4)} on ${suite}, the gate measured ${s.candidate.toFixed(4)}: the vectors or the suite changed since the result was recorded`,
+      location: { file: vectorsFile },
+    }));
 }
 
 function metricNames(
@@ -363,7 +389,13 @@ async function knnRun(
   }
   const corpus = await ctx.openVectors(corpusRef.path, corpusRef.open);
   try {
-    const result = await exactKnn({ queries, corpus, k, metric });
+    const result = await exactKnn({
+      queries,
+      corpus,
+      k,
+      metric,
+      ...(ctx.ort && { ort: await ctx.ort() }),
+    });
     const run = runFromLists(
       result.queryIds.map(
         (qid, q) =>
