@@ -185,3 +185,29 @@ describe('run(options): each dependency can still be pinned', () => {
     );
   });
 });
+
+describe('npm run local-action (GitHub’s @github/local-action on .env.example)', () => {
+  // About 8 s alone (npm, npm ls, tsx, then the gate); more on a busy machine.
+  it(
+    'runs the Action from source and prints its outputs and the job summary',
+    { timeout: 120_000 },
+    () => {
+      // npm and local-action need only PATH and HOME; nothing of this process's own
+      // environment (vitest's, or a CI runner's GITHUB_*) may leak into the run.
+      const r = spawnSync('npm', ['run', '--silent', 'local-action'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        timeout: 110_000,
+        env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NO_COLOR: '1' },
+      });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stdout).toContain('Running Action');
+      expect(r.stdout).toContain('::set-output name=verdict::pass');
+      expect(r.stdout).toContain('embedding-gate: pass (0 errors, 1 warnings)');
+      expect(r.stdout).toContain('pr-comment is off: no comment');
+      expect(r.stdout).toMatch(/'verdict'\s+│ 'pass'/);
+      expect(r.stdout).toContain('## ✅ embedding-gate: products-text 1.1.0');
+      expect(r.stdout).toContain('**PASS — may be promoted (0 errors, 1 warning');
+    },
+  );
+});
