@@ -5,7 +5,7 @@
 import * as core from '@actions/core';
 import { upsertStickyComment, type CommentsApi } from '../github/comments.js';
 import type { RunInfo } from '../github/event.js';
-import { octokitCommentsApi, type PullRequestTarget } from '../github/octokit.js';
+import type { PullRequestTarget } from '../github/octokit.js';
 import type { Report } from '../gate/report-model.js';
 import type { ActionConfig } from './inputs.js';
 import { Input } from './inputs.js';
@@ -23,7 +23,7 @@ export interface CommentContext {
   readonly run: RunInfo;
   readonly reportPath: string;
   readonly toolVersion: string;
-  readonly api?: CommentsApiFactory;
+  readonly api: CommentsApiFactory;
 }
 
 /**
@@ -64,10 +64,9 @@ export async function commentOnPullRequest(report: Report, ctx: CommentContext):
     run,
     toolVersion: ctx.toolVersion,
   });
-  const factory = ctx.api ?? octokitCommentsApi;
   try {
     const result = await upsertStickyComment(
-      factory(config.githubToken, run.apiUrl, { owner, repo, number: pr.number }),
+      ctx.api(config.githubToken, run.apiUrl, { owner, repo, number: pr.number }),
       marker,
       body,
     );

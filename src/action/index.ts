@@ -1,4 +1,4 @@
-import { defaultDeps } from '../gate/default-deps.js';
+// The runner's entry: only calls run(), which takes its real dependencies itself.
 import { run } from './main.js';
 
-await run(defaultDeps());
+await run();

@@ -2,15 +2,22 @@
  * The Action: inputs → the same engine as the CLI → JSON/SARIF/JUnit files, annotations,
  * job summary, outputs, pull-request comment, and one exit decision at the end. With
  * index.ts, comment.ts and inputs.ts, the only code that imports @actions/*.
+ *
+ * `run()` takes no required argument, as in actions/typescript-action: the runner's entry
+ * (index.ts) and GitHub's local runner (`@github/local-action`, which imports this file and
+ * calls `run()` bare) both get the real dependencies; tests pass their own through
+ * {@link RunOptions}.
  */
 import * as core from '@actions/core';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { writeFileAtomic } from '../fsutil/atomic-write.js';
 import { ConfigError } from '../config/document.js';
+import { defaultDeps } from '../gate/default-deps.js';
 import type { OverrideDeclaration } from '../gate/override.js';
 import type { GateDeps, GatePlan } from '../gate/plan.js';
 import { runGate } from '../gate/run.js';
 import { readRunInfo, type RunInfo } from '../github/event.js';
+import { octokitCommentsApi } from '../github/octokit.js';
 import { ANNOTATIONS_PER_LEVEL, buildAnnotations } from '../report/annotations.js';
 import { formatJson } from '../report/json.js';
 import { formatJunit } from '../report/junit.js';
@@ -22,8 +29,33 @@ import { blockedConsumers, summaryText } from './publish.js';
 
 /** The engine's dependencies plus the Action's own side effects that tests may replace. */
 export interface ActionDeps extends GateDeps {
-  readonly comments?: CommentsApiFactory;
+  /** Builds the pull-request comments API (octokit at `GITHUB_API_URL` on a runner). */
+  readonly comments: CommentsApiFactory;
 }
+
+/** What {@link run} takes from outside; every field left out is the real thing. */
+export interface RunOptions {
+  /** Replaces single dependencies (scanner, clock, comments API, …); the rest stay real. */
+  readonly deps?: Partial<ActionDeps>;
+  /** The workflow run's variables (GITHUB_WORKSPACE, GITHUB_EVENT_*, …); default process.env. */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Directory relative inputs resolve against; default the working directory (the runner's workspace). */
+  readonly cwd?: string;
+}
+
+/**
+ * The real dependencies: the engine's (vectors scanner and opener, tool version), the
+ * system clock, and octokit for the comment.
+ */
+export function defaultActionDeps(): ActionDeps {
+  return { ...defaultDeps(), now: () => new Date(), comments: octokitCommentsApi };
+}
+
+/**
+ * The exit code of a failed step. A number, not `core.ExitCode.Failure`: local-action's
+ * stand-in for @actions/core has no `ExitCode`, and 1 is the runner's contract anyway.
+ */
+const EXIT_FAILURE = 1;
 
 /** The override declared by the pull request's labels, if the configured label is on it. */
 export function overrideFromLabels(
@@ -142,14 +174,15 @@ async function publish(
 }
 
 /**
- * Runs the Action in `cwd` (the runner starts it in the workspace). Never throws: a failure
- * ends in one failing exit code at the end, unless report-only.
+ * Runs the Action in the working directory (the runner starts it in the workspace). Never
+ * throws: a failure ends in one failing exit code at the end, unless report-only. Inputs,
+ * outputs and the job summary go through @actions/core, so through process.env's INPUT_*,
+ * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY whatever `options.env` says.
  */
-export async function run(
-  deps: ActionDeps,
-  env: NodeJS.ProcessEnv = process.env,
-  cwd: string = process.cwd(),
-): Promise<void> {
+export async function run(options: RunOptions = {}): Promise<void> {
+  const deps: ActionDeps = { ...defaultActionDeps(), ...options.deps };
+  const env = options.env ?? process.env;
+  const cwd = options.cwd ?? process.cwd();
   let reportOnly = false;
   try {
     const config = readConfig((name) => core.getInput(name));
@@ -203,7 +236,7 @@ export async function run(
         'REPORT-ONLY: the gate could not judge (see the error above); the step passes because report-only is set',
       );
     } else {
-      process.exitCode = core.ExitCode.Failure;
+      process.exitCode = EXIT_FAILURE;
     }
   }
 }
