@@ -2,7 +2,7 @@
  * The engine: load the plan's files, scan the vectors, run every check, build one report.
  * No process, no console, no @actions here: the edges (cli/, action/) do that.
  */
-import { sha256File } from '../fsutil/hash.js';
+import { sha256File } from '../sources/hash.js';
 import type { Manifest, LoadedManifest } from '../config/manifest.js';
 import { loadManifest } from '../config/manifest.js';
 import { runVersioning } from '../release/versioning.js';
