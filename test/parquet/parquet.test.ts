@@ -9,9 +9,8 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeFloat16 } from '../../src/vectors/float16.js';
+import { decodeFloat16, float32ToFloat16Bits } from '../../src/vectors/float16.js';
 import { openParquet } from '../../src/vectors/parquet/reader.js';
-import { float32ToFloat16Bits } from '../../src/vectors/parquet/chunk.js';
 import type { OpenOptions, VectorSource } from '../../src/vectors/types.js';
 import { VectorFileError } from '../../src/vectors/types.js';
 
