@@ -14,6 +14,7 @@ import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openLocalSource } from '../src/sources/local.js';
 import { openParquet } from '../src/vectors/parquet/reader.js';
 import { duckdbDatabase } from '../src/vectors/parquet/duckdb.js';
 import { findPython, fmt, runNodeMeasured, runPythonPeer } from './lib.js';
@@ -82,7 +83,7 @@ print(json.dumps({"rows": rows, "seconds": s, "cpu_seconds": time.process_time()
 async function worker(path: string): Promise<void> {
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  const source = await openParquet(path, {});
+  const source = await openParquet(await openLocalSource({ path }), {});
   let rows = 0;
   let batches = 0;
   let checksum = 0;

@@ -4,7 +4,7 @@
  * versioning — judge the findings once, and build one report. No process, no console, no
  * @actions, no file written here: the edges (cli/, action/) do that.
  */
-import { sha256File } from '../fsutil/hash.js';
+import { sha256File } from '../sources/hash.js';
 import type { Finding } from '../config/findings.js';
 import { sortFindings } from '../config/findings.js';
 import type { LoadedManifest } from '../config/manifest.js';

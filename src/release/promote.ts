@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
-import { sha256File } from '../fsutil/hash.js';
+import { sha256File } from '../sources/hash.js';
 import { ConfigError } from '../config/document.js';
 import { resolveInWorkspace } from '../config/paths.js';
 import { loadManifest } from '../config/manifest.js';

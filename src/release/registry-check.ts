@@ -6,7 +6,7 @@
  */
 import { dirname, relative, resolve } from 'node:path';
 import semver from 'semver';
-import { sha256File } from '../fsutil/hash.js';
+import { sha256File } from '../sources/hash.js';
 import type { LoadedContract } from '../config/contract.js';
 import type { Finding } from '../config/findings.js';
 import { resolveInWorkspace } from '../config/paths.js';

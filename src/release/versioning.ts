@@ -4,7 +4,7 @@
  * with a registry — immutability, released-file hashes and the deprecation policy.
  * Returns findings and report sections; never prints, never exits.
  */
-import { sha256File } from '../fsutil/hash.js';
+import { sha256File } from '../sources/hash.js';
 import type { LoadedContract } from '../config/contract.js';
 import type { Finding } from '../config/findings.js';
 import { VectorFileError } from '../vectors/types.js';

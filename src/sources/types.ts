@@ -21,6 +21,12 @@ export interface ByteSource {
    * reads at different positions are allowed.
    */
   read(target: Uint8Array, targetOffset: number, length: number, position: number): Promise<number>;
+  /**
+   * The same read, synchronously, for sources that can (local files). Optional: a reader
+   * that makes many small reads per batch (a Fortran-order npy file, one read per column)
+   * uses it to spare a thread-pool round trip per read, and falls back to {@link read}.
+   */
+  readSync?(target: Uint8Array, targetOffset: number, length: number, position: number): number;
   /** Releases the source. Safe to call more than once. */
   close(): Promise<void>;
 }
@@ -43,7 +49,10 @@ export class SourceError extends Error {
     readonly display: string,
     /** What went wrong, in words (`no such file`, `is a directory`, …). */
     readonly detail: string,
-    /** The Node error code, when one caused it. */
+    /**
+     * The Node error code when one caused it (`ENOENT`, `EACCES`, …), or `ENOTREG` (this
+     * module's) when the path names something other than a regular file.
+     */
     readonly code?: string,
   ) {
     super(`${display}: ${detail}`);

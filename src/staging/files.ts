@@ -1,14 +1,16 @@
 /**
  * The files staging reads (ONNX models, labels files, probe sets): resolved inside the
- * workspace, never fetched from a URL, size-capped, and loaded into onnxruntime from bytes
- * already checked, so every failure becomes one message naming the file and the cause.
+ * workspace, never fetched from a URL, opened once as byte sources, size-capped, and loaded
+ * into onnxruntime from bytes already checked, so every failure becomes one message naming
+ * the file and the cause.
  */
 import { createHash } from 'node:crypto';
-import { open, stat } from 'node:fs/promises';
 import { ConfigError, type SourceDocument } from '../config/document.js';
 import { resolveInWorkspace } from '../config/paths.js';
 import { inspectModel, OnnxFormatError } from '../onnx/inspect.js';
 import { createSession, type OrtModule, type OrtSession } from '../onnx/session.js';
+import { NOT_REGULAR, openLocalSource } from '../sources/local.js';
+import { type ByteSource, SourceError, type SourceOpener } from '../sources/types.js';
 import type { TensorSignature } from './types.js';
 
 /** A staging file that cannot be used; the message names the file and says why. */
@@ -49,65 +51,56 @@ function ioCause(err: unknown): string {
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EISDIR') return 'is a directory';
   if (code === 'EACCES') return 'permission denied';
-  return (err as Error).message;
+  return err instanceof SourceError ? err.detail : (err as Error).message;
 }
 
-/** Checks that `path` is a regular file no larger than `maxBytes`; returns its size. */
-export async function checkSize(
+/**
+ * Opens `path` through `openSource` and checks that it is a regular file no larger than
+ * `maxBytes` (checked on the opened source, so a file swapped after the check cannot slip
+ * a larger one through). The caller closes the source.
+ */
+export async function openCapped(
   path: string,
   display: string,
   maxBytes: number,
   what: string,
-): Promise<number> {
-  let size: number;
+  openSource: SourceOpener = openLocalSource,
+): Promise<ByteSource> {
+  let source: ByteSource;
   try {
-    const info = await stat(path);
-    if (!info.isFile()) throw new StagingFileError(`${what} ${display}: not a regular file`);
-    size = info.size;
+    source = await openSource({ path, display });
   } catch (err) {
-    if (err instanceof StagingFileError) throw err;
+    if (err instanceof SourceError && err.code === NOT_REGULAR)
+      throw new StagingFileError(`${what} ${display}: not a regular file`);
     throw new StagingFileError(`${what} ${display}: cannot read: ${ioCause(err)}`);
   }
+  const { size } = source;
   if (size > maxBytes) {
+    await source.close();
     throw new StagingFileError(
       `${what} ${display} is ${mib(size)} (${size} bytes), above the cap of ${mib(maxBytes)}; ` +
         `raise the cap where the gate is run if this size is intended`,
     );
   }
-  return size;
+  return source;
 }
 
-/**
- * Reads a whole file of at most `maxBytes`. The size is checked on the open handle, so a
- * file swapped after the check cannot slip a larger one through.
- */
+/** Reads a whole file of at most `maxBytes` (see {@link openCapped}). */
 export async function readCapped(
   path: string,
   display: string,
   maxBytes: number,
   what: string,
+  openSource: SourceOpener = openLocalSource,
 ): Promise<Uint8Array> {
-  let handle;
+  const source = await openCapped(path, display, maxBytes, what, openSource);
   try {
-    handle = await open(path, 'r');
-  } catch (err) {
-    throw new StagingFileError(`${what} ${display}: cannot read: ${ioCause(err)}`);
-  }
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) throw new StagingFileError(`${what} ${display}: not a regular file`);
-    if (info.size > maxBytes) {
-      throw new StagingFileError(
-        `${what} ${display} is ${mib(info.size)} (${info.size} bytes), above the cap of ${mib(maxBytes)}; ` +
-          `raise the cap where the gate is run if this size is intended`,
-      );
-    }
-    const bytes = new Uint8Array(info.size);
+    const bytes = new Uint8Array(source.size);
     let read = 0;
     while (read < bytes.length) {
-      const { bytesRead } = await handle.read(bytes, read, bytes.length - read, read);
-      if (bytesRead === 0) break;
-      read += bytesRead;
+      const n = await source.read(bytes, read, bytes.length - read, read);
+      if (n === 0) break;
+      read += n;
     }
     if (read !== bytes.length)
       throw new StagingFileError(`${what} ${display}: shrank while being read`);
@@ -116,7 +109,7 @@ export async function readCapped(
     if (err instanceof StagingFileError) throw err;
     throw new StagingFileError(`${what} ${display}: cannot read: ${ioCause(err)}`);
   } finally {
-    await handle.close();
+    await source.close();
   }
 }
 
@@ -138,6 +131,8 @@ export interface LoadModelOptions {
   readonly sha256?: string;
   /** What the model is, for messages ("consumer model", "embedding model"). */
   readonly what: string;
+  /** How the file is opened: a local file unless a test or another source says otherwise. */
+  readonly openSource?: SourceOpener;
 }
 
 /**
@@ -151,7 +146,7 @@ export async function loadModel(
   options: LoadModelOptions,
 ): Promise<LoadedModel> {
   const { what } = options;
-  const bytes = await readCapped(path, display, options.maxBytes, what);
+  const bytes = await readCapped(path, display, options.maxBytes, what, options.openSource);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   if (options.sha256 && options.sha256 !== sha256) {
     throw new StagingFileError(

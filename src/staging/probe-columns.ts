@@ -2,7 +2,7 @@
  * A probe set in memory: per model input, every row's values back to back in the input's
  * element type, and the builder both probe-set readers fill.
  */
-import { float32ToFloat16Bits } from '../vectors/parquet/chunk.js';
+import { float32ToFloat16Bits } from '../vectors/float16.js';
 
 /** Element types a probe column can be converted to (onnxruntime tensor type names). */
 export type ProbeElement =

@@ -1,16 +1,19 @@
 /**
- * Parquet probe sets, read through the same DuckDB engine as the vectors reader: each input
- * column is cast in SQL to the model input's element type (nested lists flattened), and
- * the result's list vectors are copied out directly.
+ * Parquet probe sets, read through the same DuckDB engine as the vectors reader, and like
+ * it through the byte-source adapter (vectors/parquet/duckdb.ts), never by the path as
+ * written: each input column is cast in SQL to the model input's element type (nested
+ * lists flattened), and the result's list vectors are copied out directly.
  */
 import type * as Duck from '@duckdb/node-bindings';
+import type { SourceOpener } from '../sources/types.js';
+import { SourceError } from '../sources/types.js';
 import {
   chunkStrings,
   DuckConnection,
-  duckMessage,
+  DuckFile,
   quoteIdentifier,
 } from '../vectors/parquet/duckdb.js';
-import { checkSize } from './files.js';
+import { openCapped } from './files.js';
 import {
   ColumnBuilder,
   describeColumns,
@@ -41,20 +44,47 @@ const DUCK_FLOATS = /^(FLOAT|DOUBLE|DECIMAL(\(\d+,\s*\d+\))?)$/;
 export async function readParquetProbeSet(
   path: string,
   display: string,
-  options: { idColumn: string; columns: readonly ProbeColumnRequest[]; maxBytes: number },
+  options: {
+    idColumn: string;
+    columns: readonly ProbeColumnRequest[];
+    maxBytes: number;
+    /** How the file is opened: a local file unless a test says otherwise. */
+    openSource?: SourceOpener;
+  },
 ): Promise<ProbeSet> {
-  await checkSize(path, display, options.maxBytes, 'probe set');
+  const source = await openCapped(path, display, options.maxBytes, 'probe set', options.openSource);
+  let file: DuckFile;
+  try {
+    file = await DuckFile.of(source);
+  } catch (err) {
+    await source.close();
+    if (err instanceof SourceError) throw new ProbeSetError(`probe set ${err.message}`);
+    throw err;
+  }
+  try {
+    return await readThroughDuckDB(file, display, options);
+  } finally {
+    await file.close();
+    await source.close();
+  }
+}
+
+async function readThroughDuckDB(
+  file: DuckFile,
+  display: string,
+  options: { idColumn: string; columns: readonly ProbeColumnRequest[] },
+): Promise<ProbeSet> {
   const connection = await DuckConnection.open();
   const fail = (err: unknown): never => {
     if (err instanceof ProbeSetError) throw err;
     throw new ProbeSetError(
-      `probe set ${display} is not a readable Parquet file (DuckDB: ${duckMessage(err)})`,
+      `probe set ${display} is not a readable Parquet file (DuckDB: ${file.message(err)})`,
     );
   };
   try {
     const types = new Map<string, string>();
     try {
-      const described = await connection.first('DESCRIBE SELECT * FROM read_parquet($1)', path);
+      const described = await connection.first('DESCRIBE SELECT * FROM read_parquet($1)', file);
       if (described.chunk) {
         const names = chunkStrings(connection.duck, described.chunk, 0);
         const kinds = chunkStrings(connection.duck, described.chunk, 1);
@@ -97,7 +127,7 @@ export async function readParquetProbeSet(
     const ids: string[] = [];
     let result: Duck.Result | undefined;
     try {
-      result = await connection.stream(`SELECT ${selects.join(', ')} FROM read_parquet($1)`, path);
+      result = await connection.stream(`SELECT ${selects.join(', ')} FROM read_parquet($1)`, file);
     } catch (err) {
       fail(err);
     }

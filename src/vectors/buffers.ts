@@ -1,9 +1,10 @@
 /**
- * File plumbing shared by the binary readers: page-aligned scratch memory, positioned
- * reads that fill a buffer or say precisely why they could not, and a two-slot prefetch
- * pipeline that overlaps the next read with the consumer's work on the current batch.
+ * Byte plumbing shared by the binary readers: page-aligned scratch memory, positioned
+ * reads from a byte source that fill a buffer or say precisely why they could not, and a
+ * two-slot prefetch pipeline that overlaps the next read with the consumer's work on the
+ * current batch.
  */
-import type { FileHandle } from 'node:fs/promises';
+import type { ByteSource } from '../sources/types.js';
 import type { VectorDType, VectorValues } from './types.js';
 import { VectorFileError } from './types.js';
 
@@ -83,31 +84,56 @@ export function copyInto(target: Uint8Array, at: number, source: Uint8Array): vo
 }
 
 /**
- * Reads exactly `length` bytes at `position` into `target[offset..]`.
+ * Reads exactly `length` bytes at `position` of `source` into `target[offset..]`, straight
+ * into `target` (for a local file, a positioned read into the page-aligned buffer).
  * A short read means the file ended early: that is a broken file, reported with `what`
  * (what the bytes were expected to be) and the byte offset where the data ran out.
  */
 export async function readExactly(
-  handle: FileHandle,
+  source: ByteSource,
   target: Uint8Array,
   offset: number,
   length: number,
   position: number,
-  file: string,
   what: string,
 ): Promise<void> {
   let done = 0;
   while (done < length) {
-    const { bytesRead } = await handle.read(target, offset + done, length - done, position + done);
-    if (bytesRead === 0) {
-      throw new VectorFileError(
-        file,
-        `file ends early: expected ${length} bytes of ${what} from byte ${position}, found ${done}`,
-        { byte: position + done },
-      );
-    }
-    done += bytesRead;
+    const n = await source.read(target, offset + done, length - done, position + done);
+    if (n === 0) throw endsEarly(source, length, position, done, what);
+    done += n;
   }
+}
+
+/** {@link readExactly}, synchronously, for sources that can: for many small reads. */
+export function readExactlySync(
+  source: ByteSource & Required<Pick<ByteSource, 'readSync'>>,
+  target: Uint8Array,
+  offset: number,
+  length: number,
+  position: number,
+  what: string,
+): void {
+  let done = 0;
+  while (done < length) {
+    const n = source.readSync(target, offset + done, length - done, position + done);
+    if (n === 0) throw endsEarly(source, length, position, done, what);
+    done += n;
+  }
+}
+
+function endsEarly(
+  source: ByteSource,
+  length: number,
+  position: number,
+  done: number,
+  what: string,
+): VectorFileError {
+  return new VectorFileError(
+    source.display,
+    `file ends early: expected ${length} bytes of ${what} from byte ${position}, found ${done}`,
+    { byte: position + done },
+  );
 }
 
 /**
@@ -116,7 +142,7 @@ export async function readExactly(
  * until it asks for the next result, so a load may reuse that slot's buffers from then on.
  *
  * Every in-flight load is settled before the generator finishes, so a caller that stops
- * early can close the file handle safely afterwards.
+ * early can close the byte source safely afterwards.
  */
 export async function* prefetch<J, R, S extends number = 0 | 1>(
   jobs: Iterable<J>,

@@ -2,7 +2,7 @@
  * Ids from a sidecar text file (one id per line), for formats that cannot carry them
  * (npy, packed binary). The file is streamed alongside the vectors, never held whole.
  */
-import { open, type FileHandle } from 'node:fs/promises';
+import { type ByteSource, SourceError, type SourceOpener } from '../sources/types.js';
 import { VectorFileError } from './types.js';
 
 const CHUNK = 1 << 20;
@@ -11,46 +11,49 @@ const CHUNK = 1 << 20;
 export class SidecarIds {
   private constructor(
     readonly path: string,
-    private readonly handle: FileHandle,
+    private readonly source: ByteSource,
     readonly count: number,
   ) {}
 
   /**
-   * Opens `path` and checks it holds exactly `rows` ids, counting lines in one streamed
-   * pass so a mismatch is reported before any vector is read.
+   * Opens `path` through `openSource` and checks it holds exactly `rows` ids, counting
+   * lines in one streamed pass so a mismatch is reported before any vector is read.
    */
-  static async open(path: string, rows: number, vectorsFile: string): Promise<SidecarIds> {
-    let handle: FileHandle;
+  static async open(
+    openSource: SourceOpener,
+    path: string,
+    rows: number,
+    vectorsFile: string,
+  ): Promise<SidecarIds> {
+    let source: ByteSource;
     try {
-      handle = await open(path, 'r');
+      source = await openSource({ path });
     } catch (e) {
-      throw new VectorFileError(
-        path,
-        `cannot open the ids file for ${vectorsFile}: ${(e as Error).message}`,
-      );
+      const why = e instanceof SourceError ? e.detail : (e as Error).message;
+      throw new VectorFileError(path, `cannot open the ids file for ${vectorsFile}: ${why}`);
     }
     try {
-      const count = await countLines(handle);
+      const count = await countLines(source);
       if (count !== rows) {
         throw new VectorFileError(
           path,
           `holds ${count} ids (lines) but ${vectorsFile} has ${rows} rows; expected one id per row`,
         );
       }
-      return new SidecarIds(path, handle, count);
+      return new SidecarIds(path, source, count);
     } catch (e) {
-      await handle.close();
+      await source.close();
       throw e;
     }
   }
 
   /** A reader that hands out the ids in order, from the first line. */
   reader(): IdLineReader {
-    return new IdLineReader(this.path, this.handle);
+    return new IdLineReader(this.path, this.source);
   }
 
   async close(): Promise<void> {
-    await this.handle.close().catch(() => undefined);
+    await this.source.close().catch(() => undefined);
   }
 }
 
@@ -66,7 +69,7 @@ export class IdLineReader {
 
   constructor(
     private readonly path: string,
-    private readonly handle: FileHandle,
+    private readonly source: ByteSource,
   ) {}
 
   /** The next `n` ids. Concurrent calls (from a prefetching reader) are queued, not raced. */
@@ -78,7 +81,7 @@ export class IdLineReader {
 
   private async takeNow(n: number): Promise<string[]> {
     while (this.pending.length < n) {
-      const { bytesRead } = await this.handle.read(this.chunk, 0, CHUNK, this.position);
+      const bytesRead = await this.source.read(this.chunk, 0, CHUNK, this.position);
       this.position += bytesRead;
       const text =
         this.carry +
@@ -107,12 +110,12 @@ export class IdLineReader {
 }
 
 /** Lines in the file: newline count, plus one for a last line without a newline. */
-async function countLines(handle: FileHandle): Promise<number> {
+async function countLines(source: ByteSource): Promise<number> {
   const buf = new Uint8Array(CHUNK);
   let lines = 0;
   let last = 0x0a;
   for (let position = 0; ;) {
-    const { bytesRead } = await handle.read(buf, 0, CHUNK, position);
+    const bytesRead = await source.read(buf, 0, CHUNK, position);
     if (bytesRead === 0) break;
     position += bytesRead;
     for (let i = 0; i < bytesRead; i++) if (buf[i] === 0x0a) lines++;

@@ -1,9 +1,11 @@
 /**
  * The one entry point to the readers: picks the format from `opts.format` or the file
- * extension, confirms it by the file's first bytes, and opens the matching reader.
+ * extension, opens the file once as a byte source, confirms the format by its first bytes,
+ * and hands the source to the matching reader. No reader opens a path itself.
  */
-import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { NOT_REGULAR, openLocalSource } from '../sources/local.js';
+import { type ByteSource, SourceError, type SourceOpener } from '../sources/types.js';
 import { describeBytes, wrongMagic } from './buffers.js';
 import type { OpenOptions, VectorFormat, VectorSource } from './types.js';
 import { VECTOR_FORMATS, VectorFileError } from './types.js';
@@ -100,9 +102,15 @@ export function formatFor(path: string, opts: OpenOptions = {}): VectorFormat | 
  * `.jsonl .ndjson`, `.bin` → binary) and must agree with the file's magic bytes. One
  * leniency: when only the extension named Arrow, an Arrow stream in a `.arrow` file (or a
  * file in `.arrows`) is read as what it is, since both spellings are common in the wild.
+ * The file, and a sidecar ids file (`opts.idsPath`), are opened through `openSource`, once
+ * each; messages name them as written here.
  * Throws {@link VectorFileError} for unreadable, empty, mismatched or broken files.
  */
-export async function openVectors(path: string, opts: OpenOptions = {}): Promise<VectorSource> {
+export async function openVectors(
+  path: string,
+  opts: OpenOptions = {},
+  openSource: SourceOpener = openLocalSource,
+): Promise<VectorSource> {
   let format = formatFor(path, opts);
   if (!format) {
     throw new VectorFileError(
@@ -110,69 +118,88 @@ export async function openVectors(path: string, opts: OpenOptions = {}): Promise
       `cannot tell the format from the extension "${extname(path)}"; name it with format (one of ${VECTOR_FORMATS.join(', ')})`,
     );
   }
-  const head = await readHead(path);
-  if (head.length === 0) throw new VectorFileError(path, 'empty file (0 bytes)');
-  const magic = MAGIC[format];
-  if (magic && !magic.matches(head)) {
-    const actual = sniffFormat(head);
-    const arrowFamily = (f: VectorFormat | undefined): boolean =>
-      f === 'arrow' || f === 'arrow-stream';
-    if (opts.format === undefined && arrowFamily(format) && arrowFamily(actual)) {
-      format = actual!;
-    } else {
-      if (FEATHER_V1(head)) {
-        throw new VectorFileError(
-          path,
-          'Feather v1 file (magic FEA1): only Feather v2 (Arrow IPC) is supported; rewrite it with pyarrow.feather.write_feather',
-        );
+  const source = await open(openSource, path);
+  // From here the source is closed on any failure; the reader owns it once it is called.
+  try {
+    const head = await readHead(source);
+    if (head.length === 0) throw new VectorFileError(path, 'empty file (0 bytes)');
+    const magic = MAGIC[format];
+    if (magic && !magic.matches(head)) {
+      const actual = sniffFormat(head);
+      const arrowFamily = (f: VectorFormat | undefined): boolean =>
+        f === 'arrow' || f === 'arrow-stream';
+      if (opts.format === undefined && arrowFamily(format) && arrowFamily(actual)) {
+        format = actual!;
+      } else {
+        throw mismatch(path, format, magic, head, actual);
       }
-      const shown = head.subarray(0, actual ? MAGIC[actual]!.length : Math.max(magic.length, 6));
-      const note = actual && `the magic of ${MAGIC[actual]!.what}`;
-      if (format === 'jsonl') {
-        throw new VectorFileError(
-          path,
-          `not a JSON Lines file (expected "{" to open the first record, found ${describeBytes(shown)}${note ? `, ${note}` : ''})`,
-        );
-      }
-      throw wrongMagic(path, magic.what, magic.shown, shown, note);
     }
+    // Readers load on demand: importing apache-arrow took ~35 ms from the CLI bundle (~350 ms
+    // unbundled), which an .npy scan should not pay (the bundle gives each its own chunk).
+    switch (format) {
+      case 'arrow':
+      case 'arrow-stream':
+        return await (await import('./arrow/ipc.js')).openArrow(source, format, opts);
+      case 'parquet':
+        return await (await import('./parquet/reader.js')).openParquet(source, opts);
+      case 'npy':
+        return await (await import('./npy/reader.js')).openNpy(source, opts, openSource);
+      case 'jsonl':
+        return await (await import('./jsonl/reader.js')).openJsonl(source, opts);
+      case 'binary':
+        return await (await import('./binary/reader.js')).openBinary(source, opts, openSource);
+    }
+  } catch (e) {
+    await source.close();
+    throw e;
   }
-  // Readers load on demand: importing apache-arrow took ~35 ms from the CLI bundle (~350 ms
-  // unbundled), which an .npy scan should not pay (the bundle gives each its own chunk).
-  switch (format) {
-    case 'arrow':
-    case 'arrow-stream':
-      return (await import('./arrow/ipc.js')).openArrow(path, format, opts);
-    case 'parquet':
-      return (await import('./parquet/reader.js')).openParquet(path, opts);
-    case 'npy':
-      return (await import('./npy/reader.js')).openNpy(path, opts);
-    case 'jsonl':
-      return (await import('./jsonl/reader.js')).openJsonl(path, opts);
-    case 'binary':
-      return (await import('./binary/reader.js')).openBinary(path, opts);
+}
+
+function mismatch(
+  path: string,
+  format: VectorFormat,
+  magic: Magic,
+  head: Uint8Array,
+  actual: VectorFormat | undefined,
+): VectorFileError {
+  if (FEATHER_V1(head)) {
+    return new VectorFileError(
+      path,
+      'Feather v1 file (magic FEA1): only Feather v2 (Arrow IPC) is supported; rewrite it with pyarrow.feather.write_feather',
+    );
+  }
+  const shown = head.subarray(0, actual ? MAGIC[actual]!.length : Math.max(magic.length, 6));
+  const note = actual && `the magic of ${MAGIC[actual]!.what}`;
+  if (format === 'jsonl') {
+    return new VectorFileError(
+      path,
+      `not a JSON Lines file (expected "{" to open the first record, found ${describeBytes(shown)}${note ? `, ${note}` : ''})`,
+    );
+  }
+  return wrongMagic(path, magic.what, magic.shown, shown, note);
+}
+
+/** Opens the vectors file, turning the opener's refusal into the message of a vectors file. */
+async function open(openSource: SourceOpener, path: string): Promise<ByteSource> {
+  try {
+    return await openSource({ path, display: path });
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
+    if (e.code === 'ENOENT') throw new VectorFileError(path, 'no such file');
+    if (e.code === NOT_REGULAR) throw new VectorFileError(path, e.detail);
+    throw new VectorFileError(path, `cannot open: ${e.detail}`);
   }
 }
 
 /** The first 64 bytes (fewer if the file is shorter). */
-async function readHead(path: string): Promise<Uint8Array> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw new VectorFileError(
-      path,
-      err.code === 'ENOENT' ? 'no such file' : `cannot open: ${err.message}`,
-    );
-  }
+async function readHead(source: ByteSource): Promise<Uint8Array> {
   try {
     const head = new Uint8Array(64);
-    const { bytesRead } = await handle.read(head, 0, 64, 0);
-    return head.subarray(0, bytesRead);
+    let got = 0;
+    for (let n = 1; n > 0 && got < head.length; got += n)
+      n = await source.read(head, got, head.length - got, got);
+    return head.subarray(0, got);
   } catch (e) {
-    throw new VectorFileError(path, `cannot read: ${(e as Error).message}`);
-  } finally {
-    await handle.close();
+    throw new VectorFileError(source.display, `cannot read: ${(e as Error).message}`);
   }
 }

@@ -3,14 +3,13 @@
  * rows (C-order npy, packed binary): positioned reads into two reused page-aligned buffers,
  * the next read overlapping the consumer's work on the current batch.
  */
-import type { FileHandle } from 'node:fs/promises';
+import type { ByteSource } from '../sources/types.js';
 import type { IdLineReader } from './ids.js';
 import { alignedBytes, prefetch, readExactly } from './buffers.js';
 import type { VectorBatch, VectorDType, VectorValues } from './types.js';
 
 export interface RowBlock {
-  readonly file: string;
-  readonly handle: FileHandle;
+  readonly source: ByteSource;
   /** Byte offset of row 0. */
   readonly dataOffset: number;
   readonly rows: number;
@@ -45,12 +44,11 @@ export async function* streamRowBlock(
     // Observed below; keeps a failed id read from being reported as unhandled if the vector read fails first.
     idsPromise?.catch(() => undefined);
     await readExactly(
-      block.handle,
+      block.source,
       bytes,
       0,
       bytes.length,
       block.dataOffset + start * rowBytes,
-      block.file,
       `rows ${start}–${start + count - 1}`,
     );
     if (block.swapBytes) swapInPlace(bytes, block.swapBytes);

@@ -9,9 +9,9 @@ import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeFloat16 } from '../../src/vectors/float16.js';
-import { openParquet } from '../../src/vectors/parquet/reader.js';
-import { float32ToFloat16Bits } from '../../src/vectors/parquet/chunk.js';
+import { openLocalSource } from '../../src/sources/local.js';
+import { decodeFloat16, float32ToFloat16Bits } from '../../src/vectors/float16.js';
+import { openParquet as openParquetSource } from '../../src/vectors/parquet/reader.js';
 import type { OpenOptions, VectorSource } from '../../src/vectors/types.js';
 import { VectorFileError } from '../../src/vectors/types.js';
 
@@ -41,6 +41,11 @@ interface Expected {
     string,
     { readonly size: number; readonly footerStart?: number; readonly footerLength?: number }
   >;
+}
+
+/** The reader on a local file, opened as the vectors entry point opens it. */
+async function openParquet(path: string, opts: OpenOptions): Promise<VectorSource> {
+  return openParquetSource(await openLocalSource({ path }), opts);
 }
 
 const expected = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')) as Expected;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StagingDeclaration } from '../../src/config/contract.js';
 import { GraphBuilder } from '../../src/onnx/graph.js';
 import { createSession, loadOrt } from '../../src/onnx/session.js';
-import { float32ToFloat16Bits } from '../../src/vectors/parquet/chunk.js';
+import { float32ToFloat16Bits } from '../../src/vectors/float16.js';
 import type { VectorBatch, VectorSource } from '../../src/vectors/types.js';
 import type { LoadedModel } from '../../src/staging/files.js';
 import { planFeed } from '../../src/staging/feed.js';

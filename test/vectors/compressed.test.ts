@@ -4,10 +4,10 @@
  * decompressed whole, once per batch.
  */
 import { createHash } from 'node:crypto';
-import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as arrow from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
+import { openLocalSource } from '../../src/sources/local.js';
 import { selectArrowColumns } from '../../src/vectors/arrow/reader.js';
 import { type BodyCodec, bodyCodec } from '../../src/vectors/arrow/codecs.js';
 import { BodyReader } from '../../src/vectors/arrow/ipc-body.js';
@@ -40,17 +40,16 @@ describe('compressed record batches on the direct path', () => {
   ] as const) {
     it(`${name}: values streamed in slices of 7 rows, ids decompressed whole`, async () => {
       const path = join(FIXTURES, name);
-      const handle = await open(path, 'r');
+      const source = await openLocalSource({ path });
       try {
-        const size = (await handle.stat()).size;
         const meta = name.endsWith('.arrows')
-          ? await readIpcStreamMetadata(handle, size, path)
-          : await readIpcFileMetadata(handle, size, path);
+          ? await readIpcStreamMetadata(source)
+          : await readIpcFileMetadata(source);
         const sel = selectArrowColumns(meta.schema, {}, path);
         const plans = planBatches(meta, sel, path);
         expect(plans.map((p) => p.batch.compression)).toEqual([type, type]);
         const codec = spied((await bodyCodec(type))!);
-        const body = new BodyReader(handle, path, new Map([[type, codec]]));
+        const body = new BodyReader(source, new Map([[type, codec]]));
         const rowBytes = sel.listSize! * sel.itemSize;
         const hash = createHash('sha256');
         for (const plan of plans) {
@@ -71,7 +70,7 @@ describe('compressed record batches on the direct path', () => {
         // Only the id offsets were decompressed whole: 601 and 41 int32s.
         expect(codec.whole).toEqual([601 * 4, 41 * 4]);
       } finally {
-        await handle.close();
+        await source.close();
       }
     });
   }

@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openLocalSource } from '../../src/sources/local.js';
 import { openArrow, type ArrowReaderPath } from '../../src/vectors/arrow/ipc.js';
 import { openVectors } from '../../src/vectors/open.js';
 import { scanVectors } from '../../src/vectors/scan.js';
@@ -87,7 +88,7 @@ describe('both Arrow paths agree', () => {
         const format = file.format as 'arrow' | 'arrow-stream';
         await check(
           await openArrow(
-            join(FIXTURES, name),
+            await openLocalSource({ path: join(FIXTURES, name) }),
             format,
             fixtureOptions(file, { batchRows: 3 }),
             path,
@@ -101,7 +102,12 @@ describe('both Arrow paths agree', () => {
   }
   it('refuses the direct path for dictionary-encoded ids, which only the generic path reads', async () => {
     await expect(
-      openArrow(join(FIXTURES, 'dict_ids.arrow'), 'arrow', {}, 'direct'),
+      openArrow(
+        await openLocalSource({ path: join(FIXTURES, 'dict_ids.arrow') }),
+        'arrow',
+        {},
+        'direct',
+      ),
     ).rejects.toThrow(/direct Arrow path/);
   });
 });

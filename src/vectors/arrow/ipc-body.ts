@@ -7,7 +7,7 @@
  * whole, once per batch; the vector values go through one streaming decoder that hands out
  * slice after slice, so memory stays bounded by the slice however large the batch.
  */
-import type { FileHandle } from 'node:fs/promises';
+import type { ByteSource } from '../../sources/types.js';
 import type * as arrow from 'apache-arrow';
 import { CodecError, InputWindow } from './codec-util.js';
 import type { BodyCodec, StreamDecoder } from './codecs.js';
@@ -32,7 +32,7 @@ interface Stream {
   position: number;
 }
 
-/** Buffer access for one opened file; `codecs` holds a codec for every compression in it. */
+/** Buffer access for one opened source; `codecs` holds a codec for every compression in it. */
 export class BodyReader {
   private readonly stored = new Map<string, Promise<Stored>>();
   private readonly wholes = new Map<string, Promise<Uint8Array>>();
@@ -41,11 +41,14 @@ export class BodyReader {
   private queue: Promise<unknown> = Promise.resolve();
   private discard: Uint8Array | undefined;
 
+  private readonly path: string;
+
   constructor(
-    private readonly handle: FileHandle,
-    private readonly path: string,
+    private readonly source: ByteSource,
     private readonly codecs: ReadonlyMap<arrow.CompressionType, BodyCodec>,
-  ) {}
+  ) {
+    this.path = source.display;
+  }
 
   /** Bytes in the buffer (after decompression). */
   async length(plan: BatchPlan, region: IpcBufferRegion, what: string): Promise<number> {
@@ -66,15 +69,13 @@ export class BodyReader {
     what: string,
   ): Promise<Uint8Array> {
     if (plan.batch.compression === undefined) {
-      if (region.length > WHOLE)
-        return readRegion(this.handle, plan, region, offset, length, this.path, what);
+      if (region.length > WHOLE) return readRegion(this.source, plan, region, offset, length, what);
       this.check(plan, region, region.length, offset, length, what);
       return (await this.whole(plan, region, what)).subarray(offset, offset + length);
     }
     const stored = await this.storedAs(plan, region, what);
     this.check(plan, region, stored.length, offset, length, what);
-    if (!stored.compressed)
-      return readRegion(this.handle, plan, region, 8 + offset, length, this.path, what);
+    if (!stored.compressed) return readRegion(this.source, plan, region, 8 + offset, length, what);
     return (await this.whole(plan, region, what, stored.length)).subarray(offset, offset + length);
   }
 
@@ -90,7 +91,7 @@ export class BodyReader {
     if (!whole) {
       whole =
         length === undefined
-          ? readRegion(this.handle, plan, region, 0, region.length, this.path, what)
+          ? readRegion(this.source, plan, region, 0, region.length, what)
           : this.decompressWhole(plan, region, length, what);
       this.wholes.set(key, whole);
     }
@@ -113,7 +114,7 @@ export class BodyReader {
       return offset.then((at) => {
         this.check(plan, region, region.length, at, target.length, what);
         const position = plan.batch.bodyStart + region.offset + at;
-        return readExactly(this.handle, target, 0, target.length, position, this.path, what);
+        return readExactly(this.source, target, 0, target.length, position, what);
       });
     }
     const run = this.queue.then(async () => {
@@ -122,7 +123,7 @@ export class BodyReader {
       this.check(plan, region, stored.length, at, target.length, what);
       if (!stored.compressed) {
         const position = plan.batch.bodyStart + region.offset + 8 + at;
-        return readExactly(this.handle, target, 0, target.length, position, this.path, what);
+        return readExactly(this.source, target, 0, target.length, position, what);
       }
       const key = keyOf(plan, region);
       if (!this.stream || this.stream.key !== key || this.stream.position > at) {
@@ -181,12 +182,11 @@ export class BodyReader {
   ): Promise<Stored> {
     if (region.length === 0) return { length: 0, compressed: false };
     const prefix = await readRegion(
-      this.handle,
+      this.source,
       plan,
       region,
       0,
       8,
-      this.path,
       `the uncompressed length of ${what}`,
     );
     const dv = new DataView(prefix.buffer, prefix.byteOffset, 8);
@@ -208,7 +208,7 @@ export class BodyReader {
     length: number,
     what: string,
   ): Promise<Uint8Array> {
-    const src = await readRegion(this.handle, plan, region, 8, region.length - 8, this.path, what);
+    const src = await readRegion(this.source, plan, region, 8, region.length - 8, what);
     try {
       return this.codec(plan).decompress(src, length);
     } catch (e) {
@@ -219,7 +219,7 @@ export class BodyReader {
   private async openStream(plan: BatchPlan, region: IpcBufferRegion, key: string): Promise<Stream> {
     let position = plan.batch.bodyStart + region.offset + 8;
     await this.window.reset(async (target, offset, length) => {
-      const { bytesRead } = await this.handle.read(target, offset, length, position);
+      const bytesRead = await this.source.read(target, offset, length, position);
       position += bytesRead;
       return bytesRead;
     }, region.length - 8);

@@ -2,17 +2,22 @@
  * The generic Arrow IPC path: apache-arrow's own RecordBatchReader, one whole record batch
  * in memory at a time, each converted by {@link toVectorBatch} in slices of `batchRows`.
  * arrow-ipc.ts uses it for what its direct path does not read (see there).
+ *
+ * apache-arrow reads a file either from a Node FileHandle, by positioned reads (footer
+ * first, then each batch), or from a byte stream, which for the file format means reading
+ * the whole file into memory. So the byte source is handed to it dressed as a FileHandle.
  */
-import { open } from 'node:fs/promises';
 import * as arrow from 'apache-arrow';
+import type { ByteSource } from '../../sources/types.js';
 import { type ArrowSelection, toVectorBatch } from './reader.js';
 import { batchRowsFor } from '../buffers.js';
 import type { OpenOptions, VectorSource } from '../types.js';
 import { VectorFileError } from '../types.js';
 
 /** The vector length of a List column, from the first non-empty record batch. */
-export async function listDimsGeneric(path: string, sel: ArrowSelection): Promise<number> {
-  for await (const batch of genericRecordBatches(path)) {
+export async function listDimsGeneric(source: ByteSource, sel: ArrowSelection): Promise<number> {
+  const path = source.display;
+  for await (const batch of genericRecordBatches(source)) {
     if (batch.numRows === 0) continue;
     const offsets = (batch.data.children[sel.vectorIndex] as arrow.Data).valueOffsets as
       Int32Array | BigInt64Array;
@@ -30,33 +35,60 @@ export async function listDimsGeneric(path: string, sel: ArrowSelection): Promis
   );
 }
 
-/** apache-arrow's own reader over a fresh handle, its errors given the file's name. */
-async function* genericRecordBatches(path: string): AsyncGenerator<arrow.RecordBatch> {
-  const handle = await open(path, 'r');
+/** apache-arrow's own reader over the source, its errors given the file's name. */
+async function* genericRecordBatches(source: ByteSource): AsyncGenerator<arrow.RecordBatch> {
   try {
-    const reader = await arrow.RecordBatchReader.from(handle);
+    const reader = await arrow.RecordBatchReader.from(asFileHandle(source));
     for await (const batch of reader) yield batch;
   } catch (e) {
     if (e instanceof VectorFileError) throw e;
-    throw new VectorFileError(path, `unreadable Arrow IPC data: ${(e as Error).message}`);
-  } finally {
-    await handle.close().catch(() => undefined);
+    throw new VectorFileError(source.display, `unreadable Arrow IPC data: ${(e as Error).message}`);
   }
 }
 
-/** A source reading through apache-arrow's RecordBatchReader; each iteration opens the file anew. */
+/**
+ * What apache-arrow uses of a FileHandle (it recognises one by `stat` and a numeric `fd`).
+ * Closing it leaves the source open: each iteration makes its own, over the one source.
+ */
+interface ArrowFileHandle {
+  readonly fd: number;
+  stat(): Promise<{ size: number }>;
+  read(
+    buffer: Uint8Array,
+    offset: number,
+    length: number,
+    position: number,
+  ): Promise<{ bytesRead: number; buffer: Uint8Array }>;
+  close(): Promise<void>;
+}
+
+function asFileHandle(source: ByteSource): Parameters<typeof arrow.RecordBatchReader.from>[0] {
+  const handle: ArrowFileHandle = {
+    fd: -1,
+    stat: async () => ({ size: source.size }),
+    read: async (buffer, offset, length, position) => ({
+      bytesRead: await source.read(buffer, offset, length, position),
+      buffer,
+    }),
+    close: async () => undefined,
+  };
+  return handle as unknown as Parameters<typeof arrow.RecordBatchReader.from>[0];
+}
+
+/** A source reading through apache-arrow's RecordBatchReader, over the one byte source. */
 export function genericSource(
-  path: string,
+  source: ByteSource,
   sel: ArrowSelection,
   info: VectorSource['info'],
   opts: OpenOptions,
 ): VectorSource {
+  const path = source.display;
   const batchRows = batchRowsFor(info.dims * sel.itemSize, opts.batchRows);
   return {
     info,
     async *batches() {
       let rowOffset = 0;
-      for await (const batch of genericRecordBatches(path)) {
+      for await (const batch of genericRecordBatches(source)) {
         for (let start = 0; start < batch.numRows; start += batchRows) {
           const slice =
             start === 0 && batch.numRows <= batchRows
@@ -68,7 +100,7 @@ export function genericSource(
       }
     },
     async close() {
-      // Each iteration opens and closes its own handle.
+      await source.close();
     },
   };
 }

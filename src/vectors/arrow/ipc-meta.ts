@@ -8,7 +8,7 @@
 import * as arrow from 'apache-arrow';
 import { Footer } from 'apache-arrow/ipc/metadata/file';
 import { describeBytes, readExactly } from '../buffers.js';
-import type { FileHandle } from 'node:fs/promises';
+import type { ByteSource } from '../../sources/types.js';
 import { VectorFileError } from '../types.js';
 
 export interface IpcFieldNode {
@@ -46,11 +46,8 @@ const CONCURRENT_READS = 32;
 const CONTINUATION = -1;
 
 /** Reads the schema and record batch index of an Arrow IPC file (`ARROW1` … footer … `ARROW1`). */
-export async function readIpcFileMetadata(
-  handle: FileHandle,
-  size: number,
-  path: string,
-): Promise<IpcMetadata> {
+export async function readIpcFileMetadata(source: ByteSource): Promise<IpcMetadata> {
+  const { size, display: path } = source;
   // Leading magic + padding (8), footer length (4), trailing magic (6).
   if (size < 18)
     throw new VectorFileError(
@@ -59,7 +56,7 @@ export async function readIpcFileMetadata(
       { byte: size },
     );
   const tail = new Uint8Array(10);
-  await readExactly(handle, tail, 0, 10, size - 10, path, 'the Arrow footer length and magic');
+  await readExactly(source, tail, 0, 10, size - 10, 'the Arrow footer length and magic');
   const trailing = new TextDecoder('latin1').decode(tail.subarray(4));
   if (trailing !== FILE_MAGIC) {
     throw new VectorFileError(
@@ -80,7 +77,7 @@ export async function readIpcFileMetadata(
     );
   }
   const footerBytes = new Uint8Array(footerLength);
-  await readExactly(handle, footerBytes, 0, footerLength, footerStart, path, 'the Arrow footer');
+  await readExactly(source, footerBytes, 0, footerLength, footerStart, 'the Arrow footer');
   let footer: Footer;
   try {
     footer = Footer.decode(footerBytes);
@@ -116,7 +113,7 @@ export async function readIpcFileMetadata(
   const readBlock = async (k: number): Promise<void> => {
     const { i, offset, metaDataLength, bodyLength } = blocks[k]!;
     const meta = new Uint8Array(metaDataLength);
-    await readExactly(handle, meta, 0, meta.length, offset, path, `record batch ${i}'s metadata`);
+    await readExactly(source, meta, 0, meta.length, offset, `record batch ${i}'s metadata`);
     const { flatbuffer } = splitPrefix(meta, offset, path);
     const message = decodeMessage(flatbuffer, offset, path);
     if (!message.isRecordBatch()) {
@@ -132,7 +129,7 @@ export async function readIpcFileMetadata(
     const reads: Promise<void>[] = [];
     for (let j = k; j < Math.min(blocks.length, k + CONCURRENT_READS); j++)
       reads.push(readBlock(j));
-    // Settle them all before reporting, so no read outlives the handle; the first block's
+    // Settle them all before reporting, so no read outlives the source; the first block's
     // error is the one reported.
     const settled = await Promise.allSettled(reads);
     const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -145,18 +142,15 @@ export async function readIpcFileMetadata(
  * Walks an Arrow IPC stream's messages from byte 0, skipping bodies, up to the
  * end-of-stream marker or the end of the file.
  */
-export async function readIpcStreamMetadata(
-  handle: FileHandle,
-  size: number,
-  path: string,
-): Promise<IpcMetadata> {
+export async function readIpcStreamMetadata(source: ByteSource): Promise<IpcMetadata> {
+  const { size, display: path } = source;
   let schema: arrow.Schema | undefined;
   const batches: IpcRecordBatch[] = [];
   const prefix = new Uint8Array(8);
   const dv = new DataView(prefix.buffer);
   for (let position = 0, n = 0; position < size; n++) {
     const available = Math.min(8, size - position);
-    await readExactly(handle, prefix, 0, available, position, path, `message ${n}'s length prefix`);
+    await readExactly(source, prefix, 0, available, position, `message ${n}'s length prefix`);
     if (available < 4) throw truncatedAt(path, position, `the length prefix of message ${n}`);
     let metaLength = dv.getInt32(0, true);
     let prefixLength = 4;
@@ -175,7 +169,7 @@ export async function readIpcStreamMetadata(
       );
     }
     const meta = new Uint8Array(metaLength);
-    await readExactly(handle, meta, 0, metaLength, metaStart, path, `message ${n}'s metadata`);
+    await readExactly(source, meta, 0, metaLength, metaStart, `message ${n}'s metadata`);
     const message = decodeMessage(meta, position, path);
     const bodyStart = metaStart + metaLength;
     const bodyEnd = bodyStart + message.bodyLength;

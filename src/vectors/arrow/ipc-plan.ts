@@ -3,7 +3,7 @@
  * IPC file, checked against the batch bodies, and small positioned reads of slices of
  * them (offsets, validity bitmaps, id bytes) for the direct reader in arrow-ipc.ts.
  */
-import type { FileHandle } from 'node:fs/promises';
+import type { ByteSource } from '../../sources/types.js';
 import * as arrow from 'apache-arrow';
 import type { ArrowSelection } from './reader.js';
 import type { IpcBufferRegion, IpcMetadata, IpcRecordBatch } from './ipc-meta.js';
@@ -190,31 +190,22 @@ export function planBatches(meta: IpcMetadata, sel: ArrowSelection, path: string
 
 /** Small positioned read of `length` bytes at `offset` within a region of a batch's body. */
 export async function readRegion(
-  handle: FileHandle,
+  source: ByteSource,
   plan: BatchPlan,
   region: IpcBufferRegion,
   offset: number,
   length: number,
-  path: string,
   what: string,
 ): Promise<Uint8Array> {
   if (offset < 0 || offset + length > region.length) {
     throw new VectorFileError(
-      path,
+      source.display,
       `damaged Arrow IPC data: record batch ${plan.batch.index}: ${what} needs bytes ${offset}–${offset + length} of a ${region.length}-byte buffer`,
       { byte: plan.batch.bodyStart + region.offset },
     );
   }
   const out = new Uint8Array(length);
-  await readExactly(
-    handle,
-    out,
-    0,
-    length,
-    plan.batch.bodyStart + region.offset + offset,
-    path,
-    what,
-  );
+  await readExactly(source, out, 0, length, plan.batch.bodyStart + region.offset + offset, what);
   return out;
 }
 

@@ -16,7 +16,7 @@
  *   of unions/views before the selected ones.
  */
 import * as arrow from 'apache-arrow';
-import { open, type FileHandle } from 'node:fs/promises';
+import type { ByteSource } from '../../sources/types.js';
 import { type ArrowSelection, selectArrowColumns } from './reader.js';
 import { intIdBytes, type IntIdArray, utf8IdBytes, withIdBytes } from './ids.js';
 import { type BodyCodec, bodyCodec } from './codecs.js';
@@ -37,20 +37,20 @@ const SLOTS = 3;
 /** Which path to use; tests force each to check they agree. */
 export type ArrowReaderPath = 'auto' | 'direct' | 'generic';
 
-/** Opens an Arrow IPC file (`format: 'arrow'`) or stream (`'arrow-stream'`). */
+/**
+ * Reads an Arrow IPC file (`format: 'arrow'`) or stream (`'arrow-stream'`) from `source`,
+ * which it owns from then on (closed on failure and by the returned source's close).
+ */
 export async function openArrow(
-  path: string,
+  source: ByteSource,
   format: 'arrow' | 'arrow-stream',
   opts: OpenOptions = {},
   readerPath: ArrowReaderPath = 'auto',
 ): Promise<VectorSource> {
-  const handle = await open(path, 'r');
+  const path = source.display;
   try {
-    const size = (await handle.stat()).size;
     const meta =
-      format === 'arrow'
-        ? await readIpcFileMetadata(handle, size, path)
-        : await readIpcStreamMetadata(handle, size, path);
+      format === 'arrow' ? await readIpcFileMetadata(source) : await readIpcStreamMetadata(source);
     const sel = selectArrowColumns(meta.schema, opts, path);
     const codecs = new Map<arrow.CompressionType, BodyCodec>();
     for (const batch of meta.batches) {
@@ -85,15 +85,14 @@ export async function openArrow(
     };
     if (direct) {
       const plans = planBatches(meta, sel, path);
-      const body = new BodyReader(handle, path, codecs);
+      const body = new BodyReader(source, codecs);
       const dims = sel.listSize ?? (await listDimsDirect(body, plans, sel, path));
-      return directSource(handle, body, plans, sel, { ...info, dims }, opts);
+      return directSource(source, body, plans, sel, { ...info, dims }, opts);
     }
-    await handle.close();
-    const dims = sel.listSize ?? (await listDimsGeneric(path, sel));
-    return genericSource(path, sel, { ...info, dims }, opts);
+    const dims = sel.listSize ?? (await listDimsGeneric(source, sel));
+    return genericSource(source, sel, { ...info, dims }, opts);
   } catch (e) {
-    await handle.close().catch(() => undefined);
+    await source.close().catch(() => undefined);
     throw e;
   }
 }
@@ -129,7 +128,7 @@ async function listDimsDirect(
 }
 
 function directSource(
-  handle: FileHandle,
+  source: ByteSource,
   body: BodyReader,
   plans: BatchPlan[],
   sel: ArrowSelection,
@@ -316,7 +315,7 @@ function directSource(
       if (closed) return;
       closed = true;
       await body.close();
-      await handle.close();
+      await source.close();
     },
   };
 }

@@ -3,26 +3,33 @@
  * most-significant first (numpy.packbits order). The file records neither dims nor ids, so
  * dims must be given and ids come from a sidecar or are row numbers.
  */
-import { open } from 'node:fs/promises';
+import type { ByteSource, SourceOpener } from '../../sources/types.js';
 import { SidecarIds } from '../ids.js';
 import { batchRowsFor } from '../buffers.js';
 import { streamRowBlock } from '../rows.js';
 import type { OpenOptions, VectorSource } from '../types.js';
 import { VectorFileError } from '../types.js';
 
-/** Opens a packed binary file; `opts.dims` (bits per vector) is required. */
-export async function openBinary(path: string, opts: OpenOptions = {}): Promise<VectorSource> {
-  const dims = opts.dims;
-  if (dims === undefined || !Number.isInteger(dims) || dims < 1) {
-    throw new VectorFileError(
-      path,
-      `packed binary vectors need dims (bits per vector) as a positive integer; got ${dims === undefined ? 'none' : dims}`,
-    );
-  }
-  const handle = await open(path, 'r');
+/**
+ * Reads packed binary vectors from `source`, which it owns from then on (closed on failure
+ * and by the returned source's close). `opts.dims` (bits per vector) is required; ids come
+ * from `opts.idsPath` (opened through `openSource`) or are row numbers.
+ */
+export async function openBinary(
+  source: ByteSource,
+  opts: OpenOptions,
+  openSource: SourceOpener,
+): Promise<VectorSource> {
+  const { display: path, size } = source;
   let sidecar: SidecarIds | undefined;
   try {
-    const size = (await handle.stat()).size;
+    const dims = opts.dims;
+    if (dims === undefined || !Number.isInteger(dims) || dims < 1) {
+      throw new VectorFileError(
+        path,
+        `packed binary vectors need dims (bits per vector) as a positive integer; got ${dims === undefined ? 'none' : dims}`,
+      );
+    }
     const rowBytes = Math.ceil(dims / 8);
     if (size === 0)
       throw new VectorFileError(path, 'empty file (0 bytes): expected packed binary vectors');
@@ -37,15 +44,15 @@ export async function openBinary(path: string, opts: OpenOptions = {}): Promise<
       );
     }
     const rows = size / rowBytes;
-    if (opts.idsPath !== undefined) sidecar = await SidecarIds.open(opts.idsPath, rows, path);
+    if (opts.idsPath !== undefined)
+      sidecar = await SidecarIds.open(openSource, opts.idsPath, rows, path);
     let closed = false;
     return {
       info: { path, format: 'binary', dtype: 'binary', dims, rows, hasIds: sidecar !== undefined },
       batches: () =>
         streamRowBlock(
           {
-            file: path,
-            handle,
+            source,
             dataOffset: 0,
             rows,
             dims,
@@ -60,12 +67,12 @@ export async function openBinary(path: string, opts: OpenOptions = {}): Promise<
         if (closed) return;
         closed = true;
         await sidecar?.close();
-        await handle.close();
+        await source.close();
       },
     };
   } catch (e) {
     await sidecar?.close();
-    await handle.close();
+    await source.close();
     throw e;
   }
 }

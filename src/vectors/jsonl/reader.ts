@@ -5,7 +5,7 @@
  * ±Infinity as bare `NaN`/`Infinity` tokens; those are accepted in the embedding, because
  * finding them is what the scan is for. Errors name `file:line`.
  */
-import { open, type FileHandle } from 'node:fs/promises';
+import type { ByteSource } from '../../sources/types.js';
 import { batchRowsFor } from '../buffers.js';
 import type { OpenOptions, VectorBatch, VectorSource } from '../types.js';
 import { VectorFileError } from '../types.js';
@@ -25,22 +25,24 @@ interface Layout {
   readonly hasIds: boolean;
 }
 
-/** Opens a JSON Lines file; the first record fixes dims and whether records carry ids. */
-export async function openJsonl(path: string, opts: OpenOptions = {}): Promise<VectorSource> {
-  const handle = await open(path, 'r');
+/**
+ * Reads a JSON Lines file from `source`, which it owns from then on (closed on failure and
+ * by the returned source's close). The first record fixes dims and whether records carry ids.
+ */
+export async function openJsonl(source: ByteSource, opts: OpenOptions = {}): Promise<VectorSource> {
+  const path = source.display;
   try {
     const vectorKey = opts.vectorColumn ?? 'embedding';
     const idKey = opts.idColumn ?? 'id';
     let first: { record: Record<string, unknown>; line: number } | undefined;
-    for await (const l of readLines(handle)) {
+    for await (const l of readLines(source)) {
       first = { record: parseRecord(path, l), line: l.line };
       break;
     }
     if (!first) {
-      const size = (await handle.stat()).size;
       throw new VectorFileError(
         path,
-        size === 0
+        source.size === 0
           ? 'empty file (0 bytes): expected JSON Lines records'
           : 'no records: every line is blank',
       );
@@ -58,25 +60,25 @@ export async function openJsonl(path: string, opts: OpenOptions = {}): Promise<V
     let closed = false;
     return {
       info: { path, format: 'jsonl', dtype: 'float64', dims: layout.dims, hasIds: layout.hasIds },
-      batches: () => streamJsonl(path, handle, layout, batchRows),
+      batches: () => streamJsonl(source, layout, batchRows),
       async close() {
         if (closed) return;
         closed = true;
-        await handle.close();
+        await source.close();
       },
     };
   } catch (e) {
-    await handle.close();
+    await source.close();
     throw e;
   }
 }
 
 async function* streamJsonl(
-  path: string,
-  handle: FileHandle,
+  source: ByteSource,
   layout: Layout,
   batchRows: number,
 ): AsyncGenerator<VectorBatch> {
+  const path = source.display;
   const { dims, vectorKey, idKey, hasIds } = layout;
   // Fresh arrays per batch: the batch is small and the consumer may keep it.
   let values = new Float64Array(batchRows * dims);
@@ -84,7 +86,7 @@ async function* streamJsonl(
   let rows = 0;
   let rowOffset = 0;
   let firstLine = 0;
-  for await (const l of readLines(handle)) {
+  for await (const l of readLines(source)) {
     const record = parseRecord(path, l);
     if (rows === 0 && rowOffset === 0) firstLine = l.line;
     const vector = record[vectorKey];
@@ -226,14 +228,14 @@ function parseWithNonFinite(text: string): unknown {
 }
 
 /** Non-blank lines of the file with their 1-based numbers, streamed in 1 MB reads. */
-async function* readLines(handle: FileHandle): AsyncGenerator<Line> {
+async function* readLines(source: ByteSource): AsyncGenerator<Line> {
   const buf = new Uint8Array(CHUNK);
   const decoder = new TextDecoder('utf-8');
   let carry = '';
   let line = 0;
   let bom = true;
   for (let position = 0; ;) {
-    const { bytesRead } = await handle.read(buf, 0, CHUNK, position);
+    const bytesRead = await source.read(buf, 0, CHUNK, position);
     position += bytesRead;
     const text = carry + decoder.decode(buf.subarray(0, bytesRead), { stream: bytesRead > 0 });
     const parts = text.split('\n');

@@ -3,7 +3,7 @@
  * and a Python dict literal such as `{'descr': '<f4', 'fortran_order': False, 'shape':
  * (1000, 768), }`, parsed by a small literal parser rather than by evaluating anything.
  */
-import type { FileHandle } from 'node:fs/promises';
+import type { ByteSource } from '../../sources/types.js';
 import { readExactly, wrongMagic } from '../buffers.js';
 import type { VectorDType } from '../types.js';
 import { VectorFileError } from '../types.js';
@@ -37,14 +37,11 @@ export interface NpyHeader {
 }
 
 /** Reads and validates the magic, version and header dict of an npy file. */
-export async function readNpyHeader(
-  handle: FileHandle,
-  size: number,
-  path: string,
-): Promise<NpyHeader> {
+export async function readNpyHeader(source: ByteSource): Promise<NpyHeader> {
+  const { size, display: path } = source;
   const prefix = new Uint8Array(12);
   const got = Math.min(12, size);
-  await readExactly(handle, prefix, 0, got, 0, path, 'the npy preamble');
+  await readExactly(source, prefix, 0, got, 0, 'the npy preamble');
   if (MAGIC.some((b, i) => prefix[i] !== b)) {
     throw wrongMagic(path, 'a NumPy file', '\\x93NUMPY', prefix.subarray(0, Math.min(got, 6)));
   }
@@ -78,7 +75,7 @@ export async function readNpyHeader(
     );
   }
   const raw = new Uint8Array(headerLength);
-  await readExactly(handle, raw, 0, headerLength, headerStart, path, 'the npy header');
+  await readExactly(source, raw, 0, headerLength, headerStart, 'the npy header');
   const text = new TextDecoder(major === 3 ? 'utf-8' : 'latin1').decode(raw);
   const fail = (detail: string): never => {
     throw new VectorFileError(path, `bad npy header ${JSON.stringify(text.trim())}: ${detail}`, {

@@ -9,10 +9,16 @@
  * batch buffers of 16 MB whatever the file size, so no size cap is needed; it measured
  * ~0.6 GB/s here against several GB/s for C order.
  */
-import { readSync } from 'node:fs';
-import { open, type FileHandle } from 'node:fs/promises';
+import type { ByteSource, SourceOpener } from '../../sources/types.js';
 import { SidecarIds } from '../ids.js';
-import { alignedBytes, batchRowsFor, prefetch, typedView } from '../buffers.js';
+import {
+  alignedBytes,
+  batchRowsFor,
+  prefetch,
+  readExactly,
+  readExactlySync,
+  typedView,
+} from '../buffers.js';
 import { type NpyHeader, readNpyHeader } from './header.js';
 import { streamRowBlock, swapInPlace } from '../rows.js';
 import type { OpenOptions, VectorBatch, VectorSource, VectorValues } from '../types.js';
@@ -21,13 +27,20 @@ import { VectorFileError } from '../types.js';
 /** Rows per Fortran batch aim for this many bytes, so each per-column read is not tiny. */
 const FORTRAN_BATCH_BYTES = 16 << 20;
 
-/** Opens an `.npy` file; ids come from `opts.idsPath` (one per line) or row numbers. */
-export async function openNpy(path: string, opts: OpenOptions = {}): Promise<VectorSource> {
-  const handle = await open(path, 'r');
+/**
+ * Reads an `.npy` file from `source`, which it owns from then on (closed on failure and by
+ * the returned source's close). Ids come from `opts.idsPath` (one per line, opened through
+ * `openSource`) or are row numbers.
+ */
+export async function openNpy(
+  source: ByteSource,
+  opts: OpenOptions,
+  openSource: SourceOpener,
+): Promise<VectorSource> {
+  const { display: path, size } = source;
   let sidecar: SidecarIds | undefined;
   try {
-    const size = (await handle.stat()).size;
-    const header = await readNpyHeader(handle, size, path);
+    const header = await readNpyHeader(source);
     const dataBytes = header.rows * header.dims * header.dtype.itemSize;
     const expected = header.dataOffset + dataBytes;
     const shape = `(${header.rows}, ${header.dims}) ${header.descr}`;
@@ -47,18 +60,17 @@ export async function openNpy(path: string, opts: OpenOptions = {}): Promise<Vec
       );
     }
     if (opts.idsPath !== undefined)
-      sidecar = await SidecarIds.open(opts.idsPath, header.rows, path);
-    return npySource(path, handle, header, opts, sidecar);
+      sidecar = await SidecarIds.open(openSource, opts.idsPath, header.rows, path);
+    return npySource(source, header, opts, sidecar);
   } catch (e) {
     await sidecar?.close();
-    await handle.close();
+    await source.close();
     throw e;
   }
 }
 
 function npySource(
-  path: string,
-  handle: FileHandle,
+  source: ByteSource,
   header: NpyHeader,
   opts: OpenOptions,
   sidecar: SidecarIds | undefined,
@@ -70,7 +82,7 @@ function npySource(
   let closed = false;
   return {
     info: {
-      path,
+      path: source.display,
       format: 'npy',
       dtype,
       dims: header.dims,
@@ -79,12 +91,10 @@ function npySource(
     },
     batches() {
       const ids = sidecar?.reader();
-      if (header.fortranOrder)
-        return streamFortran(path, handle, header, opts, view, swapBytes, ids);
+      if (header.fortranOrder) return streamFortran(source, header, opts, view, swapBytes, ids);
       return streamRowBlock(
         {
-          file: path,
-          handle,
+          source,
           dataOffset: header.dataOffset,
           rows: header.rows,
           dims: header.dims,
@@ -101,14 +111,13 @@ function npySource(
       if (closed) return;
       closed = true;
       await sidecar?.close();
-      await handle.close();
+      await source.close();
     },
   };
 }
 
 async function* streamFortran(
-  path: string,
-  handle: FileHandle,
+  source: ByteSource,
   header: NpyHeader,
   opts: OpenOptions,
   view: (bytes: Uint8Array, elements: number) => VectorValues,
@@ -136,19 +145,23 @@ async function* streamFortran(
     idsPromise?.catch(() => undefined);
     const colBytes = count * itemSize;
     const staging = columns[slot];
-    // One read per column: synchronous, because hundreds of small asynchronous reads per
-    // batch spent far longer in thread-pool round trips than in copying (0.13 GB/s).
-    for (let c = 0; c < dims; c++) {
-      const position = dataOffset + (c * rows + start) * itemSize;
-      readExactlySync(
-        handle.fd,
-        staging,
-        c * colBytes,
-        colBytes,
-        position,
-        path,
-        `column ${c}, rows ${start}–${start + count - 1}`,
-      );
+    const position = (c: number): number => dataOffset + (c * rows + start) * itemSize;
+    const what = (c: number): string => `column ${c}, rows ${start}–${start + count - 1}`;
+    // One read per column: synchronous when the source can, because hundreds of small
+    // asynchronous reads per batch spent far longer in thread-pool round trips than in
+    // copying (0.13 GB/s). A source without synchronous reads gets them all at once.
+    if (source.readSync) {
+      const sync = source as ByteSource & Required<Pick<ByteSource, 'readSync'>>;
+      for (let c = 0; c < dims; c++)
+        readExactlySync(sync, staging, c * colBytes, colBytes, position(c), what(c));
+    } else {
+      const reads: Promise<void>[] = [];
+      for (let c = 0; c < dims; c++)
+        reads.push(readExactly(source, staging, c * colBytes, colBytes, position(c), what(c)));
+      // All settled before any failure is reported (no read outlives the batch), and the
+      // first in column order reported, so the message does not depend on timing.
+      const failed = (await Promise.allSettled(reads)).find((r) => r.status === 'rejected');
+      if (failed) throw failed.reason;
     }
     const target = out[slot].subarray(0, count * rowBytes);
     transpose(staging, target, count, dims, itemSize);
@@ -205,28 +218,4 @@ function integerView(
   if (width === 1) return bytes.subarray(0, length);
   if (width === 2) return new Uint16Array(bytes.buffer, bytes.byteOffset, length);
   return new Uint32Array(bytes.buffer, bytes.byteOffset, length);
-}
-
-/** {@link readExactly}, synchronously: for many small reads, where round trips dominate. */
-function readExactlySync(
-  fd: number,
-  target: Uint8Array,
-  offset: number,
-  length: number,
-  position: number,
-  file: string,
-  what: string,
-): void {
-  let done = 0;
-  while (done < length) {
-    const n = readSync(fd, target, offset + done, length - done, position + done);
-    if (n === 0) {
-      throw new VectorFileError(
-        file,
-        `file ends early: expected ${length} bytes of ${what} from byte ${position}, found ${done}`,
-        { byte: position + done },
-      );
-    }
-    done += n;
-  }
 }

@@ -8,6 +8,7 @@ import * as arrow from 'apache-arrow';
 import type * as Duck from '@duckdb/node-bindings';
 import type { DuckModule } from './duckdb.js';
 import { stringBytes } from './duckdb.js';
+import { float32ToFloat16Bits } from '../float16.js';
 import { VectorFileError } from '../types.js';
 
 /** Element types DuckDB delivers for vectors, by DuckDB type id, with their Arrow types. */
@@ -345,27 +346,4 @@ function typedView(out: Uint8Array, count: number, plan: VectorColumnPlan): Arra
     case 'uint8':
       return new Uint8Array(out.buffer, out.byteOffset, count);
   }
-}
-
-const f32 = new Float32Array(1);
-const u32 = new Uint32Array(f32.buffer);
-
-/**
- * The float16 bit pattern of a float32 that came from a float16 (so the conversion is
- * exact: no rounding is ever needed). NaN keeps its sign and its 10 payload bits.
- */
-export function float32ToFloat16Bits(value: number): number {
-  f32[0] = value;
-  const x = u32[0]!;
-  const sign = (x >>> 16) & 0x8000;
-  const exponent = (x >>> 23) & 0xff;
-  const mantissa = x & 0x7fffff;
-  if (exponent === 0xff) return sign | 0x7c00 | (mantissa ? mantissa >>> 13 || 0x200 : 0);
-  const e = exponent - 127 + 15;
-  if (e >= 0x1f) return sign | 0x7c00; // beyond float16: infinity (not reached for exact inputs)
-  if (e <= 0) {
-    if (e < -10) return sign; // below float16's smallest subnormal
-    return sign | ((mantissa | 0x800000) >>> (14 - e));
-  }
-  return sign | (e << 10) | (mantissa >>> 13);
 }

@@ -4,11 +4,11 @@
  * and what was expected), then through DuckDB the row count, the columns and the Arrow
  * schema the writer may have stored.
  */
-import { open } from 'node:fs/promises';
 import * as arrow from 'apache-arrow';
 import type * as Duck from '@duckdb/node-bindings';
-import { describeBytes, wrongMagic } from '../buffers.js';
-import { chunkStrings, duckMessage, type DuckConnection, type DuckModule } from './duckdb.js';
+import type { ByteSource } from '../../sources/types.js';
+import { describeBytes, readExactly, wrongMagic } from '../buffers.js';
+import { chunkStrings, type DuckConnection, type DuckFile, type DuckModule } from './duckdb.js';
 import { VectorFileError } from '../types.js';
 
 const MAGIC = 'PAR1';
@@ -31,45 +31,40 @@ export interface ParquetMetadata {
  * Checks the framing: `PAR1` at byte 0, and at the end a 4-byte footer length then `PAR1`,
  * with the footer lying between the two magics.
  */
-export async function readEnvelope(path: string): Promise<Envelope> {
-  const handle = await open(path, 'r');
-  try {
-    const size = (await handle.stat()).size;
-    const head = new Uint8Array(Math.min(4, size));
-    await handle.read(head, 0, head.length, 0);
-    if (!isMagic(head)) throw wrongMagic(path, 'a Parquet file', MAGIC, head);
-    if (size < 12) {
-      throw new VectorFileError(
-        path,
-        `file ends early: expected at least 12 bytes (magic, footer length, magic), found ${size}`,
-        {
-          byte: size,
-        },
-      );
-    }
-    const tail = new Uint8Array(8);
-    await handle.read(tail, 0, 8, size - 8);
-    if (!isMagic(tail.subarray(4))) {
-      throw new VectorFileError(
-        path,
-        `expected magic ${MAGIC} at the end of the file, found ${describeBytes(tail.subarray(4))}: the file is truncated or not Parquet`,
-        { byte: size - 4 },
-      );
-    }
-    const footerLength = new DataView(tail.buffer).getUint32(0, true);
-    const footerStart = size - 8 - footerLength;
-    if (footerLength === 0 || footerStart < 4) {
-      throw new VectorFileError(
-        path,
-        `footer length ${footerLength} points outside the file: the footer would start at byte ${footerStart}, ` +
-          `expected a length from 1 to ${size - 12}`,
-        { byte: size - 8 },
-      );
-    }
-    return { size, footerStart, footerLength };
-  } finally {
-    await handle.close();
+export async function readEnvelope(source: ByteSource): Promise<Envelope> {
+  const { size, display: path } = source;
+  const head = new Uint8Array(Math.min(4, size));
+  await readExactly(source, head, 0, head.length, 0, 'the Parquet magic');
+  if (!isMagic(head)) throw wrongMagic(path, 'a Parquet file', MAGIC, head);
+  if (size < 12) {
+    throw new VectorFileError(
+      path,
+      `file ends early: expected at least 12 bytes (magic, footer length, magic), found ${size}`,
+      {
+        byte: size,
+      },
+    );
   }
+  const tail = new Uint8Array(8);
+  await readExactly(source, tail, 0, 8, size - 8, 'the Parquet footer length and magic');
+  if (!isMagic(tail.subarray(4))) {
+    throw new VectorFileError(
+      path,
+      `expected magic ${MAGIC} at the end of the file, found ${describeBytes(tail.subarray(4))}: the file is truncated or not Parquet`,
+      { byte: size - 4 },
+    );
+  }
+  const footerLength = new DataView(tail.buffer).getUint32(0, true);
+  const footerStart = size - 8 - footerLength;
+  if (footerLength === 0 || footerStart < 4) {
+    throw new VectorFileError(
+      path,
+      `footer length ${footerLength} points outside the file: the footer would start at byte ${footerStart}, ` +
+        `expected a length from 1 to ${size - 12}`,
+      { byte: size - 8 },
+    );
+  }
+  return { size, footerStart, footerLength };
 }
 
 function isMagic(bytes: Uint8Array): boolean {
@@ -82,16 +77,17 @@ function isMagic(bytes: Uint8Array): boolean {
   );
 }
 
+/** The row count and schema, read by DuckDB from the footer {@link readEnvelope} checked. */
 export async function readMetadata(
   connection: DuckConnection,
-  path: string,
+  file: DuckFile,
   envelope: Envelope,
 ): Promise<ParquetMetadata> {
   const { duck } = connection;
   try {
-    const counted = await connection.first('SELECT num_rows FROM parquet_file_metadata($1)', path);
+    const counted = await connection.first('SELECT num_rows FROM parquet_file_metadata($1)', file);
     const rows = counted.chunk ? Number(bigints(duck, counted.chunk, 0)[0]) : 0;
-    const columns = await connection.first('SELECT * FROM read_parquet($1) LIMIT 0', path);
+    const columns = await connection.first('SELECT * FROM read_parquet($1) LIMIT 0', file);
     const fields: arrow.Field[] = [];
     for (let i = 0; i < duck.column_count(columns.result); i++) {
       const name = duck.column_name(columns.result, i);
@@ -99,7 +95,7 @@ export async function readMetadata(
         new arrow.Field(name, arrowTypeOf(duck, duck.column_logical_type(columns.result, i)), true),
       );
     }
-    const written = await writtenArrowSchema(connection, path);
+    const written = await writtenArrowSchema(connection, file);
     return {
       rows,
       schema: new arrow.Schema(
@@ -114,9 +110,9 @@ export async function readMetadata(
   } catch (e) {
     if (e instanceof VectorFileError) throw e;
     throw new VectorFileError(
-      path,
+      file.display,
       `corrupt footer: expected ${envelope.footerLength} bytes of Thrift FileMetaData from byte ${envelope.footerStart} ` +
-        `(DuckDB: ${duckMessage(e)})`,
+        `(DuckDB: ${file.message(e)})`,
       { byte: envelope.footerStart },
     );
   }
@@ -125,9 +121,9 @@ export async function readMetadata(
 /** The Arrow schema pyarrow and arrow-rs store under `ARROW:schema`, if any and if readable. */
 async function writtenArrowSchema(
   connection: DuckConnection,
-  path: string,
+  file: DuckFile,
 ): Promise<arrow.Schema | undefined> {
-  const kv = await connection.first('SELECT key, value FROM parquet_kv_metadata($1)', path);
+  const kv = await connection.first('SELECT key, value FROM parquet_kv_metadata($1)', file);
   if (!kv.chunk) return undefined;
   const keys = chunkStrings(connection.duck, kv.chunk, 0);
   const at = keys.findIndex((k) => Buffer.from(k).toString('latin1') === 'ARROW:schema');

@@ -7,11 +7,14 @@
  * Memory does not grow with the file or its row groups: a 3 GB file, written as one row
  * group or as many, peaked at ~400 MB RSS (bench/parquet.ts).
  *
- * The footer's framing is checked first (parquet-meta.ts), so a broken file is reported
- * with the byte offset where it breaks and what was expected.
+ * The footer's framing is checked first (parquet-meta.ts), through the byte source, so a
+ * broken file is reported with the byte offset where it breaks and what was expected.
+ * DuckDB then reads the file through the adapter in duckdb.ts ({@link DuckFile}), never by
+ * the path the user wrote.
  */
 import * as arrow from 'apache-arrow';
 import type * as Duck from '@duckdb/node-bindings';
+import { SourceError, type ByteSource } from '../../sources/types.js';
 import { selectArrowColumns, toVectorBatch, type ArrowSelection } from '../arrow/reader.js';
 import { bigints, readEnvelope, readMetadata } from './meta.js';
 import {
@@ -22,7 +25,7 @@ import {
   type IdColumnPlan,
   type VectorColumnPlan,
 } from './chunk.js';
-import { DuckConnection, duckMessage, quoteIdentifier } from './duckdb.js';
+import { DuckConnection, DuckFile, quoteIdentifier } from './duckdb.js';
 import type { OpenOptions, VectorBatch, VectorFileInfo, VectorSource } from '../types.js';
 import { VectorFileError } from '../types.js';
 
@@ -30,19 +33,30 @@ import { VectorFileError } from '../types.js';
 const CHUNK_ROWS = 2048;
 
 /**
- * Opens a Parquet file. `opts.vectorColumn` / `opts.idColumn` pick the columns (else the
- * only list column, and `id` when present); `opts.batchRows` caps the rows per batch
- * (at most 2,048, DuckDB's chunk). `info.rows` comes from the footer.
+ * Reads a Parquet file from `source`, which it owns from then on (closed on failure and by
+ * the returned source's close); it must be a local file, since DuckDB reads it.
+ * `opts.vectorColumn` / `opts.idColumn` pick the columns (else the only list column, and
+ * `id` when present); `opts.batchRows` caps the rows per batch (at most 2,048, DuckDB's
+ * chunk). `info.rows` comes from the footer.
  */
-export async function openParquet(path: string, opts: OpenOptions = {}): Promise<VectorSource> {
-  const envelope = await readEnvelope(path);
-  const connection = await DuckConnection.open();
+export async function openParquet(
+  source: ByteSource,
+  opts: OpenOptions = {},
+): Promise<VectorSource> {
+  const path = source.display;
+  let file: DuckFile | undefined;
+  let connection: DuckConnection | undefined;
   try {
-    const meta = await readMetadata(connection, path, envelope);
+    const envelope = await readEnvelope(source);
+    file = await DuckFile.of(source).catch((e: unknown) => {
+      throw e instanceof SourceError ? new VectorFileError(path, e.detail) : e;
+    });
+    connection = await DuckConnection.open();
+    const meta = await readMetadata(connection, file, envelope);
     const sel = selectArrowColumns(meta.schema, opts, path);
     const plan = planColumns(meta.schema, sel);
     const dims =
-      plan.vector.listSize ?? (await firstRowDims(connection, path, plan.vector.name, meta.rows));
+      plan.vector.listSize ?? (await firstRowDims(connection, file, plan.vector.name, meta.rows));
     const info: VectorFileInfo = {
       path,
       format: 'parquet',
@@ -54,9 +68,13 @@ export async function openParquet(path: string, opts: OpenOptions = {}): Promise
       hasIds: sel.idIndex !== undefined,
     };
     const batchRows = Math.min(CHUNK_ROWS, positive(opts.batchRows) ?? CHUNK_ROWS);
-    return new ParquetSource(info, sel, plan, batchRows);
+    return new ParquetSource(info, sel, plan, batchRows, source, file);
+  } catch (e) {
+    await file?.close();
+    await source.close();
+    throw e;
   } finally {
-    connection.close();
+    connection?.close();
   }
 }
 
@@ -115,10 +133,11 @@ function planColumns(schema: arrow.Schema, sel: ArrowSelection): ColumnPlan {
 /** A variable list column's vector length, from its first row. */
 async function firstRowDims(
   connection: DuckConnection,
-  path: string,
+  file: DuckFile,
   column: string,
   rows: number,
 ): Promise<number> {
+  const path = file.display;
   if (rows === 0)
     throw new VectorFileError(
       path,
@@ -128,7 +147,7 @@ async function firstRowDims(
   try {
     const { chunk } = await connection.first(
       `SELECT len(${quoteIdentifier(column)})::BIGINT FROM read_parquet($1) LIMIT 1`,
-      path,
+      file,
     );
     const vector = chunk && connection.duck.data_chunk_get_vector(chunk, 0);
     const valid = vector && connection.duck.vector_get_validity(vector, 8);
@@ -137,7 +156,7 @@ async function firstRowDims(
         ? bigints(connection.duck, chunk, 0)[0]
         : undefined;
   } catch (e) {
-    throw dataError(path, e, 0);
+    throw dataError(file, e, 0);
   }
   if (length === undefined)
     throw new VectorFileError(path, `null vector in column "${column}"`, { row: 0 });
@@ -150,16 +169,19 @@ async function firstRowDims(
   return Number(length);
 }
 
-function dataError(path: string, e: unknown, row: number): VectorFileError {
+function dataError(file: DuckFile, e: unknown, row: number): VectorFileError {
   if (e instanceof VectorFileError) return e;
   return new VectorFileError(
-    path,
-    `cannot decode the Parquet data from this row on (DuckDB: ${duckMessage(e)})`,
+    file.display,
+    `cannot decode the Parquet data from this row on (DuckDB: ${file.message(e)})`,
     { row },
   );
 }
 
-/** Each scan has its own DuckDB connection, so two scans of one source never disturb each other. */
+/**
+ * Each scan has its own DuckDB connection, so two scans of one source never disturb each
+ * other. The byte source and DuckDB's link to it stay open until close().
+ */
 class ParquetSource implements VectorSource {
   private closed = false;
 
@@ -168,6 +190,8 @@ class ParquetSource implements VectorSource {
     private readonly sel: ArrowSelection,
     private readonly plan: ColumnPlan,
     private readonly batchRows: number,
+    private readonly source: ByteSource,
+    private readonly file: DuckFile,
   ) {}
 
   async *batches(): AsyncIterable<VectorBatch> {
@@ -181,7 +205,7 @@ class ParquetSource implements VectorSource {
   }
 
   private async *scan(connection: DuckConnection): AsyncGenerator<VectorBatch> {
-    const { plan, info, batchRows } = this;
+    const { plan, info, batchRows, file } = this;
     const { duck } = connection;
     const path = info.path;
     const columns = [plan.vector.name, ...(plan.id ? [this.sel.idColumn!] : [])]
@@ -192,9 +216,9 @@ class ParquetSource implements VectorSource {
     let rowOffset = 0;
     let result: Duck.Result;
     try {
-      result = await connection.stream(`SELECT ${columns} FROM read_parquet($1)`, path);
+      result = await connection.stream(`SELECT ${columns} FROM read_parquet($1)`, file);
     } catch (e) {
-      throw dataError(path, e, 0);
+      throw dataError(file, e, 0);
     }
     // One fetch always in flight: DuckDB decodes the next chunk (on a libuv thread) while
     // this thread copies the current one into Arrow.
@@ -207,7 +231,7 @@ class ParquetSource implements VectorSource {
     try {
       for (;;) {
         const fetched = await next;
-        if ('error' in fetched) throw dataError(path, fetched.error, rowOffset);
+        if ('error' in fetched) throw dataError(file, fetched.error, rowOffset);
         const chunk = fetched.chunk;
         const rows = chunk ? duck.data_chunk_get_size(chunk) : 0;
         if (!chunk || rows === 0) break;
@@ -240,5 +264,7 @@ class ParquetSource implements VectorSource {
 
   async close(): Promise<void> {
     this.closed = true;
+    await this.file.close();
+    await this.source.close();
   }
 }
