@@ -17,6 +17,7 @@ import {
 } from '../config/suite.js';
 import type { VectorsRef } from '../config/vocabulary.js';
 import type { OrtModule } from '../onnx/session.js';
+import type { SourceOpener } from '../sources/types.js';
 import { readPointers, type LoadedPointer } from '../release/lineage.js';
 import { BenchParseError } from '../retrieval/errors.js';
 import { readQrelsFile, type Qrels } from '../retrieval/qrels.js';
@@ -92,6 +93,8 @@ export interface GateDeps {
   readonly openVectors?: VectorOpener;
   /** onnxruntime for staging validation; onnxruntime-node (loaded on first use) when absent. */
   readonly ort?: () => Promise<OrtModule>;
+  /** Where vectors bytes come from (the sha256 checks); local files when absent. */
+  readonly openSource?: SourceOpener;
 }
 
 /** One version as the plan resolved it. */

@@ -201,7 +201,9 @@ async function scanVersion(
   const vectors = version.vectors;
   if (!manifest || !vectors) return undefined;
   const declaredHash = manifest.vectors.sha256;
-  const hashing = declaredHash ? sha256File(vectors.path).catch(() => undefined) : undefined;
+  const hashing = declaredHash
+    ? sha256File(vectors.path, deps.openSource).catch(() => undefined)
+    : undefined;
   let outcome: ScanOutcome | undefined;
   try {
     outcome = await deps.scan({

@@ -2,22 +2,26 @@
  * The real Scanner: open a vectors file with the readers, run the streaming scan, and
  * summarise what the report needs.
  */
-import { stat } from 'node:fs/promises';
+import { openLocalSource } from '../sources/local.js';
+import type { SourceOpener } from '../sources/types.js';
 import { openVectors } from '../vectors/open.js';
 import { scanVectors } from '../vectors/scan.js';
 import { VectorFileError } from '../vectors/types.js';
 import type { ScanOutcome, ScanRequest } from './plan.js';
 
 /** Opens, scans and closes one vectors file. Throws VectorFileError when it is broken. */
-export async function scanFile(request: ScanRequest): Promise<ScanOutcome> {
-  const size = await stat(request.path).catch((err: NodeJS.ErrnoException) => {
-    throw new VectorFileError(
-      request.displayPath,
-      err.code === 'ENOENT' ? 'no such file' : `cannot read: ${err.message}`,
-    );
-  });
-  if (!size.isFile()) throw new VectorFileError(request.displayPath, 'is not a regular file');
-  const source = await openVectors(request.path, request.open);
+export async function scanFile(
+  request: ScanRequest,
+  openSource: SourceOpener = openLocalSource,
+): Promise<ScanOutcome> {
+  // The file's size, as the source that was actually opened reports it (no separate stat).
+  let bytes = 0;
+  const sizing: SourceOpener = async (req) => {
+    const opened = await openSource(req);
+    if (req.path === request.path) bytes = opened.size;
+    return opened;
+  };
+  const source = await openVectors(request.path, request.open, sizing);
   try {
     const stats = await scanVectors(source, {
       expectUnitNorm: request.expectUnitNorm,
@@ -32,7 +36,7 @@ export async function scanFile(request: ScanRequest): Promise<ScanOutcome> {
         dtype: stats.dtype,
         dims: stats.dims,
         rows: stats.rows,
-        bytes: size.size,
+        bytes,
         hasIds: info.hasIds,
         nonFinite: {
           rows: stats.nonFinite.rows,
