@@ -1,7 +1,8 @@
 /**
  * Consumers' quality floors on one suite: paired, significance-tested verdicts per metric
- * (src/bench/regression.ts), table rows for the report, and the findings that block.
+ * (src/retrieval/regression.ts), table rows for the report, and the findings that block.
  */
+import { decide } from '../../retrieval/decision.js';
 import { regressionVerdict, type MetricRule } from '../../retrieval/regression.js';
 import { mean } from '../../retrieval/stats.js';
 import type { BenchmarkResult, SuiteReport } from '../report-model.js';
@@ -49,7 +50,12 @@ export function judgeConsumers(
       // Without a baseline only absolute floors can be judged; a max_drop stays unverified.
       for (const l of located) {
         const candidateMean = meanOf(cand.get(l.floor.metric)!);
-        if (l.floor.min !== undefined && candidateMean < l.floor.min) {
+        const decision = decide({
+          direction: 'higher-is-better',
+          candidate: candidateMean,
+          ...(l.floor.min !== undefined && { min: l.floor.min }),
+        });
+        if (decision.status === 'fail') {
           findings.push({
             id: 'bench.regression',
             severity,
