@@ -25,7 +25,7 @@ import { declaredVectors } from '../config/paths.js';
 import { benchmarkStep } from './benchmark-step.js';
 import { DEFAULT_SEED, type GateDeps, type GatePlan, type ScanOutcome } from './plan.js';
 import { stagingStep } from '../staging/step.js';
-import { judgeFindings, loadWaivers } from './judge.js';
+import { judgeFindings, loadWaivers, pendingConsumers } from './judge.js';
 
 /**
  * Runs the gate. Throws ConfigError (exit 2) when a named file cannot be read or parsed
@@ -140,6 +140,7 @@ export async function runGate(plan: GatePlan, deps: GateDeps): Promise<Report> {
     override: plan.override,
     failOn: plan.failOn,
     now: deps.now ?? (() => new Date()),
+    pendingConsumers: pendingConsumers(contracts),
   });
   const sorted = sortFindings(judged.findings);
   return {

@@ -1,6 +1,8 @@
 /**
  * Consumers' quality floors on one suite: paired, significance-tested verdicts per metric
  * (src/retrieval/regression.ts), table rows for the report, and the findings that block.
+ * Findings carry their natural severity and the consumer; whether a pending consumer's
+ * finding blocks is decided once, in judgeFindings (src/gate/judge.ts).
  */
 import { decide } from '../../retrieval/decision.js';
 import { regressionVerdict, type MetricRule } from '../../retrieval/regression.js';
@@ -42,9 +44,6 @@ export function judgeConsumers(
   );
   for (const [contract, located] of contracts) {
     const c = contract.contract!;
-    const pending = (c.status ?? 'active') === 'pending';
-    const severity = pending ? 'warning' : 'error';
-    const pendingNote = pending ? ' — pending consumer: reported, does not block' : '';
     const where = (l: Located) => contract.doc.locate(['quality', l.index]);
     if (!base) {
       // Without a baseline only absolute floors can be judged; a max_drop stays unverified.
@@ -58,9 +57,9 @@ export function judgeConsumers(
         if (decision.status === 'fail') {
           findings.push({
             id: 'bench.regression',
-            severity,
+            severity: 'error',
             consumer: c.consumer,
-            message: `${c.consumer} requires ${l.floor.metric} ≥ ${l.floor.min} on ${suite}, candidate scores ${candidateMean.toFixed(4)}${pendingNote}`,
+            message: `${c.consumer} requires ${l.floor.metric} ≥ ${l.floor.min} on ${suite}, candidate scores ${candidateMean.toFixed(4)}`,
             location: where(l),
           });
         }
@@ -105,9 +104,9 @@ export function judgeConsumers(
       if (m.status === 'pass') return;
       findings.push({
         id: m.status === 'fail' ? 'bench.regression' : 'bench.inconclusive',
-        severity: m.status === 'fail' ? severity : 'warning',
+        severity: m.status === 'fail' ? 'error' : 'warning',
         consumer: c.consumer,
-        message: `${c.consumer} on ${suite}: ${m.message}${pendingNote}`,
+        message: `${c.consumer} on ${suite}: ${m.message}`,
         location: where(located[i]!),
         expected: { min: m.min, max_drop: m.maxDrop },
         found: {
