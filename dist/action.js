@@ -18,13 +18,15 @@ import {
   verdictSentence,
   versionLabel,
   writeFileAtomic
-} from "./chunks/chunk-H22MKJYM.js";
-import "./chunks/chunk-66HBFCSV.js";
+} from "./chunks/chunk-Z4STF2SD.js";
+import "./chunks/chunk-6EEGQDCR.js";
 import "./chunks/chunk-6UK2HSVH.js";
 import {
   ConfigError
-} from "./chunks/chunk-ZB7OGU2U.js";
-import "./chunks/chunk-GP7G5LPK.js";
+} from "./chunks/chunk-5U4RNIAZ.js";
+import "./chunks/chunk-LOGZQOFR.js";
+import "./chunks/chunk-T4TVEEN4.js";
+import "./chunks/chunk-XYACEXNA.js";
 import "./chunks/chunk-W66ZWTCZ.js";
 import {
   __commonJS,
@@ -22250,96 +22252,6 @@ async function readRunInfo(env, read = (path6) => readFile(path6, "utf8")) {
   return pullRequest ? { run: { ...base, pullRequest } } : { run: base, problem: "the event payload has no pull_request" };
 }
 
-// src/report/annotations.ts
-var ANNOTATIONS_PER_LEVEL = 10;
-function properties(f, repositoryPath2) {
-  const title = `embedding-gate ${f.id}${f.consumer ? ` (${f.consumer})` : ""}`;
-  const loc = f.location;
-  const file = loc ? repositoryPath2 ? repositoryPath2(loc.file) : loc.file : void 0;
-  if (!loc || !file) return { title };
-  if (loc.line === void 0) return { title, file };
-  const endLine = loc.endLine ?? loc.line;
-  const oneLine = endLine === loc.line;
-  return {
-    title,
-    file,
-    startLine: loc.line,
-    endLine,
-    ...oneLine && loc.column !== void 0 ? { startColumn: loc.column } : {},
-    ...oneLine && loc.endColumn !== void 0 ? { endColumn: loc.endColumn } : {}
-  };
-}
-function buildAnnotations(report, options = {}) {
-  const caps = { error: ANNOTATIONS_PER_LEVEL, warning: ANNOTATIONS_PER_LEVEL, ...options.caps };
-  const used = { error: 0, warning: 0 };
-  const left = { error: 0, warning: 0 };
-  const out = [];
-  for (const f of report.findings) {
-    if (f.suppressed || f.severity === "info") continue;
-    const level = f.severity;
-    if (used[level] >= caps[level]) {
-      left[level]++;
-      continue;
-    }
-    used[level]++;
-    const waive = f.fingerprint ? ` (fingerprint ${f.fingerprint})` : "";
-    out.push({
-      level,
-      message: f.message + waive,
-      properties: properties(f, options.repositoryPath)
-    });
-  }
-  const parts = ["error", "warning"].filter((l) => left[l] > 0).map((l) => `${left[l]} ${l}${left[l] === 1 ? "" : "s"}`);
-  if (parts.length) {
-    out.push({
-      level: "notice",
-      message: `${parts.join(" and ")} more not annotated (GitHub shows ${ANNOTATIONS_PER_LEVEL} annotations per level); every finding is in the job summary and the JSON report`,
-      properties: { title: "embedding-gate: more findings" }
-    });
-  }
-  return out;
-}
-
-// src/github/comments.ts
-var COMMENTS_PER_PAGE = 100;
-var MAX_COMMENT_PAGES = 100;
-function commentMarker(workflow, job, key) {
-  const safe = (s) => s.replace(/[^A-Za-z0-9 _./()@+#-]/g, "_").replace(/-{2,}/g, "-");
-  return `<!-- embedding-gate:${safe(workflow)}/${safe(job)}${key ? `:${safe(key)}` : ""} -->`;
-}
-function statusOf(err) {
-  const status = err?.status;
-  return typeof status === "number" ? status : void 0;
-}
-async function upsertStickyComment(api, marker, body) {
-  if (!body.startsWith(marker)) throw new Error("the comment body must start with its marker");
-  try {
-    let pagesRead = 0;
-    let found;
-    for await (const page of api.pages()) {
-      pagesRead++;
-      found = page.find((c) => typeof c.body === "string" && c.body.startsWith(marker));
-      if (found || pagesRead >= MAX_COMMENT_PAGES) break;
-    }
-    if (found) {
-      const updated = await api.update(found.id, body);
-      return { action: "updated", id: updated.id, pagesRead };
-    }
-    const created = await api.create(body);
-    return { action: "created", id: created.id, pagesRead };
-  } catch (err) {
-    const status = statusOf(err);
-    if (status === 403) {
-      return {
-        action: "skipped",
-        status,
-        reason: "the token may not write comments (HTTP 403): give the job `permissions: pull-requests: write`; pull requests from forks get a read-only token"
-      };
-    }
-    throw err;
-  }
-}
-
 // node_modules/@actions/github/lib/context.js
 import { readFileSync, existsSync as existsSync2 } from "fs";
 import { EOL as EOL6 } from "os";
@@ -26505,6 +26417,46 @@ function getOctokit(token, options, ...additionalPlugins) {
   return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 
+// src/github/comments.ts
+var COMMENTS_PER_PAGE = 100;
+var MAX_COMMENT_PAGES = 100;
+function commentMarker(workflow, job, key) {
+  const safe = (s) => s.replace(/[^A-Za-z0-9 _./()@+#-]/g, "_").replace(/-{2,}/g, "-");
+  return `<!-- embedding-gate:${safe(workflow)}/${safe(job)}${key ? `:${safe(key)}` : ""} -->`;
+}
+function statusOf(err) {
+  const status = err?.status;
+  return typeof status === "number" ? status : void 0;
+}
+async function upsertStickyComment(api, marker, body) {
+  if (!body.startsWith(marker)) throw new Error("the comment body must start with its marker");
+  try {
+    let pagesRead = 0;
+    let found;
+    for await (const page of api.pages()) {
+      pagesRead++;
+      found = page.find((c) => typeof c.body === "string" && c.body.startsWith(marker));
+      if (found || pagesRead >= MAX_COMMENT_PAGES) break;
+    }
+    if (found) {
+      const updated = await api.update(found.id, body);
+      return { action: "updated", id: updated.id, pagesRead };
+    }
+    const created = await api.create(body);
+    return { action: "created", id: created.id, pagesRead };
+  } catch (err) {
+    const status = statusOf(err);
+    if (status === 403) {
+      return {
+        action: "skipped",
+        status,
+        reason: "the token may not write comments (HTTP 403): give the job `permissions: pull-requests: write`; pull requests from forks get a read-only token"
+      };
+    }
+    throw err;
+  }
+}
+
 // src/github/octokit.ts
 function octokitCommentsApi(token, baseUrl2, target) {
   const octokit = getOctokit(token, { baseUrl: baseUrl2 });
@@ -26528,6 +26480,56 @@ function octokitCommentsApi(token, baseUrl2, target) {
       return r.data;
     }
   };
+}
+
+// src/report/annotations.ts
+var ANNOTATIONS_PER_LEVEL = 10;
+function properties(f, repositoryPath2) {
+  const title = `embedding-gate ${f.id}${f.consumer ? ` (${f.consumer})` : ""}`;
+  const loc = f.location;
+  const file = loc ? repositoryPath2 ? repositoryPath2(loc.file) : loc.file : void 0;
+  if (!loc || !file) return { title };
+  if (loc.line === void 0) return { title, file };
+  const endLine = loc.endLine ?? loc.line;
+  const oneLine = endLine === loc.line;
+  return {
+    title,
+    file,
+    startLine: loc.line,
+    endLine,
+    ...oneLine && loc.column !== void 0 ? { startColumn: loc.column } : {},
+    ...oneLine && loc.endColumn !== void 0 ? { endColumn: loc.endColumn } : {}
+  };
+}
+function buildAnnotations(report, options = {}) {
+  const caps = { error: ANNOTATIONS_PER_LEVEL, warning: ANNOTATIONS_PER_LEVEL, ...options.caps };
+  const used = { error: 0, warning: 0 };
+  const left = { error: 0, warning: 0 };
+  const out = [];
+  for (const f of report.findings) {
+    if (f.suppressed || f.severity === "info") continue;
+    const level = f.severity;
+    if (used[level] >= caps[level]) {
+      left[level]++;
+      continue;
+    }
+    used[level]++;
+    const waive = f.fingerprint ? ` (fingerprint ${f.fingerprint})` : "";
+    out.push({
+      level,
+      message: f.message + waive,
+      properties: properties(f, options.repositoryPath)
+    });
+  }
+  const parts = ["error", "warning"].filter((l) => left[l] > 0).map((l) => `${left[l]} ${l}${left[l] === 1 ? "" : "s"}`);
+  if (parts.length) {
+    out.push({
+      level: "notice",
+      message: `${parts.join(" and ")} more not annotated (GitHub shows ${ANNOTATIONS_PER_LEVEL} annotations per level); every finding is in the job summary and the JSON report`,
+      properties: { title: "embedding-gate: more findings" }
+    });
+  }
+  return out;
 }
 
 // src/action/inputs.ts
@@ -26740,10 +26742,9 @@ async function commentOnPullRequest(report, ctx) {
     run: run2,
     toolVersion: ctx.toolVersion
   });
-  const factory = ctx.api ?? octokitCommentsApi;
   try {
     const result = await upsertStickyComment(
-      factory(config.githubToken, run2.apiUrl, { owner, repo, number: pr.number }),
+      ctx.api(config.githubToken, run2.apiUrl, { owner, repo, number: pr.number }),
       marker,
       body
     );
@@ -26761,6 +26762,10 @@ async function commentOnPullRequest(report, ctx) {
 }
 
 // src/action/main.ts
+function defaultActionDeps() {
+  return { ...defaultDeps(), now: () => /* @__PURE__ */ new Date(), comments: octokitCommentsApi };
+}
+var EXIT_FAILURE = 1;
 function overrideFromLabels(config, run2) {
   const pr = run2.pullRequest;
   const label = config.overrideLabel;
@@ -26851,7 +26856,10 @@ async function publish(report, config, run2, deps, env, cwd) {
     api: deps.comments
   });
 }
-async function run(deps, env = process.env, cwd = process.cwd()) {
+async function run(options = {}) {
+  const deps = { ...defaultActionDeps(), ...options.deps };
+  const env = options.env ?? process.env;
+  const cwd = options.cwd ?? process.cwd();
   let reportOnly = false;
   try {
     const config = readConfig((name) => getInput(name));
@@ -26901,10 +26909,10 @@ async function run(deps, env = process.env, cwd = process.cwd()) {
         "REPORT-ONLY: the gate could not judge (see the error above); the step passes because report-only is set"
       );
     } else {
-      process.exitCode = ExitCode.Failure;
+      process.exitCode = EXIT_FAILURE;
     }
   }
 }
 
 // src/action/index.ts
-await run(defaultDeps());
+await run();

@@ -61,14 +61,16 @@ import {
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-H22MKJYM.js";
-import "./chunks/chunk-66HBFCSV.js";
+} from "./chunks/chunk-Z4STF2SD.js";
+import "./chunks/chunk-6EEGQDCR.js";
 import "./chunks/chunk-6UK2HSVH.js";
 import {
   ConfigError,
   resolveInWorkspace
-} from "./chunks/chunk-ZB7OGU2U.js";
-import "./chunks/chunk-GP7G5LPK.js";
+} from "./chunks/chunk-5U4RNIAZ.js";
+import "./chunks/chunk-LOGZQOFR.js";
+import "./chunks/chunk-T4TVEEN4.js";
+import "./chunks/chunk-XYACEXNA.js";
 import {
   VECTOR_DTYPES,
   VECTOR_FORMATS,

@@ -9,6 +9,7 @@ import { posix } from 'node:path';
 import type { FailOn, OverrideRecord } from './report-model.js';
 import { loadDocument, type SourceDocument } from '../config/document.js';
 import type { Finding } from '../config/findings.js';
+import type { LoadedContract } from '../config/contract.js';
 import { applyOverride, type OverrideDeclaration } from './override.js';
 import { validateDocument } from '../config/schema.js';
 
@@ -143,6 +144,42 @@ function matches(w: Waiver, f: Finding): boolean {
   );
 }
 
+/** What a pending consumer's downgraded finding says, after its message. */
+export const PENDING_NOTE = ' — pending consumer: reported, does not block';
+
+/**
+ * The consumers whose findings do not block: those every contract names as `status:
+ * pending`. A name that an active contract also uses stays blocking, so a second contract
+ * can never quietly lift a live consumer's errors.
+ */
+export function pendingConsumers(contracts: readonly LoadedContract[]): ReadonlySet<string> {
+  const pending = new Set<string>();
+  const active = new Set<string>();
+  for (const { contract } of contracts) {
+    if (!contract) continue;
+    ((contract.status ?? 'active') === 'pending' ? pending : active).add(contract.consumer);
+  }
+  for (const name of active) pending.delete(name);
+  return pending;
+}
+
+/**
+ * A pending consumer is checked and reported like any other but never blocks (Pact's
+ * pending pacts): its errors become warnings that say so. Checks report at their natural
+ * severity and name the consumer; this is the one place that decides. Idempotent, and never
+ * raises a severity.
+ */
+export function downgradePending(
+  findings: readonly Finding[],
+  pending: ReadonlySet<string>,
+): Finding[] {
+  return findings.map((f) =>
+    f.severity === 'error' && f.consumer !== undefined && pending.has(f.consumer)
+      ? { ...f, severity: 'warning', message: f.message + PENDING_NOTE }
+      : f,
+  );
+}
+
 /** What {@link judgeFindings} needs besides the findings. */
 export interface JudgeOptions {
   readonly waivers?: LoadedWaivers;
@@ -150,18 +187,23 @@ export interface JudgeOptions {
   readonly failOn: FailOn;
   /** The clock: waiver expiry is decided at this instant. */
   readonly now: () => Date;
+  /** Consumers whose findings are reported without blocking ({@link pendingConsumers}). */
+  readonly pendingConsumers?: ReadonlySet<string>;
 }
 
 /**
- * The last step before the verdict: fingerprints every finding, applies the waivers, then
- * the override label (so a waived finding is reported as waived, and the waivers file's
- * own errors are never lifted by a label).
+ * The last step before the verdict: downgrades pending consumers' errors, fingerprints
+ * every finding, applies the waivers, then the override label (so a waived finding is
+ * reported as waived, and the waivers file's own errors are never lifted by a label).
  */
 export function judgeFindings(
   findings: readonly Finding[],
   options: JudgeOptions,
 ): { findings: Finding[]; override?: OverrideRecord } {
-  let out = findings.map((f) => (f.fingerprint ? f : { ...f, fingerprint: fingerprintFinding(f) }));
+  const judged = options.pendingConsumers
+    ? downgradePending(findings, options.pendingConsumers)
+    : findings;
+  let out = judged.map((f) => (f.fingerprint ? f : { ...f, fingerprint: fingerprintFinding(f) }));
   if (options.waivers) {
     out = applyWaivers(out, options.waivers, options.now());
     out = out.map((f) => (f.fingerprint ? f : { ...f, fingerprint: fingerprintFinding(f) }));

@@ -15,7 +15,7 @@ import { benchmarkStep, type EvaluatedRun } from './benchmark-step.js';
 import { compareIds, compareManifests } from './checks/baseline.js';
 import { checkConsumer } from './checks/consumers.js';
 import { checkVectors, MANIFEST_NORM_TOLERANCE, unreadableFinding } from './checks/vectors.js';
-import { judgeFindings } from './judge.js';
+import { judgeFindings, pendingConsumers } from './judge.js';
 import {
   resolvePlan,
   type GateDeps,
@@ -107,6 +107,7 @@ export async function executePlan(plan: ResolvedPlan, deps: GateDeps): Promise<G
           limits: request.staging,
           ort: deps.ort,
           openVectors: deps.openVectors,
+          openSource: deps.openSource,
           candidate: stagingVersion(candidate.loaded, candidate.vectors!),
           baseline:
             readableBaseline && stagingVersion(readableBaseline.loaded, readableBaseline.vectors!),
@@ -159,6 +160,7 @@ export async function executePlan(plan: ResolvedPlan, deps: GateDeps): Promise<G
     override: request.override,
     failOn: request.failOn,
     now: deps.now ?? (() => new Date()),
+    pendingConsumers: pendingConsumers(contracts),
   });
   const sorted = sortFindings(judged.findings);
   const report: Report = {

@@ -6,7 +6,6 @@ import { openLocalSource } from '../sources/local.js';
 import type { SourceOpener } from '../sources/types.js';
 import { openVectors } from '../vectors/open.js';
 import { scanVectors } from '../vectors/scan.js';
-import { VectorFileError } from '../vectors/types.js';
 import type { ScanOutcome, ScanRequest } from './plan.js';
 
 /** Opens, scans and closes one vectors file. Throws VectorFileError when it is broken. */

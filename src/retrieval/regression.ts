@@ -2,6 +2,7 @@
  * The regression verdict of one consumer's benchmark suite: for each metric, is the
  * candidate embedding worse than the baseline by more than the contract allows?
  */
+import { decide, floorMessage, formatChange, formatP, formatValue as f4 } from './decision.js';
 import { EvaluationError } from './errors.js';
 import { compareBytes } from './ranking.js';
 import {
@@ -85,10 +86,6 @@ export interface RegressionVerdict {
   readonly metrics: readonly MetricVerdict[];
 }
 
-const f4 = (x: number): string => (x < 0 ? '−' : '') + Math.abs(x).toFixed(4);
-const signed = (x: number): string => (x >= 0 ? '+' : '') + f4(x);
-const pText = (p: number): string => (p < 0.0001 ? p.toExponential(1) : p.toFixed(4));
-
 function pairScores(s: MetricScores): { qids: string[]; base: Float64Array; cand: Float64Array } {
   const { metric } = s.rule;
   const qids = [...s.baseline.keys()].sort(compareBytes);
@@ -126,6 +123,7 @@ function pairScores(s: MetricScores): { qids: string[]; base: Float64Array; cand
  *                  is still plausible: the CI reaches below −m) — a warning, never a silent pass;
  * - `pass`         otherwise (the CI lies at or above −m, or no max_drop is set).
  *
+ * That is {@link decide} (src/retrieval/decision.ts), the rule staging judges by as well.
  * The same seed gives the same verdict; each metric draws from its own derived stream.
  *
  * @throws EvaluationError when a metric's baseline and candidate cover different queries,
@@ -164,20 +162,30 @@ export function regressionVerdict(
     const candidateMean = mean(cand);
     const delta = ci.mean;
     const level = `${Math.round(ci.level * 100)}% CI [${f4(ci.low)}, ${f4(ci.high)}]`;
-    const change = `${metric} changed by ${signed(delta)} (${f4(baselineMean)} → ${f4(candidateMean)}; ${level}, n = ${qids.length})`;
-    let status: VerdictStatus = 'pass';
+    const change = `${metric} changed by ${formatChange(delta)} (${f4(baselineMean)} → ${f4(candidateMean)}; ${level}, n = ${qids.length})`;
+    const decision = decide({
+      direction: 'higher-is-better',
+      candidate: candidateMean,
+      paired: {
+        baseline: baselineMean,
+        delta,
+        low: ci.low,
+        high: ci.high,
+        p,
+        pAdjusted: pHolm,
+        alpha,
+      },
+      ...(min !== undefined && { min }),
+      ...(maxDrop !== undefined && { maxDrop }),
+    });
     let message =
       maxDrop === undefined ? change : `${change}, within the allowed drop of ${f4(maxDrop)}`;
-    if (min !== undefined && candidateMean < min) {
-      status = 'fail';
-      message = `${metric} = ${f4(candidateMean)} is below the required minimum ${f4(min)} (baseline ${f4(baselineMean)})`;
-    } else if (maxDrop !== undefined && pHolm < alpha && delta < -maxDrop) {
-      status = 'fail';
-      message = `${change}: a drop larger than the allowed ${f4(maxDrop)} (p = ${pText(p)}, Holm-adjusted ${pText(pHolm)} < α = ${alpha})`;
-    } else if (maxDrop !== undefined && ci.low < -maxDrop) {
-      status = 'inconclusive';
-      message = `${change}: the suite cannot rule out a drop larger than the allowed ${f4(maxDrop)} (Holm-adjusted p = ${pText(pHolm)}, α = ${alpha})`;
-    }
+    if (decision.by === 'min')
+      message = floorMessage(metric, 'min', min!, candidateMean, baselineMean);
+    else if (decision.status === 'fail')
+      message = `${change}: a drop larger than the allowed ${f4(maxDrop!)} (p = ${formatP(p)}, Holm-adjusted ${formatP(pHolm)} < α = ${alpha})`;
+    else if (decision.status === 'inconclusive')
+      message = `${change}: the suite cannot rule out a drop larger than the allowed ${f4(maxDrop!)} (Holm-adjusted p = ${formatP(pHolm)}, α = ${alpha})`;
     const regressed = qids
       .map((qid, i) => ({ qid, baseline: base[i]!, candidate: cand[i]!, delta: deltas[i]! }))
       .filter((q) => q.delta < 0)
@@ -185,7 +193,7 @@ export function regressionVerdict(
       .slice(0, worst);
     return {
       metric,
-      status,
+      status: decision.status,
       message,
       queries: qids.length,
       baselineMean,

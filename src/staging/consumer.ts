@@ -1,22 +1,31 @@
 /**
- * Staging validation of one consumer: load its ONNX model, check that it takes the
- * candidate's vectors (before running anything), run both versions' labeled vectors
- * through it, and judge the metric against the contract's floor and allowed drop.
+ * Staging validation of one consumer, in four steps with typed results between them:
+ * load (the declaration's consistency, the ONNX model), plan (that the model takes the
+ * candidate's vectors — before running anything — and the labeled ids), run (both
+ * versions' labeled vectors through the model) and judge (the metric against the
+ * contract's floor and allowed drop). Findings carry their natural severity and the
+ * consumer; whether a pending consumer's finding blocks is decided in judgeFindings.
  */
-import { relative } from 'node:path';
 import type { LoadedContract, StagingDeclaration } from '../config/contract.js';
-import type { Finding, Location } from '../config/findings.js';
+import type { Finding } from '../config/findings.js';
 import { deriveSeed } from '../retrieval/stats.js';
-import { VectorFileError } from '../vectors/types.js';
-import type { StagingSide, StagingContext } from './context.js';
-import { loadModel, readCapped, resolveStagingPath, StagingFileError } from './files.js';
-import { outputWidthProblem, planFeed, type IoProblem } from './feed.js';
-import { LabelsError, parseLabels, type LabelTable } from './labels.js';
+import type { StagingContext } from './context.js';
+import { emitIo, newJob, type Job } from './consumer-job.js';
+import { run, type Ran, type RunPlan } from './consumer-run.js';
+import { planFeed } from './feed.js';
+import { loadModel, readCapped, StagingFileError, type LoadedModel } from './files.js';
+import { LabelsError, parseLabels } from './labels.js';
 import { metricFunction, perExampleScores, isPerExample, type StagingMetric } from './metrics.js';
-import { decodeLabels, predictionsOf, truthOf, usableExamples } from './predict.js';
-import { ModelRunError, runOverVectors, type FeedPlan, type ModelOutputs } from './run-model.js';
-import type { StagingConsumerResult } from './types.js';
-import { floorVerdict, pairedVerdict, type SideMetric, type StagingRule } from './verdict.js';
+import { predictionsOf, truthOf, usableExamples, type DecodedLabels } from './predict.js';
+import type { ModelOutputs } from './run-model.js';
+import type { StagingConsumerResult, TensorSignature } from './types.js';
+import {
+  floorVerdict,
+  pairedVerdict,
+  type SideMetric,
+  type StagingRule,
+  type StagingVerdict,
+} from './verdict.js';
 
 /** Metrics each task may be judged by. */
 const TASK_METRICS: Readonly<Record<StagingDeclaration['task'], readonly StagingMetric[]>> = {
@@ -25,52 +34,32 @@ const TASK_METRICS: Readonly<Record<StagingDeclaration['task'], readonly Staging
   ranking: ['roc_auc'],
 };
 
-type Emit = (
-  id: string,
-  message: string,
-  location: Location,
-  extra?: { expected?: unknown; found?: unknown; severity?: Finding['severity'] },
-) => void;
+/** The plan step's result: what the model declares, and what to run when it can run. */
+interface Planned {
+  readonly input?: TensorSignature;
+  readonly output?: TensorSignature;
+  readonly run?: RunPlan;
+}
+
+/** The judge step's contribution to the result; undefined when nothing could be judged. */
+type Judged = Pick<
+  StagingConsumerResult,
+  'outcome' | 'paired' | 'candidate' | 'baseline' | 'delta' | 'ci' | 'p' | 'iterations'
+>;
 
 /** Runs one contract's staging model; never throws for problems of the model or its files. */
 export async function stageConsumer(
   ctx: StagingContext,
   loaded: LoadedContract,
 ): Promise<{ result: StagingConsumerResult; findings: Finding[] }> {
-  const contract = loaded.contract!;
-  const staging = contract.staging!;
-  const pending = (contract.status ?? 'active') === 'pending';
   const findings: Finding[] = [];
-  const note = pending ? ' — pending consumer: reported, does not block' : '';
-  const emit: Emit = (id, message, location, extra = {}) =>
-    findings.push({
-      id,
-      severity: pending && extra.severity !== 'info' ? 'warning' : (extra.severity ?? 'error'),
-      consumer: contract.consumer,
-      message: `${contract.consumer}: ${message}${note}`,
-      location,
-      ...(extra.expected !== undefined && { expected: extra.expected }),
-      ...(extra.found !== undefined && { found: extra.found }),
-    });
-  const at = (field: string): Location => loaded.doc.locate(['staging', field]);
-  const modelPath = resolveStagingPath(
-    loaded.doc,
-    ['staging', 'model'],
-    staging.model,
-    ctx.workspace,
-  );
-  const labelsPath = resolveStagingPath(
-    loaded.doc,
-    ['staging', 'labels'],
-    staging.labels,
-    ctx.workspace,
-  );
-  const display = (p: string) => relative(ctx.cwd, p) || p;
+  const job = newJob(ctx, loaded, findings);
+  const { staging } = job;
   let result: StagingConsumerResult = {
-    consumer: contract.consumer,
+    consumer: job.consumer,
     contract: loaded.doc.file,
-    status: pending ? 'pending' : 'active',
-    model: display(modelPath),
+    status: loaded.contract!.status ?? 'active',
+    model: job.display(job.modelPath),
     task: staging.task,
     metric: staging.metric,
     outcome: 'error',
@@ -80,248 +69,166 @@ export async function stageConsumer(
   };
   const done = () => ({ result, findings });
 
-  const configProblem = checkConfig(staging);
-  if (configProblem) {
-    emit('staging.config', configProblem.message, at(configProblem.field));
-    return done();
-  }
-
-  let model;
+  const model = await load(job);
+  if (!model) return done();
   try {
-    model = await loadModel(modelPath, display(modelPath), {
-      maxBytes: ctx.limits.maxModelBytes,
-      ort: ctx.ort,
-      threads: ctx.limits.threads,
-      sha256: staging.sha256,
-      what: 'consumer model',
-    });
-  } catch (err) {
-    if (!(err instanceof StagingFileError)) throw err;
-    emit('staging.model', err.message, at('model'));
-    return done();
-  }
-  try {
-    const feed = planFeed(model, staging, ctx.candidate.vectors.info, 'candidate');
-    result = {
-      ...result,
-      ...(feed.input && { input: feed.input }),
-      ...(feed.output && { output: feed.output }),
-    };
-    if (!feed.plan) {
-      for (const p of feed.problems) emitIo(emit, at, staging, p);
-      return done();
-    }
-    let table: LabelTable;
-    const labelsDisplay = display(labelsPath);
-    try {
-      const bytes = await readCapped(
-        labelsPath,
-        labelsDisplay,
-        ctx.limits.maxDataBytes,
-        'labels file',
-      );
-      table = parseLabels(new TextDecoder().decode(bytes), labelsDisplay);
-    } catch (err) {
-      if (err instanceof LabelsError)
-        emit('staging.labels', err.message, {
-          file: err.file,
-          ...(err.line && { line: err.line }),
-        });
-      else if (err instanceof StagingFileError) emit('staging.labels', err.message, at('labels'));
-      else throw err;
-      return done();
-    }
-
-    const run = async (side: StagingSide, plan: FeedPlan): Promise<ModelOutputs | undefined> => {
-      const source = await ctx.openVectors(side.vectors.path, side.vectors.open);
-      try {
-        return await runOverVectors(
-          model.session,
-          ctx.ort,
-          source,
-          table.index,
-          plan,
-          side.vectors.displayPath,
-        );
-      } catch (err) {
-        if (!(err instanceof ModelRunError || err instanceof VectorFileError)) throw err;
-        emit(
-          'staging.run',
-          `running ${display(modelPath)} on ${side.vectors.displayPath}: ${err.message}`,
-          at('model'),
-        );
-        return undefined;
-      } finally {
-        await source.close();
-      }
-    };
-    const cand = await run(ctx.candidate, feed.plan);
-    if (!cand) return done();
-    const widthProblem = outputWidthProblem(staging, cand.width, feed.plan.output);
-    if (widthProblem) {
-      emitIo(emit, at, staging, widthProblem);
-      return done();
-    }
-    result = { ...result, examples: cand.foundCount };
-    const candidateFile = ctx.candidate.vectors.displayPath;
-    if (cand.foundCount === 0) {
-      emit(
-        'staging.labels',
-        `none of the ${table.ids.length} labeled ids (e.g. ${JSON.stringify(table.ids[0])}) is in the candidate's vectors ${candidateFile}; nothing to judge`,
-        at('labels'),
-      );
-      return done();
-    }
-    if (cand.foundCount < table.ids.length) {
-      const missing = table.ids.filter((_, e) => !cand.found[e]);
-      emit(
-        'staging.coverage',
-        `${missing.length} of ${table.ids.length} labeled ids are not in the candidate's vectors ${candidateFile} (first: ${missing
-          .slice(0, 5)
-          .map((m) => JSON.stringify(m))
-          .join(', ')}); judged on the other ${cand.foundCount}`,
-        at('labels'),
-        { severity: 'warning', expected: table.ids.length, found: cand.foundCount },
-      );
-    }
-    if (cand.nonFinite.rows > 0) {
-      emit(
-        'staging.non-finite',
-        `the model's output "${feed.plan.output}" holds NaN or ±Inf for ${cand.nonFinite.rows} of ${cand.foundCount} candidate vectors (first ids: ${cand.nonFinite.firstIds.map((i) => JSON.stringify(i)).join(', ')}); expected finite outputs`,
-        { file: candidateFile, id: cand.nonFinite.firstIds[0]! },
-        { expected: 0, found: cand.nonFinite.rows },
-      );
-      return done();
-    }
-    let labels;
-    try {
-      labels = decodeLabels(staging, table, labelsDisplay, cand.width);
-    } catch (err) {
-      if (!(err instanceof LabelsError)) throw err;
-      emit('staging.labels', err.message, { file: err.file, ...(err.line && { line: err.line }) });
-      return done();
-    }
-
-    let base: ModelOutputs | undefined;
-    const baseline = ctx.baseline;
-    if (baseline) {
-      const baseFeed = planFeed(model, staging, baseline.vectors.info, 'baseline');
-      if (baseFeed.plan) base = await run(baseline, baseFeed.plan);
-      else
-        emit(
-          'staging.no-baseline',
-          `the model does not take the baseline's vectors (${baseFeed.problems.map((p) => p.message).join('; ')}); only the candidate's floor is judged`,
-          at('model'),
-          { severity: 'warning' },
-        );
-      if (base && base.nonFinite.rows > 0) {
-        emit(
-          'staging.no-baseline',
-          `the model's output holds NaN or ±Inf for ${base.nonFinite.rows} baseline vectors (first ids: ${base.nonFinite.firstIds.map((i) => JSON.stringify(i)).join(', ')}); those examples are left out of the comparison`,
-          { file: baseline.vectors.displayPath, id: base.nonFinite.firstIds[0]! },
-          { severity: 'warning' },
-        );
-      }
-    } else if (staging.max_drop !== undefined) {
-      emit(
-        'staging.no-baseline',
-        `allows a ${staging.metric === 'mse' ? 'rise' : 'drop'} of at most ${staging.max_drop} in ${staging.metric}; that needs --baseline, so it was not verified`,
-        at('max_drop'),
-        { severity: 'warning' },
-      );
-    }
-
-    const rule: StagingRule = {
-      metric: staging.metric,
-      ...(staging.min !== undefined && { min: staging.min }),
-      ...(staging.max !== undefined && { max: staging.max }),
-      ...(staging.max_drop !== undefined && { maxDrop: staging.max_drop }),
-    };
-    const side = (outputs: ModelOutputs, examples: Int32Array): SideMetric => {
-      const predictions = predictionsOf(staging, outputs, examples);
-      const truth = truthOf(labels, examples);
-      return {
-        value: metricFunction(staging.metric, predictions, truth),
-        ...(isPerExample(staging.metric) && {
-          perExample: perExampleScores(staging.metric as 'accuracy' | 'mse', predictions, truth),
-        }),
-      };
-    };
-    const examples = usableExamples(base ? [cand, base] : [cand]);
-    if (examples.length === 0) {
-      emit(
-        'staging.labels',
-        `no labeled id is in both versions' vectors; nothing to compare`,
-        at('labels'),
-      );
-      return done();
-    }
-    const seed = deriveSeed(ctx.seed, `staging:${contract.consumer}`);
-    const verdict = base
-      ? pairedVerdict(rule, side(base, examples), side(cand, examples), examples.length, seed)
-      : floorVerdict(rule, side(cand, examples));
-    if (
-      Number.isNaN(verdict.candidate) ||
-      (verdict.baseline !== undefined && Number.isNaN(verdict.baseline))
-    ) {
-      emit(
-        'staging.labels',
-        `${staging.metric} is undefined on the ${examples.length} labeled examples: they hold one class only; roc_auc needs positives and negatives`,
-        at('labels'),
-      );
-      return done();
-    }
-    result = {
-      ...result,
-      outcome: verdict.status,
-      ...(base && { paired: examples.length }),
-      candidate: verdict.candidate,
-      ...(verdict.baseline !== undefined && { baseline: verdict.baseline }),
-      ...(verdict.delta !== undefined && { delta: verdict.delta }),
-      ...(verdict.ci && { ci: verdict.ci }),
-      ...(verdict.p !== undefined && { p: verdict.p }),
-      ...(verdict.iterations !== undefined && { iterations: verdict.iterations }),
-    };
-    if (verdict.status !== 'pass') {
-      const floorBroken =
-        (rule.min !== undefined && verdict.candidate < rule.min) ||
-        (rule.max !== undefined && verdict.candidate > rule.max);
-      const field = floorBroken ? (rule.min !== undefined ? 'min' : 'max') : 'max_drop';
-      emit(
-        verdict.status === 'fail' ? 'staging.metric' : 'staging.inconclusive',
-        `${display(modelPath)} on the candidate's vectors: ${verdict.message}`,
-        at(field),
-        {
-          ...(verdict.status === 'inconclusive' && { severity: 'warning' as const }),
-          expected: { min: rule.min, max: rule.max, max_drop: rule.maxDrop },
-          found: {
-            candidate: verdict.candidate,
-            baseline: verdict.baseline,
-            delta: verdict.delta,
-            ci: verdict.ci && [verdict.ci.low, verdict.ci.high],
-            p: verdict.p,
-          },
-        },
-      );
-    }
+    const { run: toRun, ...signatures } = await plan(job, model);
+    result = { ...result, ...signatures };
+    if (!toRun) return done();
+    const ran = await run(job, model, toRun);
+    if (ran.examples !== undefined) result = { ...result, examples: ran.examples };
+    if (!ran.outputs) return done();
+    const judged = judge(job, ran.outputs);
+    if (judged) result = { ...result, ...judged };
     return done();
   } finally {
     await model.session.release();
   }
 }
 
-/** An io problem at its contract field, or at `staging.model` when that field is not written. */
-function emitIo(
-  emit: Emit,
-  at: (field: string) => Location,
+/** Load: a declaration whose parts fit together, then the model; undefined after a finding. */
+async function load(job: Job): Promise<LoadedModel | undefined> {
+  const { ctx, staging, emit, at } = job;
+  const configProblem = checkConfig(staging);
+  if (configProblem) {
+    emit('staging.config', configProblem.message, at(configProblem.field));
+    return undefined;
+  }
+  try {
+    return await loadModel(job.modelPath, job.display(job.modelPath), {
+      maxBytes: ctx.limits.maxModelBytes,
+      ort: ctx.ort,
+      threads: ctx.limits.threads,
+      sha256: staging.sha256,
+      what: 'consumer model',
+      openSource: ctx.openSource,
+    });
+  } catch (err) {
+    if (!(err instanceof StagingFileError)) throw err;
+    emit('staging.model', err.message, at('model'));
+    return undefined;
+  }
+}
+
+/** Plan: does the model take the candidate's vectors, and which ids are labeled. */
+async function plan(job: Job, model: LoadedModel): Promise<Planned> {
+  const { ctx, staging, emit, at } = job;
+  const feed = planFeed(model, staging, ctx.candidate.vectors.info, 'candidate');
+  const signatures = {
+    ...(feed.input && { input: feed.input }),
+    ...(feed.output && { output: feed.output }),
+  };
+  if (!feed.plan) {
+    for (const p of feed.problems) emitIo(job, p);
+    return signatures;
+  }
+  const labelsFile = job.display(job.labelsPath);
+  try {
+    const bytes = await readCapped(
+      job.labelsPath,
+      labelsFile,
+      ctx.limits.maxDataBytes,
+      'labels file',
+      ctx.openSource,
+    );
+    const table = parseLabels(new TextDecoder().decode(bytes), labelsFile);
+    return { ...signatures, run: { feed: feed.plan, table, labelsFile } };
+  } catch (err) {
+    if (err instanceof LabelsError)
+      emit('staging.labels', err.message, { file: err.file, ...(err.line && { line: err.line }) });
+    else if (err instanceof StagingFileError) emit('staging.labels', err.message, at('labels'));
+    else throw err;
+    return signatures;
+  }
+}
+
+/**
+ * Judge: the metric on the examples usable in every run, paired with the baseline when
+ * there is one, decided by the one rule (src/retrieval/decision.ts); a finding unless it
+ * passes. Undefined when the metric cannot be computed (after an error finding).
+ */
+function judge(job: Job, outputs: NonNullable<Ran['outputs']>): Judged | undefined {
+  const { staging, emit, at } = job;
+  const { candidate: cand, baseline: base, labels } = outputs;
+  const rule: StagingRule = {
+    metric: staging.metric,
+    ...(staging.min !== undefined && { min: staging.min }),
+    ...(staging.max !== undefined && { max: staging.max }),
+    ...(staging.max_drop !== undefined && { maxDrop: staging.max_drop }),
+  };
+  const examples = usableExamples(base ? [cand, base] : [cand]);
+  if (examples.length === 0) {
+    emit(
+      'staging.labels',
+      `no labeled id is in both versions' vectors; nothing to compare`,
+      at('labels'),
+    );
+    return undefined;
+  }
+  const side = (run: ModelOutputs) => sideMetric(staging, labels, run, examples);
+  const seed = deriveSeed(job.ctx.seed, `staging:${job.consumer}`);
+  const verdict = base
+    ? pairedVerdict(rule, side(base), side(cand), examples.length, seed)
+    : floorVerdict(rule, side(cand));
+  if (
+    Number.isNaN(verdict.candidate) ||
+    (verdict.baseline !== undefined && Number.isNaN(verdict.baseline))
+  ) {
+    emit(
+      'staging.labels',
+      `${staging.metric} is undefined on the ${examples.length} labeled examples: they hold one class only; roc_auc needs positives and negatives`,
+      at('labels'),
+    );
+    return undefined;
+  }
+  if (verdict.status !== 'pass') emitVerdict(job, rule, verdict);
+  return {
+    outcome: verdict.status,
+    ...(base && { paired: examples.length }),
+    candidate: verdict.candidate,
+    ...(verdict.baseline !== undefined && { baseline: verdict.baseline }),
+    ...(verdict.delta !== undefined && { delta: verdict.delta }),
+    ...(verdict.ci && { ci: verdict.ci }),
+    ...(verdict.p !== undefined && { p: verdict.p }),
+    ...(verdict.iterations !== undefined && { iterations: verdict.iterations }),
+  };
+}
+
+/** One version's metric over `examples`, with per-example scores when it is a mean. */
+function sideMetric(
   staging: StagingDeclaration,
-  p: IoProblem,
-): void {
-  const written = staging[p.field as keyof StagingDeclaration] !== undefined;
-  emit('staging.io', p.message, at(written ? p.field : 'model'), {
-    expected: p.expected,
-    found: p.found,
-  });
+  labels: DecodedLabels,
+  run: ModelOutputs,
+  examples: Int32Array,
+): SideMetric {
+  const predictions = predictionsOf(staging, run, examples);
+  const truth = truthOf(labels, examples);
+  return {
+    value: metricFunction(staging.metric, predictions, truth),
+    ...(isPerExample(staging.metric) && {
+      perExample: perExampleScores(staging.metric as 'accuracy' | 'mse', predictions, truth),
+    }),
+  };
+}
+
+/** A fail or inconclusive verdict as a finding, at the contract field that decided it. */
+function emitVerdict(job: Job, rule: StagingRule, verdict: StagingVerdict): void {
+  job.emit(
+    verdict.status === 'fail' ? 'staging.metric' : 'staging.inconclusive',
+    `${job.display(job.modelPath)} on the candidate's vectors: ${verdict.message}`,
+    job.at(verdict.decidedBy ?? 'max_drop'),
+    {
+      ...(verdict.status === 'inconclusive' && { severity: 'warning' as const }),
+      expected: { min: rule.min, max: rule.max, max_drop: rule.maxDrop },
+      found: {
+        candidate: verdict.candidate,
+        baseline: verdict.baseline,
+        delta: verdict.delta,
+        ci: verdict.ci && [verdict.ci.low, verdict.ci.high],
+        p: verdict.p,
+      },
+    },
+  );
 }
 
 /** Task, metric and thresholds that do not fit together (the schema cannot say so clearly). */

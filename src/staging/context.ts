@@ -1,6 +1,7 @@
 /** What every part of staging validation is given: the outside world, as parameters. */
 import type { Manifest } from '../config/manifest.js';
 import type { OrtModule } from '../onnx/session.js';
+import type { SourceOpener } from '../sources/types.js';
 import type { OpenOptions, VectorDType, VectorSource } from '../vectors/types.js';
 
 /** One version's vectors, as its manifest declares them. */
@@ -21,6 +22,8 @@ export interface StagingContext {
   readonly cwd: string;
   readonly ort: OrtModule;
   readonly openVectors: (path: string, opts: OpenOptions) => Promise<VectorSource>;
+  /** Where model, labels and probe-set bytes come from (the gate's byte sources). */
+  readonly openSource: SourceOpener;
   readonly limits: {
     readonly maxModelBytes: number;
     readonly maxDataBytes: number;

@@ -10,6 +10,7 @@
  * vectors reader (probe-set-parquet.ts).
  */
 import * as arrow from 'apache-arrow';
+import type { SourceOpener } from '../sources/types.js';
 import { decodeFloat16 } from '../vectors/float16.js';
 import { readCapped } from './files.js';
 import {
@@ -43,6 +44,8 @@ export async function readProbeSet(
     readonly idColumn: string;
     readonly columns: readonly ProbeColumnRequest[];
     readonly maxBytes: number;
+    /** Where the set's bytes come from; local files when absent. */
+    readonly openSource?: SourceOpener;
   },
 ): Promise<ProbeSet> {
   const parquet = options.format ? options.format === 'parquet' : /\.parquet$/i.test(path);
@@ -52,9 +55,14 @@ export async function readProbeSet(
 async function readArrow(
   path: string,
   display: string,
-  options: { idColumn: string; columns: readonly ProbeColumnRequest[]; maxBytes: number },
+  options: {
+    idColumn: string;
+    columns: readonly ProbeColumnRequest[];
+    maxBytes: number;
+    openSource?: SourceOpener;
+  },
 ): Promise<ProbeSet> {
-  const bytes = await readCapped(path, display, options.maxBytes, 'probe set');
+  const bytes = await readCapped(path, display, options.maxBytes, 'probe set', options.openSource);
   let table: arrow.Table;
   try {
     table = arrow.tableFromIPC(bytes);

@@ -106,6 +106,7 @@ export async function runProbe(
         threads: ctx.limits.threads,
         sha256: decl.sha256,
         what: 'embedding model',
+        openSource: ctx.openSource,
       });
     } catch (err) {
       if (!(err instanceof StagingFileError)) throw err;
@@ -134,6 +135,7 @@ export async function runProbe(
         idColumn: decl.id_column ?? 'id',
         columns: plan.inputs,
         maxBytes: ctx.limits.maxDataBytes,
+        openSource: ctx.openSource,
       });
     } catch (err) {
       if (!(err instanceof ProbeSetError || err instanceof StagingFileError)) throw err;

@@ -8,6 +8,8 @@ import type { Finding } from '../config/findings.js';
 import type { LoadedManifest } from '../config/manifest.js';
 import type { VectorsRef } from '../config/vocabulary.js';
 import { loadOrt, type OrtModule } from '../onnx/session.js';
+import { openLocalSource } from '../sources/local.js';
+import type { SourceOpener } from '../sources/types.js';
 import { openVectors } from '../vectors/open.js';
 import type { OpenOptions, VectorSource } from '../vectors/types.js';
 import type { StagingContext, StagingSide } from './context.js';
@@ -39,6 +41,8 @@ export interface StagingStepInput {
   /** onnxruntime, loaded only when something is to run; default onnxruntime-node. */
   readonly ort?: () => Promise<OrtModule>;
   readonly openVectors?: (path: string, opts: OpenOptions) => Promise<VectorSource>;
+  /** Where model, labels and probe-set bytes come from; local files when absent. */
+  readonly openSource?: SourceOpener;
   /** The candidate's valid manifest and its vectors, as the gate's plan resolved them. */
   readonly candidate: StagingVersion;
   /** Only when its vectors were readable. */
@@ -74,6 +78,7 @@ export async function stagingStep(
     cwd: input.cwd,
     ort: await (input.ort ?? loadOrt)(),
     openVectors: input.openVectors ?? openVectors,
+    openSource: input.openSource ?? openLocalSource,
     limits: {
       maxModelBytes: input.limits?.maxModelBytes ?? DEFAULT_MAX_MODEL_BYTES,
       maxDataBytes: input.limits?.maxDataBytes ?? DEFAULT_MAX_DATA_BYTES,

@@ -2,9 +2,10 @@
  * The staging verdict of one consumer's model: does the candidate score below the floor,
  * or worse than the baseline by more than the contract allows?
  *
- * The decision rule is the benchmark's (src/bench/regression.ts), on examples instead of
- * queries. With o = +1 for metrics where higher is better and −1 for mse, the oriented
- * change is δ = o · (candidate − baseline) (negative: worse), m = max_drop, α = 0.05:
+ * The decision rule is the benchmark's, on examples instead of queries: one rule,
+ * `decide` in src/retrieval/decision.ts. With o = +1 for metrics where higher is better
+ * and −1 for mse, the oriented change is δ = o · (candidate − baseline) (negative: worse),
+ * m = max_drop, α = 0.05:
  *
  * - `fail`         when the candidate is below `min` (above `max` for mse), or when
  *                  p < α and δ < −m (a worsening beyond the allowance, significant);
@@ -19,6 +20,15 @@
  * δ*, and p = (1 + #{δ* ≥ −m}) / (B + 1), the bootstrap's own one-sided p, which is below α
  * exactly when the one-sided upper bound lies below −m.
  */
+import {
+  decide,
+  floorMessage,
+  formatChange,
+  formatP,
+  formatValue as f4,
+  type Decision,
+  type PairedEvidence,
+} from '../retrieval/decision.js';
 import {
   deriveSeed,
   pairedBootstrapCI,
@@ -45,6 +55,8 @@ export interface SideMetric {
 /** The verdict with every number it rests on. */
 export interface StagingVerdict {
   readonly status: 'pass' | 'fail' | 'inconclusive';
+  /** The contract field that decided a fail or an inconclusive (see `Decision`). */
+  readonly decidedBy?: Decision['by'];
   readonly message: string;
   readonly candidate: number;
   readonly baseline?: number;
@@ -66,33 +78,40 @@ export function bootstrapIterations(n: number): number {
   return Math.min(10000, Math.max(1000, Math.floor(2e7 / Math.max(1, n))));
 }
 
-const f4 = (x: number): string => (x < 0 ? '−' : '') + Math.abs(x).toFixed(4);
-const signed = (x: number): string => (x >= 0 ? '+' : '') + f4(x);
-const pText = (p: number): string => (p < 0.0001 ? p.toExponential(1) : p.toFixed(4));
-
-/** The floor (`min`, or `max` for mse) alone: a failure message, or undefined when met. */
-export function floorFailure(
-  rule: StagingRule,
-  candidate: number,
-  baseline?: number,
-): string | undefined {
-  const base = baseline === undefined ? '' : ` (baseline ${f4(baseline)})`;
-  if (rule.min !== undefined && candidate < rule.min)
-    return `${rule.metric} = ${f4(candidate)} is below the required minimum ${f4(rule.min)}${base}`;
-  if (rule.max !== undefined && candidate > rule.max)
-    return `${rule.metric} = ${f4(candidate)} is above the allowed maximum ${f4(rule.max)}${base}`;
-  return undefined;
-}
-
 /** The candidate alone (no baseline): only the floor can be judged. */
 export function floorVerdict(rule: StagingRule, candidate: SideMetric): StagingVerdict {
   const value = candidate.value();
-  const failure = floorFailure(rule, value);
+  const decision = decideStaging(rule, value);
   return {
-    status: failure ? 'fail' : 'pass',
-    message: failure ?? `${rule.metric} = ${f4(value)}`,
+    status: decision.status,
+    decidedBy: decision.by,
+    message: describeFloor(rule, decision, value) ?? `${rule.metric} = ${f4(value)}`,
     candidate: value,
   };
+}
+
+function decideStaging(rule: StagingRule, candidate: number, paired?: PairedEvidence): Decision {
+  return decide({
+    direction: higherIsBetter(rule.metric) ? 'higher-is-better' : 'lower-is-better',
+    candidate,
+    ...(paired && { paired }),
+    ...(rule.min !== undefined && { min: rule.min }),
+    ...(rule.max !== undefined && { max: rule.max }),
+    ...(rule.maxDrop !== undefined && { maxDrop: rule.maxDrop }),
+  });
+}
+
+function describeFloor(
+  rule: StagingRule,
+  decision: Decision,
+  candidate: number,
+  baseline?: number,
+): string | undefined {
+  if (decision.by === 'min')
+    return floorMessage(rule.metric, 'min', rule.min!, candidate, baseline);
+  if (decision.by === 'max')
+    return floorMessage(rule.metric, 'max', rule.max!, candidate, baseline);
+  return undefined;
 }
 
 /**
@@ -137,27 +156,31 @@ export function pairedVerdict(
     orient === 1
       ? { low: oriented.low, high: oriented.high, level }
       : { low: -oriented.high, high: -oriented.low, level };
-  const orientedDelta = orient * delta;
   const worse = orient === 1 ? 'drop' : 'rise';
   const change =
-    `${rule.metric} changed by ${signed(delta)} (${f4(baseValue)} → ${f4(candValue)}; ` +
+    `${rule.metric} changed by ${formatChange(delta)} (${f4(baseValue)} → ${f4(candValue)}; ` +
     `${Math.round(level * 100)}% CI [${f4(ci.low)}, ${f4(ci.high)}], n = ${n})`;
-  let status: StagingVerdict['status'] = 'pass';
-  let message =
-    rule.maxDrop === undefined ? change : `${change}, within the allowed ${worse} of ${f4(margin)}`;
-  const floor = floorFailure(rule, candValue, baseValue);
-  if (floor) {
-    status = 'fail';
-    message = floor;
-  } else if (rule.maxDrop !== undefined && p < STAGING_ALPHA && orientedDelta < -margin) {
-    status = 'fail';
-    message = `${change}: a ${worse} larger than the allowed ${f4(margin)} (p = ${pText(p)} < α = ${STAGING_ALPHA})`;
-  } else if (rule.maxDrop !== undefined && oriented.low < -margin) {
-    status = 'inconclusive';
-    message = `${change}: the labeled examples cannot rule out a ${worse} larger than the allowed ${f4(margin)} (p = ${pText(p)}, α = ${STAGING_ALPHA})`;
-  }
+  const decision = decideStaging(rule, candValue, {
+    baseline: baseValue,
+    delta,
+    low: ci.low,
+    high: ci.high,
+    p,
+    alpha: STAGING_ALPHA,
+  });
+  const beyond = `a ${worse} larger than the allowed ${f4(margin)}`;
+  const message =
+    describeFloor(rule, decision, candValue, baseValue) ??
+    (decision.status === 'fail'
+      ? `${change}: ${beyond} (p = ${formatP(p)} < α = ${STAGING_ALPHA})`
+      : decision.status === 'inconclusive'
+        ? `${change}: the labeled examples cannot rule out ${beyond} (p = ${formatP(p)}, α = ${STAGING_ALPHA})`
+        : rule.maxDrop === undefined
+          ? change
+          : `${change}, within the allowed ${worse} of ${f4(margin)}`);
   return {
-    status,
+    status: decision.status,
+    decidedBy: decision.by,
     message,
     candidate: candValue,
     baseline: baseValue,

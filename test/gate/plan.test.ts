@@ -7,26 +7,21 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultDeps } from '../../src/gate/default-deps.js';
 import { resolvePlan, type GateDeps } from '../../src/gate/plan.js';
+import { openLocalSource } from '../../src/sources/local.js';
+import type { SourceOpener } from '../../src/sources/types.js';
 import { copyExamples, editFile, EXAMPLE_CHECK, runCli } from '../helpers/cli.js';
 
-/** Real dependencies that record every vectors file the engine scans or opens. */
+/**
+ * The real dependencies, with every byte source the engine opens recorded: the scan, the
+ * benchmarks, staging, the compatibility sample and the sha256 checks all read through it.
+ */
 function recordingDeps(): { deps: GateDeps; opened: string[] } {
-  const real = defaultDeps();
   const opened: string[] = [];
-  return {
-    opened,
-    deps: {
-      ...real,
-      scan: (request) => {
-        opened.push(request.path);
-        return real.scan(request);
-      },
-      openVectors: (path, opts) => {
-        opened.push(path);
-        return real.openVectors!(path, opts);
-      },
-    },
+  const open: SourceOpener = (request) => {
+    opened.push(request.path);
+    return openLocalSource(request);
   };
+  return { opened, deps: defaultDeps(open) };
 }
 
 const dirs: string[] = [];
@@ -132,6 +127,8 @@ describe('configuration errors stop the gate before any vector is read', () => {
     expect(r.code).toBe(0);
     expect(opened.some((p) => p.endsWith('vectors.arrow'))).toBe(true);
     expect(opened.some((p) => p.endsWith('vectors.npy'))).toBe(true);
+    expect(opened.some((p) => p.endsWith('ids.txt'))).toBe(true);
+    expect(opened.some((p) => p.endsWith('queries/1.1.0.arrow'))).toBe(true);
   });
 });
 

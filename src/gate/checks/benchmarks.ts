@@ -96,7 +96,7 @@ export async function runBenchmarks(ctx: BenchmarkContext): Promise<{
         if (!(err instanceof UnknownMetricError)) throw err;
         findings.push({
           id: 'bench.metric',
-          severity: contract.contract?.status === 'pending' ? 'warning' : 'error',
+          severity: 'error',
           consumer: contract.contract?.consumer,
           message: `${contract.contract?.consumer}: ${err.message}`,
           location: contract.doc.locate(['quality', index, 'metric']),
@@ -145,10 +145,9 @@ export async function runBenchmarks(ctx: BenchmarkContext): Promise<{
   // Floors on suites nobody supplied: the consumer's requirement cannot be checked.
   for (const [suite, floors] of floorsBySuite) {
     for (const { floor, contract, index } of floors) {
-      const pending = contract.contract?.status === 'pending';
       findings.push({
         id: 'bench.suite-missing',
-        severity: pending ? 'warning' : 'error',
+        severity: 'error',
         consumer: contract.contract?.consumer,
         message:
           `${contract.contract?.consumer} requires ${floor.metric} on suite "${suite}", but no suite of that name was given ` +

@@ -1,7 +1,7 @@
 /**
- * Consumer contract checks: every active consumer of the candidate's embedding must accept
- * its version, dims, dtype, normalisation and metric. Pending consumers are checked and
- * reported the same way but never block (Pact's pending pacts).
+ * Consumer contract checks: every consumer of the candidate's embedding must accept its
+ * version, dims, dtype, normalisation and metric. Pending consumers are checked the same
+ * way; that their findings never block is decided in judgeFindings (src/gate/judge.ts).
  */
 import semver from 'semver';
 import type { Manifest } from '../../config/manifest.js';
@@ -87,14 +87,11 @@ export function checkConsumer(
   const findings: Finding[] = [];
   for (const r of requirements) {
     if (r.ok) continue;
-    const pending = status === 'pending';
     findings.push({
       id: `contract.${r.requirement}`,
-      severity: pending ? 'warning' : 'error',
+      severity: 'error',
       consumer: contract.consumer,
-      message:
-        `${contract.consumer} (${contract.owner}) requires ${r.requirement} ${r.expected}, candidate ${manifest.version} has ${r.found}` +
-        (pending ? ' — pending consumer: reported, does not block' : ''),
+      message: `${contract.consumer} (${contract.owner}) requires ${r.requirement} ${r.expected}, candidate ${manifest.version} has ${r.found}`,
       location: loaded.doc.locate(r.field),
       expected: r.expected,
       found: r.found,

@@ -1,7 +1,10 @@
 /**
  * Consumers' quality floors on one suite: paired, significance-tested verdicts per metric
- * (src/bench/regression.ts), table rows for the report, and the findings that block.
+ * (src/retrieval/regression.ts), table rows for the report, and the findings that block.
+ * Findings carry their natural severity and the consumer; whether a pending consumer's
+ * finding blocks is decided once, in judgeFindings (src/gate/judge.ts).
  */
+import { decide } from '../../retrieval/decision.js';
 import { regressionVerdict, type MetricRule } from '../../retrieval/regression.js';
 import { mean } from '../../retrieval/stats.js';
 import type { BenchmarkResult, SuiteReport } from '../report-model.js';
@@ -41,20 +44,22 @@ export function judgeConsumers(
   );
   for (const [contract, located] of contracts) {
     const c = contract.contract!;
-    const pending = (c.status ?? 'active') === 'pending';
-    const severity = pending ? 'warning' : 'error';
-    const pendingNote = pending ? ' — pending consumer: reported, does not block' : '';
     const where = (l: Located) => contract.doc.locate(['quality', l.index]);
     if (!base) {
       // Without a baseline only absolute floors can be judged; a max_drop stays unverified.
       for (const l of located) {
         const candidateMean = meanOf(cand.get(l.floor.metric)!);
-        if (l.floor.min !== undefined && candidateMean < l.floor.min) {
+        const decision = decide({
+          direction: 'higher-is-better',
+          candidate: candidateMean,
+          ...(l.floor.min !== undefined && { min: l.floor.min }),
+        });
+        if (decision.status === 'fail') {
           findings.push({
             id: 'bench.regression',
-            severity,
+            severity: 'error',
             consumer: c.consumer,
-            message: `${c.consumer} requires ${l.floor.metric} ≥ ${l.floor.min} on ${suite}, candidate scores ${candidateMean.toFixed(4)}${pendingNote}`,
+            message: `${c.consumer} requires ${l.floor.metric} ≥ ${l.floor.min} on ${suite}, candidate scores ${candidateMean.toFixed(4)}`,
             location: where(l),
           });
         }
@@ -99,9 +104,9 @@ export function judgeConsumers(
       if (m.status === 'pass') return;
       findings.push({
         id: m.status === 'fail' ? 'bench.regression' : 'bench.inconclusive',
-        severity: m.status === 'fail' ? severity : 'warning',
+        severity: m.status === 'fail' ? 'error' : 'warning',
         consumer: c.consumer,
-        message: `${c.consumer} on ${suite}: ${m.message}${pendingNote}`,
+        message: `${c.consumer} on ${suite}: ${m.message}`,
         location: where(located[i]!),
         expected: { min: m.min, max_drop: m.maxDrop },
         found: {

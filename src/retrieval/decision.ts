@@ -1,0 +1,103 @@
+/**
+ * The one decision rule of every quality threshold the gate judges: a benchmark suite's
+ * metrics (src/retrieval/regression.ts, per query) and a consumer's staging metric
+ * (src/staging/verdict.ts, per labeled example). Callers compute the numbers — means, the
+ * paired deltas' CI, p-values — and word the message; this module only decides.
+ *
+ * With o = +1 when higher is better and −1 when lower is better (mse), δ = candidate −
+ * baseline, the oriented change o·δ (negative: worse), L the lower end of the oriented CI
+ * (the CI's low when higher is better, −high otherwise), m = max_drop and p̃ the p-value that
+ * decides (the multiplicity-adjusted one when there is one, else the raw one):
+ *
+ * - `fail` by `min`/`max`  when the candidate is below `min` or above `max` (checked first,
+ *                          and the only thing checked without a baseline);
+ * - `fail` by `max_drop`   when m is set, p̃ < α and o·δ < −m: a worsening beyond the
+ *                          allowance, with the error rate of blocking held at α;
+ * - `inconclusive`         otherwise when m is set and L < −m: a worsening beyond the
+ *                          allowance is still plausible — a warning, never a silent pass;
+ * - `pass`                 otherwise.
+ *
+ * The comparisons are strict and written so that a NaN never fails or warns: a NaN bound
+ * (a bootstrap with no usable resample) passes, and callers report an undefined metric
+ * on their own.
+ */
+
+/** Which way is better for a metric (mse is the lower-is-better one). */
+export type Direction = 'higher-is-better' | 'lower-is-better';
+
+/** The paired comparison with a baseline, in metric units. */
+export interface PairedEvidence {
+  readonly baseline: number;
+  /** candidate − baseline: the mean of the paired deltas, or the difference of the metric values. */
+  readonly delta: number;
+  /** The CI of `delta` (not oriented: low ≤ high in metric units). */
+  readonly low: number;
+  readonly high: number;
+  /** One-sided p of H0 "the worsening is at most max_drop" (max_drop = 0 when unset). */
+  readonly p: number;
+  /** `p` after an adjustment over several metrics (Holm); decides instead of `p` when present. */
+  readonly pAdjusted?: number;
+  /** Significance level of the blocking decision (the CI's level is 1 − alpha). */
+  readonly alpha: number;
+}
+
+/** Everything the rule looks at. */
+export interface DecisionInput {
+  readonly direction: Direction;
+  /** The candidate's value of the metric (its mean over queries or examples). */
+  readonly candidate: number;
+  /** Present when a baseline was compared; without it only `min`/`max` are judged. */
+  readonly paired?: PairedEvidence;
+  /** Floor: the candidate must not be below. */
+  readonly min?: number;
+  /** Ceiling: the candidate must not be above. */
+  readonly max?: number;
+  /** Largest tolerated worsening, in metric units (oriented: a drop, or a rise for mse). */
+  readonly maxDrop?: number;
+}
+
+/** The outcome, and the contract field that decided it when it is not a pass. */
+export type Decision =
+  | { readonly status: 'fail'; readonly by: 'min' | 'max' | 'max_drop' }
+  | { readonly status: 'inconclusive'; readonly by: 'max_drop' }
+  | { readonly status: 'pass'; readonly by?: undefined };
+
+const PASS: Decision = { status: 'pass' };
+
+/** Applies the rule of the module comment. Pure; never throws. */
+export function decide(input: DecisionInput): Decision {
+  const { candidate, min, max, maxDrop, paired } = input;
+  if (min !== undefined && candidate < min) return { status: 'fail', by: 'min' };
+  if (max !== undefined && candidate > max) return { status: 'fail', by: 'max' };
+  if (maxDrop === undefined || !paired) return PASS;
+  const higher = input.direction === 'higher-is-better';
+  const change = higher ? paired.delta : -paired.delta;
+  const worstPlausible = higher ? paired.low : -paired.high;
+  if ((paired.pAdjusted ?? paired.p) < paired.alpha && change < -maxDrop)
+    return { status: 'fail', by: 'max_drop' };
+  if (worstPlausible < -maxDrop) return { status: 'inconclusive', by: 'max_drop' };
+  return PASS;
+}
+
+/** How the messages of both callers print a metric value: 4 decimals, a true minus sign. */
+export const formatValue = (x: number): string => (x < 0 ? '−' : '') + Math.abs(x).toFixed(4);
+/** A change, always signed. */
+export const formatChange = (x: number): string => (x >= 0 ? '+' : '') + formatValue(x);
+/** A p-value: 4 decimals, or scientific below 10⁻⁴. */
+export const formatP = (p: number): string => (p < 0.0001 ? p.toExponential(1) : p.toFixed(4));
+
+/**
+ * The message of a floor failure (`min` or `max` decided), the same for suites and staging:
+ * `accuracy = 0.6000 is below the required minimum 0.8000 (baseline 0.9000)`.
+ */
+export function floorMessage(
+  metric: string,
+  by: 'min' | 'max',
+  bound: number,
+  candidate: number,
+  baseline?: number,
+): string {
+  const base = baseline === undefined ? '' : ` (baseline ${formatValue(baseline)})`;
+  const what = by === 'min' ? 'below the required minimum' : 'above the allowed maximum';
+  return `${metric} = ${formatValue(candidate)} is ${what} ${formatValue(bound)}${base}`;
+}
