@@ -1,5 +1,6 @@
 /**
- * Waivers: findings a team has decided to accept until a date. A waiver names a finding by
+ * Judging the findings, once, after every step: pending consumers' errors become warnings,
+ * waivers, the override label. Waivers: findings a team has decided to accept until a date. A waiver names a finding by
  * its check id, consumer and fingerprint; a matching finding is kept in the report, marked
  * waived, and no longer blocks. A waiver past its expiry is itself an error, so accepted
  * risks are looked at again instead of living forever.
@@ -7,41 +8,12 @@
 import { createHash } from 'node:crypto';
 import { posix } from 'node:path';
 import type { FailOn, OverrideRecord } from './report-model.js';
-import { loadDocument, type SourceDocument } from '../config/document.js';
 import type { Finding } from '../config/findings.js';
 import type { LoadedContract } from '../config/contract.js';
 import { applyOverride, type OverrideDeclaration } from './override.js';
-import { validateDocument } from '../config/schema.js';
+import type { LoadedWaivers, Waiver } from '../config/waivers.js';
 
-/** One entry of a waivers file (`contracts/waivers.schema.json`). */
-export interface Waiver {
-  readonly check: string;
-  readonly consumer?: string;
-  readonly fingerprint: string;
-  readonly reason: string;
-  readonly owner: string;
-  /** `YYYY-MM-DD` (valid through that day, UTC) or an RFC 3339 date-time. */
-  readonly expires: string;
-}
-
-/** A waivers file as loaded: its document (for locations), its entries when valid, its schema findings. */
-export interface LoadedWaivers {
-  readonly doc: SourceDocument;
-  readonly waivers: readonly Waiver[];
-  readonly findings: readonly Finding[];
-}
-
-/**
- * Loads and validates a waivers file (`file` resolved against `cwd`). Throws ConfigError when it cannot be read or parsed;
- * schema problems come back as `waivers.schema` findings and then no waiver applies (a
- * half-understood waivers file must not silently unblock anything).
- */
-export async function loadWaivers(file: string, cwd?: string): Promise<LoadedWaivers> {
-  const doc = await loadDocument(file, cwd);
-  const findings = validateDocument('waivers', doc);
-  if (findings.length) return { doc, waivers: [], findings };
-  return { doc, waivers: (doc.data as { waivers: Waiver[] }).waivers, findings };
-}
+export type { LoadedWaivers, Waiver } from '../config/waivers.js';
 
 /** Length of a fingerprint in hex characters (64 bits: ample for one report's findings). */
 export const FINGERPRINT_HEX = 16;

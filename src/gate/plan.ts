@@ -21,7 +21,7 @@ import type { SourceOpener } from '../sources/types.js';
 import { readPointers, type LoadedPointer } from '../release/lineage.js';
 import { BenchParseError } from '../retrieval/errors.js';
 import { readQrelsFile, type Qrels } from '../retrieval/qrels.js';
-import { loadWaivers, type LoadedWaivers } from './judge.js';
+import { loadWaivers, type LoadedWaivers } from '../config/waivers.js';
 import type { CompatibilityOverrides } from '../release/versioning.js';
 import type { VectorOpener } from '../release/compat.js';
 import type { StagingLimits } from '../staging/types.js';

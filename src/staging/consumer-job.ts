@@ -7,7 +7,7 @@ import type { LoadedContract, StagingDeclaration } from '../config/contract.js';
 import type { Finding, Location } from '../config/findings.js';
 import type { StagingContext } from './context.js';
 import type { IoProblem } from './feed.js';
-import { resolveStagingPath } from './files.js';
+import { resolveInWorkspace } from '../config/paths.js';
 
 /** Adds a finding about the job's consumer. */
 export type Emit = (
@@ -41,7 +41,7 @@ export function newJob(ctx: StagingContext, loaded: LoadedContract, findings: Fi
   const contract = loaded.contract!;
   const staging = contract.staging!;
   const resolve = (field: 'model' | 'labels') =>
-    resolveStagingPath(loaded.doc, ['staging', field], staging[field], ctx.workspace);
+    resolveInWorkspace(loaded.doc, ['staging', field], staging[field], ctx.workspace);
   return {
     ctx,
     consumer: contract.consumer,

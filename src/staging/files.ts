@@ -5,8 +5,6 @@
  * the file and the cause.
  */
 import { createHash } from 'node:crypto';
-import { ConfigError, type SourceDocument } from '../config/document.js';
-import { resolveInWorkspace } from '../config/paths.js';
 import { inspectModel, OnnxFormatError } from '../onnx/inspect.js';
 import { createSession, type OrtModule, type OrtSession } from '../onnx/session.js';
 import { NOT_REGULAR, openLocalSource } from '../sources/local.js';
@@ -16,30 +14,6 @@ import type { TensorSignature } from './types.js';
 /** A staging file that cannot be used; the message names the file and says why. */
 export class StagingFileError extends Error {
   override readonly name = 'StagingFileError';
-}
-
-const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
-
-/**
- * Resolves a path written at `field` of `doc` inside the workspace. A URL is refused
- * (the gate never downloads a model or data set); so is a path that escapes the workspace,
- * by `..` or a symbolic link. Both are configuration errors located at the field.
- */
-export function resolveStagingPath(
-  doc: SourceDocument,
-  field: readonly (string | number)[],
-  value: string,
-  workspace: string,
-): string {
-  if (URL_LIKE.test(value)) {
-    const location = doc.locate(field);
-    throw new ConfigError(
-      `${location.file}:${location.line}:${location.column}: ${field.join('.')} "${value}" is a URL; ` +
-        `expected a file inside the repository (the gate never downloads models or data)`,
-      location,
-    );
-  }
-  return resolveInWorkspace(doc, field, value, workspace);
 }
 
 function mib(bytes: number): string {

@@ -10,7 +10,8 @@ import { float16Table } from '../vectors/float16.js';
 import { VectorFileError, type OpenOptions, type VectorSource } from '../vectors/types.js';
 import type { StagingContext } from './context.js';
 import { copyRow, rowId } from './decode.js';
-import { loadModel, resolveStagingPath, StagingFileError, type LoadedModel } from './files.js';
+import { resolveInWorkspace } from '../config/paths.js';
+import { loadModel, StagingFileError, type LoadedModel } from './files.js';
 import { planProbe, rowShapeFor, type ProbePlan } from './probe-plan.js';
 import { ProbeSetError, readProbeSet, type ProbeSet } from './probe-set.js';
 import { DEFAULT_PROBE_TOLERANCE, type ProbeDeviation, type ProbeResult } from './types.js';
@@ -45,11 +46,11 @@ export async function runProbe(
   const doc = loaded.doc;
   const at = (...sub: string[]): Location => doc.locate([...field, ...sub]);
   const display = (p: string) => relative(ctx.cwd, p) || p;
-  const modelPath = resolveStagingPath(doc, [...field, 'model'], decl.model, ctx.workspace);
-  const setPath = resolveStagingPath(doc, [...field, 'set'], decl.set, ctx.workspace);
+  const modelPath = resolveInWorkspace(doc, [...field, 'model'], decl.model, ctx.workspace);
+  const setPath = resolveInWorkspace(doc, [...field, 'set'], decl.set, ctx.workspace);
   const stored = decl.vectors
     ? {
-        path: resolveStagingPath(
+        path: resolveInWorkspace(
           doc,
           [...field, 'vectors', 'path'],
           decl.vectors.path,
@@ -61,7 +62,7 @@ export async function runProbe(
           vectorColumn: decl.vectors.vector_column,
           idsPath:
             decl.vectors.ids &&
-            resolveStagingPath(doc, [...field, 'vectors', 'ids'], decl.vectors.ids, ctx.workspace),
+            resolveInWorkspace(doc, [...field, 'vectors', 'ids'], decl.vectors.ids, ctx.workspace),
         } satisfies OpenOptions,
       }
     : { path: ctx.candidate.vectors.path, open: ctx.candidate.vectors.open };

@@ -4,12 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/config/findings.js';
 import { applyOverride, isOverridable, type OverrideDeclaration } from '../../src/gate/override.js';
-import {
-  expiryInstant,
-  fingerprintFinding,
-  judgeFindings,
-  loadWaivers,
-} from '../../src/gate/judge.js';
+import { expiryInstant, fingerprintFinding, judgeFindings } from '../../src/gate/judge.js';
+import { loadWaivers } from '../../src/config/waivers.js';
 import { decideVerdict } from '../../src/gate/report-model.js';
 
 const DIMS: Finding = {

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, parseSourceText } from '../../src/config/document.js';
 import { inspectModel, OnnxFormatError } from '../../src/onnx/inspect.js';
 import { loadOrt } from '../../src/onnx/session.js';
-import { loadModel, resolveStagingPath, StagingFileError } from '../../src/staging/files.js';
+import { resolveInWorkspace } from '../../src/config/paths.js';
+import { loadModel, StagingFileError } from '../../src/staging/files.js';
 import { logRegModel, textEncoderModel, table } from '../fixtures/staging/models.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/staging');
@@ -119,7 +120,7 @@ describe('loading staging models', () => {
     symlinkSync(join(outside, 'm.onnx'), join(dir, 'models/link.onnx'));
     const doc = parseSourceText('c.yaml', 'staging:\n  model: x\n', join(dir, 'c.yaml'));
     const resolveModel = (value: string) => () =>
-      resolveStagingPath(doc, ['staging', 'model'], value, dir);
+      resolveInWorkspace(doc, ['staging', 'model'], value, dir);
     expect(resolveModel('https://example.com/m.onnx')).toThrow(ConfigError);
     expect(resolveModel('https://example.com/m.onnx')).toThrow(
       /^c\.yaml:2:10: staging\.model "https:\/\/example\.com\/m\.onnx" is a URL; expected a file inside the repository/,
