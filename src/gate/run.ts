@@ -4,31 +4,19 @@
  * versioning — judge the findings once, and build one report. No process, no console, no
  * @actions, no file written here: the edges (cli/, action/) do that.
  */
-import { sha256File } from '../sources/hash.js';
 import type { Finding } from '../config/findings.js';
 import { sortFindings } from '../config/findings.js';
 import type { LoadedManifest } from '../config/manifest.js';
 import { runVersioning } from '../release/versioning.js';
-import { stagingStep, stagingVersion } from '../staging/step.js';
-import { VectorFileError } from '../vectors/types.js';
+import { stagingStep } from '../staging/step.js';
 import { benchmarkStep, type EvaluatedRun } from './benchmark-step.js';
-import { compareIds, compareManifests } from './checks/baseline.js';
-import { checkConsumer } from './checks/consumers.js';
-import { checkVectors, MANIFEST_NORM_TOLERANCE, unreadableFinding } from './checks/vectors.js';
+import { baselineStep, consumersStep, scannedVersion, scanStep, stagingInput } from './steps.js';
 import { judgeFindings, pendingConsumers } from './judge.js';
-import {
-  resolvePlan,
-  type GateDeps,
-  type GatePlan,
-  type ResolvedPlan,
-  type ResolvedVersion,
-  type ScanOutcome,
-} from './plan.js';
+import { resolvePlan, type GateDeps, type GatePlan, type ResolvedPlan } from './plan.js';
 import {
   countFindings,
   decideVerdict,
   REPORT_SCHEMA_VERSION,
-  type ConsumerResult,
   type Report,
   type VectorSummary,
   type VersionInfo,
@@ -50,7 +38,10 @@ export async function runGate(request: GatePlan, deps: GateDeps): Promise<GateOu
   return executePlan(await resolvePlan(request), deps);
 }
 
-/** Runs every step of a resolved plan and judges the findings once. */
+/**
+ * Runs every step of a resolved plan in order, then judges the findings once. Findings are
+ * collected in step order, which the final sort keeps for findings of equal rank.
+ */
 export async function executePlan(plan: ResolvedPlan, deps: GateDeps): Promise<GateOutcome> {
   const { request, candidate, baseline, contracts } = plan;
   const findings: Finding[] = [
@@ -58,96 +49,27 @@ export async function executePlan(plan: ResolvedPlan, deps: GateDeps): Promise<G
     ...(baseline?.loaded.findings ?? []),
     ...contracts.flatMap((c) => c.findings),
   ];
-  const cm = candidate.loaded.manifest;
-
-  const wantIds = Boolean(baseline?.loaded.manifest && cm);
-  const candidateScan = await scanVersion(candidate, deps, wantIds, findings);
-  const baselineScan = baseline && (await scanVersion(baseline, deps, wantIds, findings));
-
-  if (cm && candidateScan) {
-    findings.push(
-      ...checkVectors(
-        { ...cm, locate: (field) => candidate.loaded.doc.locate(field) },
-        candidateScan.summary,
-        candidateScan.outOfTolerance,
-      ),
-    );
-  }
-
-  const consumers: ConsumerResult[] = [];
-  if (cm) {
-    for (const c of contracts) {
-      if (!c.contract) continue;
-      const { result, findings: f } = checkConsumer(c, cm, candidateScan?.summary);
-      consumers.push(result);
-      findings.push(...f);
-    }
-    const active = consumers.filter((c) => c.applies && c.status === 'active');
-    if (contracts.length > 0 && active.length === 0 && contracts.every((c) => c.contract)) {
-      findings.push({
-        id: 'contract.none-active',
-        severity: 'warning',
-        message: `no active consumer contract names embedding "${cm.name}"; nothing downstream vouches for this version`,
-        location: candidate.loaded.doc.locate(['name']),
-      });
-    }
-  }
+  const scans = await scanStep(plan, deps, findings);
+  const consumers = consumersStep(plan, scans.candidate?.summary, findings);
 
   // Benchmarks and staging read the same vectors again: only when the scan found them readable.
-  const readableBaseline = baselineScan ? baseline : undefined;
-  const bench = candidateScan ? await benchmarkStep(plan, deps, readableBaseline) : undefined;
+  const readableBaseline = scans.baseline ? baseline : undefined;
+  const bench = scans.candidate ? await benchmarkStep(plan, deps, readableBaseline) : undefined;
   if (bench) findings.push(...bench.findings);
-
-  const staging =
-    cm && candidateScan
-      ? await stagingStep({
-          workspace: request.workspace,
-          cwd: request.cwd,
-          seed: plan.seed,
-          limits: request.staging,
-          ort: deps.ort,
-          openVectors: deps.openVectors,
-          openSource: deps.openSource,
-          candidate: stagingVersion(candidate.loaded, candidate.vectors!),
-          baseline:
-            readableBaseline && stagingVersion(readableBaseline.loaded, readableBaseline.vectors!),
-          contracts,
-        })
-      : undefined;
+  const staging = scans.candidate
+    ? await stagingStep(stagingInput(plan, deps, readableBaseline))
+    : undefined;
   if (staging) findings.push(...staging.findings);
 
-  let changes: Report['changes'];
-  let coverage: Report['coverage'];
-  const bm = baseline?.loaded.manifest;
-  if (bm && cm) {
-    const compared = compareManifests(bm, cm, candidate.loaded.doc);
-    changes = compared.changes;
-    findings.push(...compared.findings);
-    if (candidateScan?.ids && baselineScan?.ids) {
-      const ids = compareIds(baselineScan.ids, candidateScan.ids, candidateScan.summary.file);
-      coverage = ids.coverage;
-      findings.push(...ids.findings);
-    }
-  }
-
+  const compared = baselineStep(plan, scans, findings);
   const versioning = await runVersioning({
     workspace: request.workspace,
     cwd: request.cwd,
     registry: plan.registry,
     pointers: plan.pointers,
     compatibility: request.compatibility,
-    candidate: {
-      loaded: candidate.loaded,
-      vectors: candidate.vectors,
-      rows: candidateScan?.summary.rows,
-      ids: candidateScan?.ids,
-    },
-    baseline: baseline && {
-      loaded: baseline.loaded,
-      vectors: baseline.vectors,
-      rows: baselineScan?.summary.rows,
-      ids: baselineScan?.ids,
-    },
+    candidate: scannedVersion(candidate, scans.candidate),
+    baseline: baseline && scannedVersion(baseline, scans.baseline),
     contracts,
     now: (deps.now ?? (() => new Date()))(),
     open: deps.openVectors,
@@ -169,15 +91,15 @@ export async function executePlan(plan: ResolvedPlan, deps: GateDeps): Promise<G
     verdict: decideVerdict(sorted, request.failOn),
     failOn: request.failOn,
     candidate: {
-      ...versionInfo(candidate.loaded, candidateScan?.summary),
+      ...versionInfo(candidate.loaded, scans.candidate?.summary),
       ...(versioning.candidateManifestSha256
         ? { manifestSha256: versioning.candidateManifestSha256 }
         : {}),
     },
-    ...(baseline ? { baseline: versionInfo(baseline.loaded, baselineScan?.summary) } : {}),
-    consumers: consumers.sort((a, b) => a.consumer.localeCompare(b.consumer)),
-    ...(changes ? { changes } : {}),
-    ...(coverage ? { coverage } : {}),
+    ...(baseline ? { baseline: versionInfo(baseline.loaded, scans.baseline?.summary) } : {}),
+    consumers,
+    ...(compared.changes ? { changes: compared.changes } : {}),
+    ...(compared.coverage ? { coverage: compared.coverage } : {}),
     ...(bench?.rows.length ? { benchmarks: bench.rows } : {}),
     ...(bench?.suites.length ? { suites: bench.suites } : {}),
     ...(staging ? { staging: staging.report } : {}),
@@ -190,52 +112,6 @@ export async function executePlan(plan: ResolvedPlan, deps: GateDeps): Promise<G
     ...(judged.override ? { override: judged.override } : {}),
   };
   return { report, runs: bench?.runs ?? [] };
-}
-
-/** Scans a version's declared vectors (and checks their recorded sha256); undefined when unreadable. */
-async function scanVersion(
-  version: ResolvedVersion,
-  deps: GateDeps,
-  collectIds: boolean,
-  findings: Finding[],
-): Promise<ScanOutcome | undefined> {
-  const manifest = version.loaded.manifest;
-  const vectors = version.vectors;
-  if (!manifest || !vectors) return undefined;
-  const declaredHash = manifest.vectors.sha256;
-  const hashing = declaredHash
-    ? sha256File(vectors.path, deps.openSource).catch(() => undefined)
-    : undefined;
-  let outcome: ScanOutcome | undefined;
-  try {
-    outcome = await deps.scan({
-      path: vectors.path,
-      displayPath: vectors.displayPath,
-      open: vectors.open,
-      expectUnitNorm: manifest.normalization === 'l2',
-      normTolerance: MANIFEST_NORM_TOLERANCE,
-      collectIds,
-    });
-  } catch (err) {
-    if (!(err instanceof VectorFileError)) throw err;
-    findings.push(
-      unreadableFinding(err, vectors.displayPath, `${manifest.name} ${manifest.version}`),
-    );
-  }
-  const actual = await hashing;
-  if (declaredHash && actual && actual !== declaredHash) {
-    findings.push({
-      id: 'vectors.sha256',
-      severity: 'error',
-      message:
-        `manifest records sha256 ${declaredHash} for ${vectors.displayPath}, but the file hashes to ${actual}; ` +
-        `the vectors changed after the manifest was written (released versions are immutable)`,
-      location: version.loaded.doc.locate(['vectors', 'sha256']),
-      expected: declaredHash,
-      found: actual,
-    });
-  }
-  return outcome;
 }
 
 function versionInfo(loaded: LoadedManifest, vectors: VectorSummary | undefined): VersionInfo {

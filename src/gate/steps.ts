@@ -1,0 +1,175 @@
+/**
+ * The engine's own steps, each on the resolved plan: scan both versions, check the vectors
+ * and every consumer, compare with the baseline. Each appends its findings, in order, to the
+ * run's list and returns what the report needs; none prints, writes or exits.
+ */
+import type { Finding } from '../config/findings.js';
+import { sha256File } from '../sources/hash.js';
+import type { ScannedVersion } from '../release/versioning.js';
+import { stagingVersion, type StagingStepInput } from '../staging/step.js';
+import { VectorFileError } from '../vectors/types.js';
+import { compareIds, compareManifests } from './checks/baseline.js';
+import { checkConsumer } from './checks/consumers.js';
+import { checkVectors, MANIFEST_NORM_TOLERANCE, unreadableFinding } from './checks/vectors.js';
+import type { GateDeps, ResolvedPlan, ResolvedVersion, ScanOutcome } from './plan.js';
+import type { ConsumerResult, Report, VectorSummary } from './report-model.js';
+
+/** What the scans measured; a side is absent when its manifest is invalid or its vectors unreadable. */
+export interface Scans {
+  readonly candidate?: ScanOutcome;
+  readonly baseline?: ScanOutcome;
+}
+
+/** Scans both versions' vectors and checks the candidate's against its manifest. */
+export async function scanStep(
+  plan: ResolvedPlan,
+  deps: GateDeps,
+  findings: Finding[],
+): Promise<Scans> {
+  const { candidate, baseline } = plan;
+  const cm = candidate.loaded.manifest;
+  const wantIds = Boolean(baseline?.loaded.manifest && cm);
+  const candidateScan = await scanVersion(candidate, deps, wantIds, findings);
+  const baselineScan = baseline && (await scanVersion(baseline, deps, wantIds, findings));
+  if (cm && candidateScan) {
+    findings.push(
+      ...checkVectors(
+        { ...cm, locate: (field) => candidate.loaded.doc.locate(field) },
+        candidateScan.summary,
+        candidateScan.outOfTolerance,
+      ),
+    );
+  }
+  return {
+    ...(candidateScan && { candidate: candidateScan }),
+    ...(baselineScan && { baseline: baselineScan }),
+  };
+}
+
+/** Scans a version's declared vectors (and checks their recorded sha256); undefined when unreadable. */
+async function scanVersion(
+  version: ResolvedVersion,
+  deps: GateDeps,
+  collectIds: boolean,
+  findings: Finding[],
+): Promise<ScanOutcome | undefined> {
+  const manifest = version.loaded.manifest;
+  const vectors = version.vectors;
+  if (!manifest || !vectors) return undefined;
+  const declaredHash = manifest.vectors.sha256;
+  const hashing = declaredHash
+    ? sha256File(vectors.path, deps.openSource).catch(() => undefined)
+    : undefined;
+  let outcome: ScanOutcome | undefined;
+  try {
+    outcome = await deps.scan({
+      path: vectors.path,
+      displayPath: vectors.displayPath,
+      open: vectors.open,
+      expectUnitNorm: manifest.normalization === 'l2',
+      normTolerance: MANIFEST_NORM_TOLERANCE,
+      collectIds,
+    });
+  } catch (err) {
+    if (!(err instanceof VectorFileError)) throw err;
+    findings.push(
+      unreadableFinding(err, vectors.displayPath, `${manifest.name} ${manifest.version}`),
+    );
+  }
+  const actual = await hashing;
+  if (declaredHash && actual && actual !== declaredHash) {
+    findings.push({
+      id: 'vectors.sha256',
+      severity: 'error',
+      message:
+        `manifest records sha256 ${declaredHash} for ${vectors.displayPath}, but the file hashes to ${actual}; ` +
+        `the vectors changed after the manifest was written (released versions are immutable)`,
+      location: version.loaded.doc.locate(['vectors', 'sha256']),
+      expected: declaredHash,
+      found: actual,
+    });
+  }
+  return outcome;
+}
+
+/** Checks every valid contract against the candidate; sorted by consumer for the report. */
+export function consumersStep(
+  plan: ResolvedPlan,
+  summary: VectorSummary | undefined,
+  findings: Finding[],
+): ConsumerResult[] {
+  const { candidate, contracts } = plan;
+  const cm = candidate.loaded.manifest;
+  if (!cm) return [];
+  const consumers: ConsumerResult[] = [];
+  for (const c of contracts) {
+    if (!c.contract) continue;
+    const { result, findings: f } = checkConsumer(c, cm, summary);
+    consumers.push(result);
+    findings.push(...f);
+  }
+  const active = consumers.filter((c) => c.applies && c.status === 'active');
+  if (contracts.length > 0 && active.length === 0 && contracts.every((c) => c.contract)) {
+    findings.push({
+      id: 'contract.none-active',
+      severity: 'warning',
+      message: `no active consumer contract names embedding "${cm.name}"; nothing downstream vouches for this version`,
+      location: candidate.loaded.doc.locate(['name']),
+    });
+  }
+  return consumers.sort((a, b) => a.consumer.localeCompare(b.consumer));
+}
+
+/** What changed from the baseline's manifest, and which ids the candidate lost or gained. */
+export function baselineStep(
+  plan: ResolvedPlan,
+  scans: Scans,
+  findings: Finding[],
+): { changes?: Report['changes']; coverage?: Report['coverage'] } {
+  const cm = plan.candidate.loaded.manifest;
+  const bm = plan.baseline?.loaded.manifest;
+  if (!bm || !cm) return {};
+  const compared = compareManifests(bm, cm, plan.candidate.loaded.doc);
+  findings.push(...compared.findings);
+  const c = scans.candidate;
+  const b = scans.baseline;
+  if (!c?.ids || !b?.ids) return { changes: compared.changes };
+  const ids = compareIds(b.ids, c.ids, c.summary.file);
+  findings.push(...ids.findings);
+  return { changes: compared.changes, coverage: ids.coverage };
+}
+
+/** Staging's view of the plan: the candidate and (readable) baseline with their vectors. */
+export function stagingInput(
+  plan: ResolvedPlan,
+  deps: GateDeps,
+  readableBaseline: ResolvedVersion | undefined,
+): StagingStepInput {
+  const { request, candidate } = plan;
+  return {
+    workspace: request.workspace,
+    cwd: request.cwd,
+    seed: plan.seed,
+    limits: request.staging,
+    ort: deps.ort,
+    openVectors: deps.openVectors,
+    openSource: deps.openSource,
+    candidate: stagingVersion(candidate.loaded, candidate.vectors!),
+    baseline:
+      readableBaseline && stagingVersion(readableBaseline.loaded, readableBaseline.vectors!),
+    contracts: plan.contracts,
+  };
+}
+
+/** A version as the versioning checks see it: resolved by the plan, measured by the scan. */
+export function scannedVersion(
+  version: ResolvedVersion,
+  scan: ScanOutcome | undefined,
+): ScannedVersion {
+  return {
+    loaded: version.loaded,
+    vectors: version.vectors,
+    rows: scan?.summary.rows,
+    ids: scan?.ids,
+  };
+}
