@@ -4,6 +4,7 @@
  */
 import { EvaluationError } from './errors.js';
 import { compareBytes } from './ranking.js';
+import { count, interval, percent, pValue, score, signed } from '../config/numbers.js';
 import {
   deriveSeed,
   holmBonferroni,
@@ -85,10 +86,6 @@ export interface RegressionVerdict {
   readonly metrics: readonly MetricVerdict[];
 }
 
-const f4 = (x: number): string => (x < 0 ? '−' : '') + Math.abs(x).toFixed(4);
-const signed = (x: number): string => (x >= 0 ? '+' : '') + f4(x);
-const pText = (p: number): string => (p < 0.0001 ? p.toExponential(1) : p.toFixed(4));
-
 function pairScores(s: MetricScores): { qids: string[]; base: Float64Array; cand: Float64Array } {
   const { metric } = s.rule;
   const qids = [...s.baseline.keys()].sort(compareBytes);
@@ -163,20 +160,20 @@ export function regressionVerdict(
     const baselineMean = mean(base);
     const candidateMean = mean(cand);
     const delta = ci.mean;
-    const level = `${Math.round(ci.level * 100)}% CI [${f4(ci.low)}, ${f4(ci.high)}]`;
-    const change = `${metric} changed by ${signed(delta)} (${f4(baselineMean)} → ${f4(candidateMean)}; ${level}, n = ${qids.length})`;
+    const level = `${percent(ci.level)} CI ${interval(ci)}`;
+    const change = `${metric} changed by ${signed(delta)} (${score(baselineMean)} → ${score(candidateMean)}; ${level}, n = ${count(qids.length)})`;
     let status: VerdictStatus = 'pass';
     let message =
-      maxDrop === undefined ? change : `${change}, within the allowed drop of ${f4(maxDrop)}`;
+      maxDrop === undefined ? change : `${change}, within the allowed drop of ${score(maxDrop)}`;
     if (min !== undefined && candidateMean < min) {
       status = 'fail';
-      message = `${metric} = ${f4(candidateMean)} is below the required minimum ${f4(min)} (baseline ${f4(baselineMean)})`;
+      message = `${metric} = ${score(candidateMean)} is below the required minimum ${score(min)} (baseline ${score(baselineMean)})`;
     } else if (maxDrop !== undefined && pHolm < alpha && delta < -maxDrop) {
       status = 'fail';
-      message = `${change}: a drop larger than the allowed ${f4(maxDrop)} (p = ${pText(p)}, Holm-adjusted ${pText(pHolm)} < α = ${alpha})`;
+      message = `${change}: a drop larger than the allowed ${score(maxDrop)} (p = ${pValue(p)}, Holm-adjusted ${pValue(pHolm)} < α = ${alpha})`;
     } else if (maxDrop !== undefined && ci.low < -maxDrop) {
       status = 'inconclusive';
-      message = `${change}: the suite cannot rule out a drop larger than the allowed ${f4(maxDrop)} (Holm-adjusted p = ${pText(pHolm)}, α = ${alpha})`;
+      message = `${change}: the suite cannot rule out a drop larger than the allowed ${score(maxDrop)} (Holm-adjusted p = ${pValue(pHolm)}, α = ${alpha})`;
     }
     const regressed = qids
       .map((qid, i) => ({ qid, baseline: base[i]!, candidate: cand[i]!, delta: deltas[i]! }))

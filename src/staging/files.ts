@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import { ConfigError, type SourceDocument } from '../config/document.js';
 import { resolveInWorkspace } from '../config/paths.js';
+import { byteSize } from '../config/numbers.js';
 import { inspectModel, OnnxFormatError } from '../onnx/inspect.js';
 import { createSession, type OrtModule, type OrtSession } from '../onnx/session.js';
 import type { TensorSignature } from './types.js';
@@ -40,10 +41,6 @@ export function resolveStagingPath(
   return resolveInWorkspace(doc, field, value, workspace);
 }
 
-function mib(bytes: number): string {
-  return `${(bytes / 1048576).toFixed(1)} MiB`;
-}
-
 function ioCause(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such file';
@@ -70,7 +67,7 @@ export async function checkSize(
   }
   if (size > maxBytes) {
     throw new StagingFileError(
-      `${what} ${display} is ${mib(size)} (${size} bytes), above the cap of ${mib(maxBytes)}; ` +
+      `${what} ${display} is ${byteSize(size)}, above the cap of ${byteSize(maxBytes)}; ` +
         `raise the cap where the gate is run if this size is intended`,
     );
   }
@@ -98,7 +95,7 @@ export async function readCapped(
     if (!info.isFile()) throw new StagingFileError(`${what} ${display}: not a regular file`);
     if (info.size > maxBytes) {
       throw new StagingFileError(
-        `${what} ${display} is ${mib(info.size)} (${info.size} bytes), above the cap of ${mib(maxBytes)}; ` +
+        `${what} ${display} is ${byteSize(info.size)}, above the cap of ${byteSize(maxBytes)}; ` +
           `raise the cap where the gate is run if this size is intended`,
       );
     }

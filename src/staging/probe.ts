@@ -10,6 +10,7 @@ import { float16Table } from '../vectors/float16.js';
 import { VectorFileError, type OpenOptions, type VectorSource } from '../vectors/types.js';
 import type { StagingContext } from './context.js';
 import { copyRow, rowId } from './decode.js';
+import { sci } from '../config/numbers.js';
 import { loadModel, resolveStagingPath, StagingFileError, type LoadedModel } from './files.js';
 import { planProbe, rowShapeFor, type ProbePlan } from './probe-plan.js';
 import { ProbeSetError, readProbeSet, type ProbeSet } from './probe-set.js';
@@ -192,7 +193,7 @@ export async function runProbe(
         severity: 'error',
         message:
           `${prefix}${exceeding.length} of ${compared.length} stored vectors differ from what ${display(modelPath)} produces for the probe inputs ` +
-          `by more than ${tolerance} (1 − cos, ${dtype}); worst: ${top.map((d) => `${JSON.stringify(d.id)} ${d.deviation.toExponential(2)}`).join(', ')}. ` +
+          `by more than ${tolerance} (1 − cos, ${dtype}); worst: ${top.map((d) => `${JSON.stringify(d.id)} ${sci(d.deviation)}`).join(', ')}. ` +
           `The stored vectors were not produced by this model with this preprocessing`,
         location: { file: storedDisplay, id: top[0]!.id, ...(row !== undefined && { row }) },
         expected: { tolerance },

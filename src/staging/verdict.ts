@@ -27,6 +27,7 @@ import {
   signFlipTest,
 } from '../retrieval/stats.js';
 import { higherIsBetter, isPerExample, type StagingMetric } from './metrics.js';
+import { count, interval, percent, pValue, score, signed } from '../config/numbers.js';
 
 /** A contract's thresholds for one metric. */
 export interface StagingRule {
@@ -66,21 +67,17 @@ export function bootstrapIterations(n: number): number {
   return Math.min(10000, Math.max(1000, Math.floor(2e7 / Math.max(1, n))));
 }
 
-const f4 = (x: number): string => (x < 0 ? '−' : '') + Math.abs(x).toFixed(4);
-const signed = (x: number): string => (x >= 0 ? '+' : '') + f4(x);
-const pText = (p: number): string => (p < 0.0001 ? p.toExponential(1) : p.toFixed(4));
-
 /** The floor (`min`, or `max` for mse) alone: a failure message, or undefined when met. */
 export function floorFailure(
   rule: StagingRule,
   candidate: number,
   baseline?: number,
 ): string | undefined {
-  const base = baseline === undefined ? '' : ` (baseline ${f4(baseline)})`;
+  const base = baseline === undefined ? '' : ` (baseline ${score(baseline)})`;
   if (rule.min !== undefined && candidate < rule.min)
-    return `${rule.metric} = ${f4(candidate)} is below the required minimum ${f4(rule.min)}${base}`;
+    return `${rule.metric} = ${score(candidate)} is below the required minimum ${score(rule.min)}${base}`;
   if (rule.max !== undefined && candidate > rule.max)
-    return `${rule.metric} = ${f4(candidate)} is above the allowed maximum ${f4(rule.max)}${base}`;
+    return `${rule.metric} = ${score(candidate)} is above the allowed maximum ${score(rule.max)}${base}`;
   return undefined;
 }
 
@@ -90,7 +87,7 @@ export function floorVerdict(rule: StagingRule, candidate: SideMetric): StagingV
   const failure = floorFailure(rule, value);
   return {
     status: failure ? 'fail' : 'pass',
-    message: failure ?? `${rule.metric} = ${f4(value)}`,
+    message: failure ?? `${rule.metric} = ${score(value)}`,
     candidate: value,
   };
 }
@@ -140,21 +137,23 @@ export function pairedVerdict(
   const orientedDelta = orient * delta;
   const worse = orient === 1 ? 'drop' : 'rise';
   const change =
-    `${rule.metric} changed by ${signed(delta)} (${f4(baseValue)} → ${f4(candValue)}; ` +
-    `${Math.round(level * 100)}% CI [${f4(ci.low)}, ${f4(ci.high)}], n = ${n})`;
+    `${rule.metric} changed by ${signed(delta)} (${score(baseValue)} → ${score(candValue)}; ` +
+    `${percent(level)} CI ${interval(ci)}, n = ${count(n)})`;
   let status: StagingVerdict['status'] = 'pass';
   let message =
-    rule.maxDrop === undefined ? change : `${change}, within the allowed ${worse} of ${f4(margin)}`;
+    rule.maxDrop === undefined
+      ? change
+      : `${change}, within the allowed ${worse} of ${score(margin)}`;
   const floor = floorFailure(rule, candValue, baseValue);
   if (floor) {
     status = 'fail';
     message = floor;
   } else if (rule.maxDrop !== undefined && p < STAGING_ALPHA && orientedDelta < -margin) {
     status = 'fail';
-    message = `${change}: a ${worse} larger than the allowed ${f4(margin)} (p = ${pText(p)} < α = ${STAGING_ALPHA})`;
+    message = `${change}: a ${worse} larger than the allowed ${score(margin)} (p = ${pValue(p)} < α = ${STAGING_ALPHA})`;
   } else if (rule.maxDrop !== undefined && oriented.low < -margin) {
     status = 'inconclusive';
-    message = `${change}: the labeled examples cannot rule out a ${worse} larger than the allowed ${f4(margin)} (p = ${pText(p)}, α = ${STAGING_ALPHA})`;
+    message = `${change}: the labeled examples cannot rule out a ${worse} larger than the allowed ${score(margin)} (p = ${pValue(p)}, α = ${STAGING_ALPHA})`;
   }
   return {
     status,

@@ -33,6 +33,7 @@ import { VectorFileError, type OpenOptions, type VectorSource } from '../../vect
 import type { LoadedContract } from '../../config/contract.js';
 import { judgeConsumers, meanOf, type Located } from './quality-floors.js';
 import type { Finding, Location } from '../../config/findings.js';
+import { score } from '../../config/numbers.js';
 
 /** One side of the comparison: a valid manifest and where its own vectors are. */
 export interface BenchSide {
@@ -306,7 +307,7 @@ async function runSuite(
       findings.push({
         id: 'bench.recorded',
         severity: 'warning',
-        message: `manifest records ${s.metric} = ${s.recorded.toFixed(4)} on ${suite.suite}, the gate measured ${s.candidate.toFixed(4)}: the vectors or the suite changed since the result was recorded`,
+        message: `manifest records ${s.metric} = ${score(s.recorded)} on ${suite.suite}, the gate measured ${score(s.candidate)}: the vectors or the suite changed since the result was recorded`,
         location: { file: ctx.candidate.vectors.displayPath },
       });
     }

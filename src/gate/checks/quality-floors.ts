@@ -7,6 +7,7 @@ import { mean } from '../../retrieval/stats.js';
 import type { BenchmarkResult, SuiteReport } from '../report-model.js';
 import type { LoadedContract, QualityFloor } from '../../config/contract.js';
 import type { Finding } from '../../config/findings.js';
+import { score } from '../../config/numbers.js';
 
 /** A floor with the contract that states it and its index in `quality`, for locations. */
 export interface Located {
@@ -54,7 +55,7 @@ export function judgeConsumers(
             id: 'bench.regression',
             severity,
             consumer: c.consumer,
-            message: `${c.consumer} requires ${l.floor.metric} ≥ ${l.floor.min} on ${suite}, candidate scores ${candidateMean.toFixed(4)}${pendingNote}`,
+            message: `${c.consumer} requires ${l.floor.metric} ≥ ${l.floor.min} on ${suite}, candidate scores ${score(candidateMean)}${pendingNote}`,
             location: where(l),
           });
         }
