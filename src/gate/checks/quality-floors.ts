@@ -55,7 +55,7 @@ export function judgeConsumers(
             id: 'bench.regression',
             severity,
             consumer: c.consumer,
-            message: `${c.consumer} requires ${l.floor.metric} ≥ ${l.floor.min} on ${suite}, candidate scores ${score(candidateMean)}${pendingNote}`,
+            message: `${c.consumer} requires ${l.floor.metric} ≥ ${score(l.floor.min)} on ${suite}, candidate scores ${score(candidateMean)}${pendingNote}`,
             location: where(l),
           });
         }
