@@ -1,6 +1,6 @@
 /**
  * What each check id means, for machine formats that describe their rules (SARIF
- * `tool.driver.rules`, JUnit class names). An id not listed is described by its own name,
+ * `tool.driver.rules`). An id not listed is described by its own name,
  * so a new check never breaks a formatter; test/report/rules-coverage.test.ts makes sure
  * every id src/ can emit is listed here and in README's "What the gate checks".
  */
@@ -17,9 +17,4 @@ export function ruleFor(id: string): CheckRule {
   return Object.hasOwn(CHECK_RULES, id)
     ? CHECK_RULES[id]!
     : { summary: id, description: id, help: `See the "${id}" finding's message.` };
-}
-
-/** The one-sentence description of a check id. */
-export function describeCheck(id: string): string {
-  return ruleFor(id).summary;
 }

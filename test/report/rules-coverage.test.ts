@@ -6,6 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { GATE_RULES } from '../../src/report/rules-gate.js';
+import { RELEASE_RULES } from '../../src/report/rules-release.js';
 import { CHECK_RULES } from '../../src/report/rules.js';
 import { collectFindingIds, NOT_IDS } from './finding-ids.js';
 
@@ -60,6 +62,10 @@ describe('finding ids', () => {
       expect(rule.description, id).toMatch(/\b(Error|Warning|Info)\b/);
       expect(rule.help.length, id).toBeGreaterThan(10);
     }
+  });
+
+  it('are listed once: no id in both rule files (a spread would hide one)', () => {
+    expect(Object.keys(GATE_RULES).filter((id) => Object.hasOwn(RELEASE_RULES, id))).toEqual([]);
   });
 
   it('each have a row in README\'s "What the gate checks" table', () => {
