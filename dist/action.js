@@ -18,12 +18,13 @@ import {
   verdictSentence,
   versionLabel,
   writeFileAtomic
-} from "./chunks/chunk-Z4STF2SD.js";
-import "./chunks/chunk-6EEGQDCR.js";
+} from "./chunks/chunk-YQOCG6MO.js";
+import "./chunks/chunk-VJCSV5BY.js";
 import "./chunks/chunk-6UK2HSVH.js";
 import {
-  ConfigError
-} from "./chunks/chunk-5U4RNIAZ.js";
+  ConfigError,
+  plural
+} from "./chunks/chunk-UGBAXH6X.js";
 import "./chunks/chunk-LOGZQOFR.js";
 import "./chunks/chunk-T4TVEEN4.js";
 import "./chunks/chunk-XYACEXNA.js";
@@ -3668,8 +3669,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context3) {
-      const plural = context3.types.length === 1 ? "" : " one of";
-      const message = `${context3.argument} could not be converted to${plural}: ${context3.types.join(", ")}.`;
+      const plural2 = context3.types.length === 1 ? "" : " one of";
+      const message = `${context3.argument} could not be converted to${plural2}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context3.prefix,
         message
@@ -11232,9 +11233,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural) {
+      constructor(singular, plural2) {
         this.singular = singular;
-        this.plural = plural;
+        this.plural = plural2;
       }
       pluralize(count) {
         const one = count === 1;
@@ -26521,7 +26522,7 @@ function buildAnnotations(report, options = {}) {
       properties: properties(f, options.repositoryPath)
     });
   }
-  const parts = ["error", "warning"].filter((l) => left[l] > 0).map((l) => `${left[l]} ${l}${left[l] === 1 ? "" : "s"}`);
+  const parts = ["error", "warning"].filter((l) => left[l] > 0).map((l) => plural(left[l], l));
   if (parts.length) {
     out.push({
       level: "notice",

@@ -37,6 +37,7 @@ import {
   loadRegistry,
   normsLabel,
   openVectors,
+  pad,
   pinStatus,
   promote,
   readQrelsFile,
@@ -61,13 +62,17 @@ import {
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-Z4STF2SD.js";
-import "./chunks/chunk-6EEGQDCR.js";
+} from "./chunks/chunk-YQOCG6MO.js";
+import "./chunks/chunk-VJCSV5BY.js";
 import "./chunks/chunk-6UK2HSVH.js";
 import {
   ConfigError,
-  resolveInWorkspace
-} from "./chunks/chunk-5U4RNIAZ.js";
+  MISSING,
+  count,
+  resolveInWorkspace,
+  score,
+  signed
+} from "./chunks/chunk-UGBAXH6X.js";
 import "./chunks/chunk-LOGZQOFR.js";
 import "./chunks/chunk-T4TVEEN4.js";
 import "./chunks/chunk-XYACEXNA.js";
@@ -3572,9 +3577,6 @@ import { stat } from "node:fs/promises";
 import { resolve } from "node:path";
 
 // src/report/text.ts
-function pad(s, n) {
-  return s.length >= n ? s : s + " ".repeat(n - s.length);
-}
 function formatText(report) {
   const out = [];
   const baseline = report.baseline ? ` against baseline ${versionLabel(report.baseline)}` : "";
@@ -3619,7 +3621,7 @@ function formatText(report) {
   if (report.coverage) {
     const c = report.coverage;
     out.push(
-      `Id coverage: ${c.candidateIds} candidate ids, ${c.baselineIds} baseline ids, ${c.missing} missing, ${c.added} new`
+      `Id coverage: ${count(c.candidateIds)} candidate ids, ${count(c.baselineIds)} baseline ids, ${count(c.missing)} missing, ${count(c.added)} new`
     );
     out.push("");
   }
@@ -4175,7 +4177,6 @@ import { resolve as resolve7 } from "node:path";
 function scalar(v) {
   return typeof v === "string" ? v : JSON.stringify(v);
 }
-var signed = (x) => (x >= 0 ? "+" : "") + x.toFixed(4);
 function renderVersionCard(report) {
   const c = report.candidate;
   const out = [];
@@ -4197,7 +4198,7 @@ function renderVersionCard(report) {
   if (c.vectors)
     row(
       "vectors",
-      `\`${c.vectors.file}\` (${c.vectors.format}, ${c.vectors.rows.toLocaleString("en-US")} rows, ${c.vectors.bytes.toLocaleString("en-US")} bytes)`
+      `\`${c.vectors.file}\` (${c.vectors.format}, ${count(c.vectors.rows)} rows, ${count(c.vectors.bytes)} bytes)`
     );
   row("manifest", `\`${c.manifest}\`${c.manifestSha256 ? ` sha256 \`${c.manifestSha256}\`` : ""}`);
   if (report.baseline) row("compared with", versionLabel(report.baseline));
@@ -4238,7 +4239,7 @@ function renderVersionCard(report) {
       out.push(`| ${cell(m)} | ${v} | ${cell(t)} |`);
     out.push(
       "",
-      `Measured on ${compat.rows} of ${compat.shared} shared ids (seed ${compat.seed}).`,
+      `Measured on ${count(compat.rows)} of ${count(compat.shared)} shared ids (seed ${compat.seed}).`,
       ""
     );
   }
@@ -4251,7 +4252,7 @@ function renderVersionCard(report) {
     );
     for (const x of report.benchmarks) {
       out.push(
-        `| ${cell(x.suite)} | ${cell(x.metric)} | ${x.baseline.toFixed(4)} | ${x.candidate.toFixed(4)} | ${signed(x.delta)} | ${x.status} |`
+        `| ${cell(x.suite)} | ${cell(x.metric)} | ${score(x.baseline)} | ${score(x.candidate)} | ${signed(x.delta)} | ${x.status} |`
       );
     }
     out.push("");
@@ -4273,8 +4274,8 @@ function renderVersionCard(report) {
     for (const name of names) {
       const r = applicable.find((x) => x.consumer === name);
       const p = report.pins?.find((x) => x.consumer === name);
-      const state = r ? r.satisfied ? "\u2705 satisfied" : `${r.status === "pending" ? "\u23F3" : "\u274C"} ${r.requirements.filter((q) => !q.ok).map((q) => `${q.requirement}: needs ${q.expected}`).join("; ")}` : "\u2014";
-      const pin = p ? `${p.version ?? "\u2014"} (${pinStatus(p)})` : "\u2014";
+      const state = r ? r.satisfied ? "\u2705 satisfied" : `${r.status === "pending" ? "\u23F3" : "\u274C"} ${r.requirements.filter((q) => !q.ok).map((q) => `${q.requirement}: needs ${q.expected}`).join("; ")}` : MISSING;
+      const pin = p ? `${p.version ?? MISSING} (${pinStatus(p)})` : MISSING;
       out.push(
         `| ${cell(name)} | ${cell(r?.owner ?? "")} | ${r?.status ?? ""} | ${cell(state)} | ${cell(pin)} |`
       );
@@ -4324,7 +4325,7 @@ function renderChangelogEntry(report) {
   }
   for (const x of report.benchmarks ?? [])
     out.push(
-      `- ${x.suite} ${x.metric}: ${x.candidate.toFixed(4)} (${signed(x.delta)} vs ${x.baseline.toFixed(4)}, ${x.status})`
+      `- ${x.suite} ${x.metric}: ${score(x.candidate)} (${signed(x.delta)} vs ${score(x.baseline)}, ${x.status})`
     );
   return out.join("\n") + "\n";
 }

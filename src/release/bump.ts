@@ -20,6 +20,7 @@ import type { CompatibilityReport, CompatibilityUnmeasured } from './compat.js';
 import type { Manifest } from '../config/manifest.js';
 import { BUMP_RANK, type BumpLevel, type BumpReason } from './bump-levels.js';
 import { encoderChanges } from './encoders.js';
+import { score } from '../config/numbers.js';
 
 export { BUMP_RANK, type BumpLevel, type BumpReason } from './bump-levels.js';
 
@@ -187,7 +188,7 @@ export function classifyChange(
         'patch',
         'vectors',
         'same-id cosine min',
-        compat.sameIdCosine.min.toFixed(4),
+        score(compat.sameIdCosine.min),
         'the vectors changed though no declared property did',
       );
     }

@@ -14,6 +14,7 @@ import { measureCompatibility, type CompatibilityMeasures, DEFAULT_K } from './c
 import { bottomK, readSampledRows, sharedKeys, type MatchBy } from './compat-sample.js';
 import type { Metric } from '../config/manifest.js';
 import type { RegistryCompatibility } from '../config/registry.js';
+import { score } from '../config/numbers.js';
 
 /** Decision thresholds; defaults calibrated on synthetic spaces (README, test/release/compat-calibration). */
 export interface CompatibilityThresholds {
@@ -103,8 +104,6 @@ export interface CompatibilityUnmeasured {
   readonly unmeasured: string;
 }
 
-const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : String(x));
-
 /** Turns measures into the answer. Pure: the thresholds decide, nothing else. */
 export function judgeCompatibility(
   m: CompatibilityMeasures,
@@ -113,7 +112,7 @@ export function judgeCompatibility(
   crossVersion: readonly CrossVersionEvidence[] = [],
 ): Pick<CompatibilityReport, 'verdict' | 'neighbourhoods' | 'summary'> {
   const preserved = m.knnOverlap >= t.knnOverlap && m.cka >= t.cka;
-  const geometry = `kNN overlap@${m.k} ${f3(m.knnOverlap)}, CKA ${f3(m.cka)}`;
+  const geometry = `kNN overlap@${m.k} ${score(m.knnOverlap)}, CKA ${score(m.cka)}`;
   const neighbourhoods = preserved ? 'preserved' : 'changed';
   const why: string[] = [];
   if (!m.sameIdCosine) {
@@ -122,14 +121,14 @@ export function judgeCompatibility(
     );
   } else {
     const c = m.sameIdCosine;
-    if (c.mean < t.sameIdMean) why.push(`same-id cosine mean ${f3(c.mean)} < ${t.sameIdMean}`);
-    if (c.p5 < t.sameIdP5) why.push(`same-id cosine p5 ${f3(c.p5)} < ${t.sameIdP5}`);
+    if (c.mean < t.sameIdMean) why.push(`same-id cosine mean ${score(c.mean)} < ${t.sameIdMean}`);
+    if (c.p5 < t.sameIdP5) why.push(`same-id cosine p5 ${score(c.p5)} < ${t.sameIdP5}`);
     if (context.metric !== 'cosine' && m.normRatio) {
       const lo = 1 / (1 + t.normRatioTolerance);
       const hi = 1 + t.normRatioTolerance;
       if (m.normRatio.p5 < lo || m.normRatio.p95 > hi) {
         why.push(
-          `norm ratio new/old p5–p95 ${f3(m.normRatio.p5)}–${f3(m.normRatio.p95)} outside ${f3(lo)}–${f3(hi)} (${context.metric} ranks by magnitude)`,
+          `norm ratio new/old p5–p95 ${score(m.normRatio.p5)}–${score(m.normRatio.p95)} outside ${score(lo)}–${score(hi)} (${context.metric} ranks by magnitude)`,
         );
       }
     }
@@ -138,7 +137,7 @@ export function judgeCompatibility(
     const ratio = x.newOnOld / x.newOnNew;
     if (!(ratio >= t.crossVersionRatio)) {
       why.push(
-        `${x.suite} ${x.measure}: new queries on old vectors ${f3(x.newOnOld)} vs ${f3(x.newOnNew)} on new (ratio ${f3(ratio)} < ${t.crossVersionRatio})`,
+        `${x.suite} ${x.measure}: new queries on old vectors ${score(x.newOnOld)} vs ${score(x.newOnNew)} on new (ratio ${score(ratio)} < ${t.crossVersionRatio})`,
       );
     }
   }
@@ -150,7 +149,7 @@ export function judgeCompatibility(
     return {
       verdict: 'mixable',
       neighbourhoods,
-      summary: `mixable: old and new vectors may share one index (same-id cosine mean ${f3(c.mean)}, p5 ${f3(c.p5)})${drift}`,
+      summary: `mixable: old and new vectors may share one index (same-id cosine mean ${score(c.mean)}, p5 ${score(c.p5)})${drift}`,
     };
   }
   const kind = !m.sameIdCosine

@@ -7,6 +7,7 @@
 import { sha256File } from '../sources/hash.js';
 import type { LoadedContract } from '../config/contract.js';
 import type { Finding } from '../config/findings.js';
+import { count } from '../config/numbers.js';
 import { VectorFileError } from '../vectors/types.js';
 import type { SuiteReport } from '../retrieval/suite-report.js';
 import { checkBump, classifyChange, type RequiredBump } from './bump.js';
@@ -157,7 +158,7 @@ export async function runVersioning(input: VersioningInput): Promise<VersioningO
       findings.push({
         id: 'compat.space',
         severity: 'info',
-        message: `${bm.version} → ${cm.version}: ${compat.summary} (${compat.rows} of ${compat.shared} shared ids sampled, seed ${compat.seed})`,
+        message: `${bm.version} → ${cm.version}: ${compat.summary} (${count(compat.rows)} of ${count(compat.shared)} shared ids sampled, seed ${compat.seed})`,
         location: where,
       });
     } else if (classified.reasons.every((r) => r.level !== 'major')) {

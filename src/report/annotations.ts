@@ -6,6 +6,7 @@
  */
 import type { Finding } from '../config/findings.js';
 import type { Report } from '../gate/report-model.js';
+import { plural } from './format.js';
 
 export type AnnotationLevel = 'error' | 'warning' | 'notice';
 
@@ -86,7 +87,7 @@ export function buildAnnotations(report: Report, options: AnnotationOptions = {}
   }
   const parts = (['error', 'warning'] as const)
     .filter((l) => left[l] > 0)
-    .map((l) => `${left[l]} ${l}${left[l] === 1 ? '' : 's'}`);
+    .map((l) => plural(left[l], l));
   if (parts.length) {
     out.push({
       level: 'notice',

@@ -4,14 +4,13 @@
  */
 import { countsLabel, versionLabel } from './describe.js';
 import type { Report } from '../gate/report-model.js';
-import { cell } from './format.js';
+import { cell, count, signed, MISSING, score } from './format.js';
 import { compatibilityRows, pinStatus } from './versioning.js';
 
+/** A preprocessing or generation parameter as written in the manifest (JSON for non-strings). */
 function scalar(v: unknown): string {
   return typeof v === 'string' ? v : JSON.stringify(v);
 }
-
-const signed = (x: number) => (x >= 0 ? '+' : '') + x.toFixed(4);
 
 /** The markdown version card. */
 export function renderVersionCard(report: Report): string {
@@ -39,7 +38,7 @@ export function renderVersionCard(report: Report): string {
   if (c.vectors)
     row(
       'vectors',
-      `\`${c.vectors.file}\` (${c.vectors.format}, ${c.vectors.rows.toLocaleString('en-US')} rows, ${c.vectors.bytes.toLocaleString('en-US')} bytes)`,
+      `\`${c.vectors.file}\` (${c.vectors.format}, ${count(c.vectors.rows)} rows, ${count(c.vectors.bytes)} bytes)`,
     );
   row('manifest', `\`${c.manifest}\`${c.manifestSha256 ? ` sha256 \`${c.manifestSha256}\`` : ''}`);
   if (report.baseline) row('compared with', versionLabel(report.baseline));
@@ -85,7 +84,7 @@ export function renderVersionCard(report: Report): string {
       out.push(`| ${cell(m)} | ${v} | ${cell(t)} |`);
     out.push(
       '',
-      `Measured on ${compat.rows} of ${compat.shared} shared ids (seed ${compat.seed}).`,
+      `Measured on ${count(compat.rows)} of ${count(compat.shared)} shared ids (seed ${compat.seed}).`,
       '',
     );
   }
@@ -99,7 +98,7 @@ export function renderVersionCard(report: Report): string {
     );
     for (const x of report.benchmarks) {
       out.push(
-        `| ${cell(x.suite)} | ${cell(x.metric)} | ${x.baseline.toFixed(4)} | ${x.candidate.toFixed(4)} | ${signed(x.delta)} | ${x.status} |`,
+        `| ${cell(x.suite)} | ${cell(x.metric)} | ${score(x.baseline)} | ${score(x.candidate)} | ${signed(x.delta)} | ${x.status} |`,
       );
     }
     out.push('');
@@ -129,8 +128,8 @@ export function renderVersionCard(report: Report): string {
               .filter((q) => !q.ok)
               .map((q) => `${q.requirement}: needs ${q.expected}`)
               .join('; ')}`
-        : '—';
-      const pin = p ? `${p.version ?? '—'} (${pinStatus(p)})` : '—';
+        : MISSING;
+      const pin = p ? `${p.version ?? MISSING} (${pinStatus(p)})` : MISSING;
       out.push(
         `| ${cell(name)} | ${cell(r?.owner ?? '')} | ${r?.status ?? ''} | ${cell(state)} | ${cell(pin)} |`,
       );
@@ -193,7 +192,7 @@ export function renderChangelogEntry(report: Report): string {
   }
   for (const x of report.benchmarks ?? [])
     out.push(
-      `- ${x.suite} ${x.metric}: ${x.candidate.toFixed(4)} (${signed(x.delta)} vs ${x.baseline.toFixed(4)}, ${x.status})`,
+      `- ${x.suite} ${x.metric}: ${score(x.candidate)} (${signed(x.delta)} vs ${score(x.baseline)}, ${x.status})`,
     );
   return out.join('\n') + '\n';
 }

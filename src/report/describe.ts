@@ -4,6 +4,7 @@
  */
 import { formatLocation, type Finding } from '../config/findings.js';
 import type { Report, VectorSummary, VersionInfo } from '../gate/report-model.js';
+import { count, plural, statistic } from './format.js';
 
 /** "products-text 2.0.0 (v2_model-x)" or the manifest path when it did not validate. */
 export function versionLabel(v: VersionInfo): string {
@@ -13,20 +14,19 @@ export function versionLabel(v: VersionInfo): string {
 
 /** "float32 × 768, 2,000 rows, arrow" */
 export function shapeLabel(s: VectorSummary): string {
-  return `${s.dtype} × ${s.dims}, ${s.rows.toLocaleString('en-US')} rows, ${s.format}`;
+  return `${s.dtype} × ${s.dims}, ${count(s.rows)} rows, ${s.format}`;
 }
 
 /** Norm statistics in one phrase, or an empty string. */
 export function normsLabel(s: VectorSummary): string {
   const n = s.norms;
   if (!n) return '';
-  const f = (x: number) => (Number.isFinite(x) ? x.toPrecision(6) : String(x));
-  return `‖v‖ min ${f(n.min)}, p1 ${f(n.p1)}, mean ${f(n.mean)}, p99 ${f(n.p99)}, max ${f(n.max)}`;
+  const [min, p1, mean, p99, max] = [n.min, n.p1, n.mean, n.p99, n.max].map(statistic);
+  return `‖v‖ min ${min}, p1 ${p1}, mean ${mean}, p99 ${p99}, max ${max}`;
 }
 
 /** "1 error, 2 warnings, 0 notes" */
 export function countsLabel(report: Report): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   return `${plural(report.counts.error, 'error')}, ${plural(report.counts.warning, 'warning')}, ${plural(report.counts.info, 'note')}`;
 }
 

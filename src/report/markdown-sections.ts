@@ -5,7 +5,17 @@
  */
 import type { Finding } from '../config/findings.js';
 import { whereLabel } from './describe.js';
-import { cell } from './format.js';
+import {
+  cell,
+  signed,
+  interval,
+  MISSING,
+  percent,
+  plural,
+  score,
+  statistic,
+  truncate,
+} from './format.js';
 import type { BenchmarkResult, Report, VectorSummary } from '../gate/report-model.js';
 
 /** How much detail formatMarkdown renders. The default renders everything. */
@@ -29,11 +39,6 @@ export interface MarkdownOptions {
 const ICON = { error: '❌', warning: '⚠️', info: 'ℹ️' } as const;
 const RANK = { error: 3, warning: 2, info: 1 } as const;
 
-function cut(s: string, max: number | undefined): string {
-  if (max === undefined || s.length <= max) return s;
-  return s.slice(0, Math.max(0, max - 1)) + '…';
-}
-
 /** "waived by @o until 2026-01-31: reason" / "overridden by @u (label): reason" */
 export function suppressionLabel(f: Finding): string {
   const s = f.suppressed;
@@ -54,7 +59,7 @@ export function selectFindings(report: Report, options: MarkdownOptions): readon
 export function findingRow(f: Finding, options: MarkdownOptions): string {
   const icon = f.suppressed ? '🔕' : ICON[f.severity];
   const message = f.suppressed ? `**${suppressionLabel(f)}** — ${f.message}` : f.message;
-  return `| ${icon} | \`${f.id}\` | \`${cell(whereLabel(f))}\` | ${cell(cut(message, options.maxMessage))} |`;
+  return `| ${icon} | \`${f.id}\` | \`${cell(whereLabel(f))}\` | ${cell(truncate(message, options.maxMessage))} |`;
 }
 
 /** The findings table, honouring the detail options. */
@@ -66,9 +71,7 @@ export function findingsSection(report: Report, options: MarkdownOptions): strin
   for (const f of shown.slice(0, max)) out.push(findingRow(f, options));
   const left = report.findings.length - Math.min(shown.length, max);
   if (left > 0)
-    out.push(
-      `| | | | ${left} more finding${left === 1 ? '' : 's'} not shown here: see the JSON report |`,
-    );
+    out.push(`| | | | ${plural(left, 'more finding')} not shown here: see the JSON report |`);
   out.push('');
   return out;
 }
@@ -83,13 +86,11 @@ export function overrideSection(report: Report): string[] {
   return [
     '> [!IMPORTANT]',
     `> **Breaking change accepted** by label \`${o.label}\`${pr}: ${who}. Reason: ${o.reason.replace(/\n/g, ' ')}`,
-    `> The override lifted ${o.lifted} finding${o.lifted === 1 ? '' : 's'} (consumer-contract, baseline and version-policy checks only).`,
+    `> The override lifted ${plural(o.lifted, 'finding')} (consumer-contract, baseline and version-policy checks only).`,
     '',
   ];
 }
 
-const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(4)).toString() : String(x));
-const signed = (x: number) => (x > 0 ? '+' : '') + fmt(x);
 const STATUS = { pass: '✅', inconclusive: '❔', fail: '❌' } as const;
 
 /** The benchmark table with deltas and confidence intervals, when the report has one. */
@@ -104,15 +105,13 @@ export function benchmarkSection(report: Report, options: MarkdownOptions): stri
     '|---|---|---|---|---|---|---|---|',
   ];
   for (const b of rows) {
-    const ci = b.ci
-      ? `[${signed(b.ci.low)}, ${signed(b.ci.high)}] (${Math.round(b.ci.level * 100)}%)`
-      : '—';
+    const ci = b.ci ? `${interval(b.ci)} (${percent(b.ci.level)})` : MISSING;
     out.push(
-      `| ${STATUS[b.status]} | ${cell(b.suite)} | ${cell(b.consumer ?? '—')} | ${cell(b.metric)} | ${fmt(b.baseline)} | ${fmt(b.candidate)} | ${signed(b.delta)} | ${ci} |`,
+      `| ${STATUS[b.status]} | ${cell(b.suite)} | ${cell(b.consumer ?? MISSING)} | ${cell(b.metric)} | ${score(b.baseline)} | ${score(b.candidate)} | ${signed(b.delta)} | ${ci} |`,
     );
   }
   if (rows.length < all.length)
-    out.push(`| | | | ${all.length - rows.length} passing metrics not shown | | | | |`);
+    out.push(`| | | | ${plural(all.length - rows.length, 'passing metric')} not shown | | | | |`);
   out.push('');
   if (options.charts !== false) out.push(...deltaChart(rows));
   return out;
@@ -151,7 +150,7 @@ function deltaChart(rows: readonly BenchmarkResult[]): string[] {
     '  title "Metric change, candidate − baseline"',
     `  x-axis [${rows.map((b) => label(`${b.suite}/${b.metric}`)).join(', ')}]`,
     '  y-axis "Δ"',
-    `  bar [${rows.map((b) => fmt(b.delta)).join(', ')}]`,
+    `  bar [${rows.map((b) => score(b.delta)).join(', ')}]`,
     '```',
     '',
   ];
@@ -159,9 +158,6 @@ function deltaChart(rows: readonly BenchmarkResult[]): string[] {
 
 /** Norm spread above which the norm chart says something a sentence does not. */
 const FLAT_NORMS = 1e-3;
-
-/** Norms near 1 differ in the fourth decimal: keep six significant digits. */
-const normFmt = (x: number) => Number(x.toPrecision(6)).toString();
 
 function normValues(v: VectorSummary | undefined): number[] | undefined {
   const n = v?.norms;
@@ -187,8 +183,9 @@ export function normChart(report: Report, options: MarkdownOptions): string[] {
     `  title "${base ? 'Vector norms: candidate (bars), baseline (line)' : 'Candidate vector norms'}"`,
     '  x-axis ["min", "p1", "mean", "p99", "max"]',
     '  y-axis "‖v‖"',
-    `  bar [${cand.map(normFmt).join(', ')}]`,
-    ...(base ? [`  line [${base.map(normFmt).join(', ')}]`] : []),
+    // Chart data must be plain numbers, as score and statistic write them (no separators).
+    `  bar [${cand.map(statistic).join(', ')}]`,
+    ...(base ? [`  line [${base.map(statistic).join(', ')}]`] : []),
     '```',
     '',
   ];

@@ -12,7 +12,7 @@ import {
 } from './markdown-sections.js';
 import { versioningMarkdown } from './versioning.js';
 import type { Report } from '../gate/report-model.js';
-import { cell } from './format.js';
+import { cell, count } from './format.js';
 import { suitesMarkdown } from './suites.js';
 import { stagingMarkdown } from './staging.js';
 
@@ -84,15 +84,15 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
   if (report.coverage) {
     const c = report.coverage;
     out.push(
-      `Id coverage: ${c.candidateIds} candidate ids, ${c.baselineIds} baseline ids, **${c.missing} missing**, ${c.added} new.`,
+      `Id coverage: ${count(c.candidateIds)} candidate ids, ${count(c.baselineIds)} baseline ids, **${count(c.missing)} missing**, ${count(c.added)} new.`,
       '',
     );
   }
 
   out.push(
     ...benchmarkSection(report, options),
-    ...(options.benchmarks === 'none' ? [] : suitesMarkdown(report, cell)),
-    ...(options.benchmarks === 'none' ? [] : stagingMarkdown(report, cell)),
+    ...(options.benchmarks === 'none' ? [] : suitesMarkdown(report)),
+    ...(options.benchmarks === 'none' ? [] : stagingMarkdown(report)),
     ...bumpSection(report),
     ...versioningMarkdown(report),
   );

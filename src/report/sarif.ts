@@ -7,7 +7,7 @@ import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding, Location, Severity } from '../config/findings.js';
 import type { Report } from '../gate/report-model.js';
-import { describeCheck } from './rules.js';
+import { ruleFor } from './rules.js';
 
 const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The key of our fingerprint in `partialFingerprints` (versioned, as the spec asks). */
@@ -76,6 +76,17 @@ function result(f: Finding, ruleIndex: number): Record<string, unknown> {
   };
 }
 
+/** A rule as code-scanning tools show it: the summary, what raises it, and what to do. */
+function rule(id: string): Record<string, unknown> {
+  const r = ruleFor(id);
+  return {
+    id,
+    shortDescription: { text: r.summary },
+    fullDescription: { text: r.description },
+    help: { text: r.help },
+  };
+}
+
 /** The report as a SARIF 2.1.0 log (pretty-printed JSON). */
 export function formatSarif(report: Report): string {
   const ids = [...new Set(report.findings.map((f) => f.id))].sort();
@@ -89,7 +100,7 @@ export function formatSarif(report: Report): string {
           driver: {
             name: report.tool.name,
             version: report.tool.version,
-            rules: ids.map((id) => ({ id, shortDescription: { text: describeCheck(id) } })),
+            rules: ids.map(rule),
           },
         },
         // yaml reports columns in UTF-16 code units (JavaScript string offsets).

@@ -3,12 +3,11 @@
  * baseline, delta with its CI) and the reproducibility probes, one row per modality.
  */
 import type { Report } from '../gate/report-model.js';
-import type { ProbeResult, StagingConsumerResult } from '../staging/types.js';
+import { cell, count, signed, interval, MISSING, percent, sci, score } from './format.js';
 
-const f4 = (x: number | undefined): string =>
-  x === undefined || Number.isNaN(x) ? '—' : (x < 0 ? '−' : '') + Math.abs(x).toFixed(4);
-const signed = (x: number): string => (x >= 0 ? '+' : '') + f4(x);
-const sci = (x: number | undefined): string => (x === undefined ? '—' : x.toExponential(1));
+type StagingReport = NonNullable<Report['staging']>;
+type StagingConsumerResult = StagingReport['consumers'][number];
+type ProbeResult = StagingReport['probes'][number];
 
 const TEXT_MARK = { pass: 'ok  ', fail: 'FAIL', inconclusive: 'warn', error: 'ERR ' } as const;
 const ICON = { pass: '✅', fail: '❌', inconclusive: '⚠️', error: '❌' } as const;
@@ -27,13 +26,13 @@ function floor(c: StagingConsumerResult): string {
 
 function consumerSummary(c: StagingConsumerResult): string {
   if (c.candidate === undefined) return `${c.metric}: not measured (see findings)`;
-  let s = `${c.metric} ${f4(c.candidate)}`;
+  let s = `${c.metric} ${score(c.candidate)}`;
   if (c.baseline !== undefined && c.delta !== undefined) {
-    s += ` (baseline ${f4(c.baseline)}, ${signed(c.delta)}`;
-    if (c.ci) s += `, ${Math.round(c.ci.level * 100)}% CI [${f4(c.ci.low)}, ${f4(c.ci.high)}]`;
-    s += `, n = ${c.paired ?? c.examples})`;
+    s += ` (baseline ${score(c.baseline)}, ${signed(c.delta)}`;
+    if (c.ci) s += `, ${percent(c.ci.level)} CI ${interval(c.ci)}`;
+    s += `, n = ${count(c.paired ?? c.examples)})`;
   } else {
-    s += ` (n = ${c.examples}, no baseline)`;
+    s += ` (n = ${count(c.examples)}, no baseline)`;
   }
   const rule = floor(c);
   return rule ? `${s}; requires ${rule}` : s;
@@ -42,10 +41,10 @@ function consumerSummary(c: StagingConsumerResult): string {
 function probeSummary(p: ProbeResult): string {
   if (p.compared === undefined) return 'not measured (see findings)';
   const over = p.exceeding
-    ? `${p.exceeding} over the tolerance, worst ${JSON.stringify(p.worst?.[0]?.id)}`
+    ? `${count(p.exceeding)} over the tolerance, worst ${JSON.stringify(p.worst?.[0]?.id)}`
     : 'all within';
-  const missing = p.missing ? `, ${p.missing} missing` : '';
-  return `${p.compared} of ${p.rows} ids compared${missing}; max 1 − cos ${sci(p.maxDeviation)} (tolerance ${sci(p.tolerance)}): ${over}`;
+  const missing = p.missing ? `, ${count(p.missing)} missing` : '';
+  return `${count(p.compared)} of ${count(p.rows)} ids compared${missing}; max 1 − cos ${sci(p.maxDeviation)} (tolerance ${sci(p.tolerance)}): ${over}`;
 }
 
 /** Lines of the text report (empty when staging did not run). */
@@ -73,7 +72,7 @@ export function stagingText(report: Report): string[] {
 }
 
 /** Lines of the markdown report (empty when staging did not run). */
-export function stagingMarkdown(report: Report, cell: (s: string) => string): string[] {
+export function stagingMarkdown(report: Report): string[] {
   const staging = report.staging;
   if (!staging) return [];
   const out: string[] = ['### Staging validation', ''];
@@ -84,12 +83,10 @@ export function stagingMarkdown(report: Report, cell: (s: string) => string): st
     );
     for (const c of staging.consumers) {
       const icon = c.status === 'pending' && c.outcome !== 'pass' ? '⏳' : ICON[c.outcome];
-      const delta =
-        c.delta === undefined
-          ? '—'
-          : `${signed(c.delta)}${c.ci ? ` [${f4(c.ci.low)}, ${f4(c.ci.high)}]` : ''}`;
+      const change =
+        c.delta === undefined ? MISSING : `${signed(c.delta)}${c.ci ? ` ${interval(c.ci)}` : ''}`;
       out.push(
-        `| ${icon} | ${cell(c.consumer)} | \`${cell(c.model)}\` | ${c.metric} | ${f4(c.baseline)} | ${f4(c.candidate)} | ${delta} | ${c.paired ?? c.examples ?? '—'} | ${cell(floor(c))} |`,
+        `| ${icon} | ${cell(c.consumer)} | \`${cell(c.model)}\` | ${c.metric} | ${score(c.baseline)} | ${score(c.candidate)} | ${change} | ${count(c.paired ?? c.examples)} | ${cell(floor(c))} |`,
       );
     }
     out.push('');
@@ -105,9 +102,10 @@ export function stagingMarkdown(report: Report, cell: (s: string) => string): st
         .slice(0, 3)
         .map((w) => `\`${cell(w.id)}\` ${sci(w.deviation)}`)
         .join(', ');
-      const compared = p.compared === undefined ? '—' : `${p.compared} / ${p.rows}`;
+      const compared =
+        p.compared === undefined ? MISSING : `${count(p.compared)} / ${count(p.rows)}`;
       out.push(
-        `| ${ICON[p.outcome]} | ${cell(p.modality)} | \`${cell(p.model)}\` | \`${cell(p.set)}\` | ${compared} | ${sci(p.maxDeviation)} | ${sci(p.tolerance)} | ${worst || '—'} |`,
+        `| ${ICON[p.outcome]} | ${cell(p.modality)} | \`${cell(p.model)}\` | \`${cell(p.set)}\` | ${compared} | ${sci(p.maxDeviation)} | ${sci(p.tolerance)} | ${worst || MISSING} |`,
       );
     }
     out.push('');

@@ -3,17 +3,14 @@
  * each consumer's verdict rows, and the queries that regressed most.
  */
 import type { BenchmarkResult, Report, SuiteReport } from '../gate/report-model.js';
-
-const f4 = (x: number | undefined) => (x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(4));
-const signed = (x: number | undefined) =>
-  x === undefined ? '—' : (x >= 0 ? '+' : '') + x.toFixed(4);
+import { cell, count, signed, interval, pValue, score } from './format.js';
 const WORST_SHOWN = 10;
 
 function header(s: SuiteReport): string {
   const versions = s.baseline
     ? `${s.baseline.version} → ${s.candidate.version}`
     : s.candidate.version;
-  return `${s.suite} (${s.queries} judged queries, k = ${s.k}, ${versions}, seed ${s.seed})`;
+  return `${s.suite} (${count(s.queries)} judged queries, k = ${s.k}, ${versions}, seed ${s.seed})`;
 }
 
 function failing(report: Report, s: SuiteReport): BenchmarkResult[] {
@@ -29,25 +26,22 @@ export function suitesText(report: Report): string[] {
       `  ${'metric'.padEnd(14)} ${'baseline'.padStart(9)} ${'candidate'.padStart(9)} ${'delta'.padStart(9)}`,
     );
     for (const m of s.scores) {
-      const recorded = m.recorded !== undefined ? `  (recorded ${f4(m.recorded)})` : '';
+      const recorded = m.recorded !== undefined ? `  (recorded ${score(m.recorded)})` : '';
       out.push(
-        `  ${m.metric.padEnd(14)} ${f4(m.baseline).padStart(9)} ${f4(m.candidate).padStart(9)} ${signed(m.delta).padStart(9)}${recorded}`,
+        `  ${m.metric.padEnd(14)} ${score(m.baseline).padStart(9)} ${score(m.candidate).padStart(9)} ${signed(m.delta).padStart(9)}${recorded}`,
       );
     }
     for (const b of (report.benchmarks ?? []).filter((x) => x.suite === s.suite)) {
-      const ci = b.ci ? ` CI [${signed(b.ci.low)}, ${signed(b.ci.high)}]` : '';
-      const p =
-        b.pHolm !== undefined
-          ? ` p(Holm) ${b.pHolm < 1e-4 ? b.pHolm.toExponential(1) : b.pHolm.toFixed(4)}`
-          : '';
+      const ci = b.ci ? ` CI ${interval(b.ci)}` : '';
+      const p = b.pHolm !== undefined ? ` p(Holm) ${pValue(b.pHolm)}` : '';
       out.push(
         `  ${b.status.padEnd(12)} ${b.consumer ?? ''} ${b.metric}: ${signed(b.delta)}${ci}${p}`,
       );
     }
     for (const c of s.cross ?? []) {
       out.push(
-        `  cross-version ${c.metric}: old q × old corpus ${f4(c.baselineBaseline)}, new q × new corpus ${f4(c.candidateCandidate)}, ` +
-          `new q × old corpus ${f4(c.candidateQueriesBaselineCorpus)}, old q × new corpus ${f4(c.baselineQueriesCandidateCorpus)}`,
+        `  cross-version ${c.metric}: old q × old corpus ${score(c.baselineBaseline)}, new q × new corpus ${score(c.candidateCandidate)}, ` +
+          `new q × old corpus ${score(c.candidateQueriesBaselineCorpus)}, old q × new corpus ${score(c.baselineQueriesCandidateCorpus)}`,
       );
     }
     for (const b of failing(report, s)) {
@@ -57,7 +51,7 @@ export function suitesText(report: Report): string[] {
       out.push(`  most regressed queries (${b.consumer}, ${b.metric}):`);
       for (const w of worst.slice(0, WORST_SHOWN)) {
         out.push(
-          `    ${w.qid.padEnd(16)} ${f4(w.baseline)} -> ${f4(w.candidate)} (${signed(w.delta)})`,
+          `    ${w.qid.padEnd(16)} ${score(w.baseline)} -> ${score(w.candidate)} (${signed(w.delta)})`,
         );
       }
     }
@@ -67,7 +61,7 @@ export function suitesText(report: Report): string[] {
 }
 
 /** The suites as markdown: means, cross-version cells, most regressed queries of failing metrics. */
-export function suitesMarkdown(report: Report, cell: (s: string) => string): string[] {
+export function suitesMarkdown(report: Report): string[] {
   const out: string[] = [];
   for (const s of report.suites ?? []) {
     out.push(
@@ -78,7 +72,7 @@ export function suitesMarkdown(report: Report, cell: (s: string) => string): str
     );
     for (const m of s.scores) {
       out.push(
-        `| ${cell(m.metric)} | ${f4(m.baseline)} | ${f4(m.candidate)} | ${signed(m.delta)} | ${f4(m.recorded)} |`,
+        `| ${cell(m.metric)} | ${score(m.baseline)} | ${score(m.candidate)} | ${signed(m.delta)} | ${score(m.recorded)} |`,
       );
     }
     out.push('');
@@ -89,7 +83,7 @@ export function suitesMarkdown(report: Report, cell: (s: string) => string): str
       );
       for (const c of s.cross) {
         out.push(
-          `| ${cell(c.metric)} | ${f4(c.baselineBaseline)} | ${f4(c.candidateCandidate)} | ${f4(c.candidateQueriesBaselineCorpus)} | ${f4(c.baselineQueriesCandidateCorpus)} |`,
+          `| ${cell(c.metric)} | ${score(c.baselineBaseline)} | ${score(c.candidateCandidate)} | ${score(c.candidateQueriesBaselineCorpus)} | ${score(c.baselineQueriesCandidateCorpus)} |`,
         );
       }
       out.push('');
@@ -105,7 +99,7 @@ export function suitesMarkdown(report: Report, cell: (s: string) => string): str
       out.push('| query | baseline | candidate | Δ |', '|---|---|---|---|');
       for (const w of worst.slice(0, WORST_SHOWN))
         out.push(
-          `| ${cell(w.qid)} | ${f4(w.baseline)} | ${f4(w.candidate)} | ${signed(w.delta)} |`,
+          `| ${cell(w.qid)} | ${score(w.baseline)} | ${score(w.candidate)} | ${signed(w.delta)} |`,
         );
       out.push('', '</details>', '');
     }

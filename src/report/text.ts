@@ -11,10 +11,7 @@ import { versioningText } from './versioning.js';
 import type { Report } from '../gate/report-model.js';
 import { suitesText } from './suites.js';
 import { stagingText } from './staging.js';
-
-function pad(s: string, n: number): string {
-  return s.length >= n ? s : s + ' '.repeat(n - s.length);
-}
+import { count, pad } from './format.js';
 
 export function formatText(report: Report): string {
   const out: string[] = [];
@@ -65,7 +62,7 @@ export function formatText(report: Report): string {
   if (report.coverage) {
     const c = report.coverage;
     out.push(
-      `Id coverage: ${c.candidateIds} candidate ids, ${c.baselineIds} baseline ids, ${c.missing} missing, ${c.added} new`,
+      `Id coverage: ${count(c.candidateIds)} candidate ids, ${count(c.baselineIds)} baseline ids, ${count(c.missing)} missing, ${count(c.added)} new`,
     );
     out.push('');
   }

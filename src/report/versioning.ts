@@ -4,22 +4,17 @@
  * report so both formatters and the version card say the same thing in the same words.
  */
 import type { Report } from '../gate/report-model.js';
-import type { CompatibilityReport } from '../release/compat.js';
-import type { ConsumerPin } from '../release/registry-check.js';
+import { cell, count, pad, plural, score } from './format.js';
 
-const f3 = (x: number | undefined) =>
-  x === undefined ? '—' : Number.isFinite(x) ? x.toFixed(3) : String(x);
-
-function mdCell(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
+type CompatibilityReport = NonNullable<Report['compatibility']>;
+type ConsumerPin = NonNullable<Report['pins']>[number];
 
 /** "deprecated, sunset 2026-01-31 (12 days left)" */
 export function pinStatus(p: ConsumerPin): string {
   if (!p.version) return 'no released version matches';
   if (!p.sunset) return p.status ?? '';
   const days = p.daysLeft ?? 0;
-  const when = days > 0 ? `${days} day${days === 1 ? '' : 's'} left` : 'past sunset';
+  const when = days > 0 ? `${plural(days, 'day')} left` : 'past sunset';
   return `${p.status}, sunset ${p.sunset} (${when})`;
 }
 
@@ -28,21 +23,21 @@ export function compatibilityRows(c: CompatibilityReport): [string, string, stri
   const t = c.thresholds;
   const rows: [string, string, string][] = [];
   if (c.sameIdCosine) {
-    rows.push(['same-id cosine mean', f3(c.sameIdCosine.mean), `≥ ${t.sameIdMean} to mix`]);
-    rows.push(['same-id cosine p5', f3(c.sameIdCosine.p5), `≥ ${t.sameIdP5} to mix`]);
+    rows.push(['same-id cosine mean', score(c.sameIdCosine.mean), `≥ ${t.sameIdMean} to mix`]);
+    rows.push(['same-id cosine p5', score(c.sameIdCosine.p5), `≥ ${t.sameIdP5} to mix`]);
   } else {
     rows.push(['same-id cosine', 'n/a', `dims ${c.dims.baseline} → ${c.dims.candidate}`]);
   }
-  rows.push([`kNN overlap@${c.k}`, f3(c.knnOverlap), `≥ ${t.knnOverlap}: neighbourhoods kept`]);
+  rows.push([`kNN overlap@${c.k}`, score(c.knnOverlap), `≥ ${t.knnOverlap}: neighbourhoods kept`]);
   rows.push([
     'linear CKA',
-    `${f3(c.cka)} (debiased ${f3(c.ckaDebiased)})`,
+    `${score(c.cka)} (debiased ${score(c.ckaDebiased)})`,
     `≥ ${t.cka}: neighbourhoods kept`,
   ]);
   for (const x of c.crossVersion ?? []) {
     rows.push([
       `${x.suite} ${x.measure}, new on old / new on new`,
-      f3(x.newOnOld / x.newOnNew),
+      score(x.newOnOld / x.newOnNew),
       `≥ ${t.crossVersionRatio} to mix`,
     ]);
   }
@@ -50,7 +45,7 @@ export function compatibilityRows(c: CompatibilityReport): [string, string, stri
 }
 
 function sampleLine(c: CompatibilityReport): string {
-  return `${c.rows} of ${c.shared} shared ${c.matchedBy === 'id' ? 'ids' : 'rows (matched by row number: a file has no ids)'}, seed ${c.seed}`;
+  return `${count(c.rows)} of ${count(c.shared)} shared ${c.matchedBy === 'id' ? 'ids' : 'rows (matched by row number: a file has no ids)'}, seed ${c.seed}`;
 }
 
 /** Markdown: compatibility, pins and lineage sections (each only when the report has it). */
@@ -59,10 +54,9 @@ export function versioningMarkdown(report: Report): string[] {
   const c = report.compatibility;
   if (c) {
     const icon = c.verdict === 'mixable' ? '🔀' : '♻️';
-    out.push('### Space compatibility', '', `${icon} **${mdCell(c.summary)}**`, '');
+    out.push('### Space compatibility', '', `${icon} **${cell(c.summary)}**`, '');
     out.push('| measure | value | threshold |', '|---|---|---|');
-    for (const [m, v, t] of compatibilityRows(c))
-      out.push(`| ${mdCell(m)} | ${v} | ${mdCell(t)} |`);
+    for (const [m, v, t] of compatibilityRows(c)) out.push(`| ${cell(m)} | ${v} | ${cell(t)} |`);
     out.push('', `Sample: ${sampleLine(c)}.`, '');
   }
   if (report.pins?.length) {
@@ -74,7 +68,7 @@ export function versioningMarkdown(report: Report): string[] {
     );
     for (const p of report.pins) {
       out.push(
-        `| ${mdCell(p.consumer)} | ${mdCell(p.embedding)} | \`${mdCell(p.accepts)}\` | ${p.version ?? '—'} | ${mdCell(pinStatus(p))} |`,
+        `| ${cell(p.consumer)} | ${cell(p.embedding)} | \`${cell(p.accepts)}\` | ${p.version ?? '—'} | ${cell(pinStatus(p))} |`,
       );
     }
     out.push('');
@@ -86,16 +80,12 @@ export function versioningMarkdown(report: Report): string[] {
         l.compared.map((x) => `${x.field} ${x.ok ? '=' : '≠'} ${x.pointer}`).join(', ') ||
         'nothing comparable';
       out.push(
-        `| ${l.verified ? '✅' : '❌'} ${l.subject} | \`${mdCell(l.pointer)}\` | ${l.kind} | ${mdCell(compared)} |`,
+        `| ${l.verified ? '✅' : '❌'} ${l.subject} | \`${cell(l.pointer)}\` | ${l.kind} | ${cell(compared)} |`,
       );
     }
     out.push('');
   }
   return out;
-}
-
-function pad(s: string, n: number): string {
-  return s.length >= n ? s : s + ' '.repeat(n - s.length);
 }
 
 /** Text: required bump, compatibility, pins and lineage (each only when the report has it). */

@@ -23,6 +23,8 @@
  */
 
 /** Which way is better for a metric (mse is the lower-is-better one). */
+import { score } from '../config/numbers.js';
+
 export type Direction = 'higher-is-better' | 'lower-is-better';
 
 /** The paired comparison with a baseline, in metric units. */
@@ -79,13 +81,6 @@ export function decide(input: DecisionInput): Decision {
   return PASS;
 }
 
-/** How the messages of both callers print a metric value: 4 decimals, a true minus sign. */
-export const formatValue = (x: number): string => (x < 0 ? '−' : '') + Math.abs(x).toFixed(4);
-/** A change, always signed. */
-export const formatChange = (x: number): string => (x >= 0 ? '+' : '') + formatValue(x);
-/** A p-value: 4 decimals, or scientific below 10⁻⁴. */
-export const formatP = (p: number): string => (p < 0.0001 ? p.toExponential(1) : p.toFixed(4));
-
 /**
  * The message of a floor failure (`min` or `max` decided), the same for suites and staging:
  * `accuracy = 0.6000 is below the required minimum 0.8000 (baseline 0.9000)`.
@@ -97,7 +92,7 @@ export function floorMessage(
   candidate: number,
   baseline?: number,
 ): string {
-  const base = baseline === undefined ? '' : ` (baseline ${formatValue(baseline)})`;
+  const base = baseline === undefined ? '' : ` (baseline ${score(baseline)})`;
   const what = by === 'min' ? 'below the required minimum' : 'above the allowed maximum';
-  return `${metric} = ${formatValue(candidate)} is ${what} ${formatValue(bound)}${base}`;
+  return `${metric} = ${score(candidate)} is ${what} ${score(bound)}${base}`;
 }

@@ -2,9 +2,10 @@
  * The regression verdict of one consumer's benchmark suite: for each metric, is the
  * candidate embedding worse than the baseline by more than the contract allows?
  */
-import { decide, floorMessage, formatChange, formatP, formatValue as f4 } from './decision.js';
+import { decide, floorMessage } from './decision.js';
 import { EvaluationError } from './errors.js';
 import { compareBytes } from './ranking.js';
+import { count, interval, percent, pValue, score, signed } from '../config/numbers.js';
 import {
   deriveSeed,
   holmBonferroni,
@@ -161,8 +162,8 @@ export function regressionVerdict(
     const baselineMean = mean(base);
     const candidateMean = mean(cand);
     const delta = ci.mean;
-    const level = `${Math.round(ci.level * 100)}% CI [${f4(ci.low)}, ${f4(ci.high)}]`;
-    const change = `${metric} changed by ${formatChange(delta)} (${f4(baselineMean)} → ${f4(candidateMean)}; ${level}, n = ${qids.length})`;
+    const level = `${percent(ci.level)} CI ${interval(ci)}`;
+    const change = `${metric} changed by ${signed(delta)} (${score(baselineMean)} → ${score(candidateMean)}; ${level}, n = ${count(qids.length)})`;
     const decision = decide({
       direction: 'higher-is-better',
       candidate: candidateMean,
@@ -179,13 +180,13 @@ export function regressionVerdict(
       ...(maxDrop !== undefined && { maxDrop }),
     });
     let message =
-      maxDrop === undefined ? change : `${change}, within the allowed drop of ${f4(maxDrop)}`;
+      maxDrop === undefined ? change : `${change}, within the allowed drop of ${score(maxDrop)}`;
     if (decision.by === 'min')
       message = floorMessage(metric, 'min', min!, candidateMean, baselineMean);
     else if (decision.status === 'fail')
-      message = `${change}: a drop larger than the allowed ${f4(maxDrop!)} (p = ${formatP(p)}, Holm-adjusted ${formatP(pHolm)} < α = ${alpha})`;
+      message = `${change}: a drop larger than the allowed ${score(maxDrop!)} (p = ${pValue(p)}, Holm-adjusted ${pValue(pHolm)} < α = ${alpha})`;
     else if (decision.status === 'inconclusive')
-      message = `${change}: the suite cannot rule out a drop larger than the allowed ${f4(maxDrop!)} (Holm-adjusted p = ${formatP(pHolm)}, α = ${alpha})`;
+      message = `${change}: the suite cannot rule out a drop larger than the allowed ${score(maxDrop!)} (Holm-adjusted p = ${pValue(pHolm)}, α = ${alpha})`;
     const regressed = qids
       .map((qid, i) => ({ qid, baseline: base[i]!, candidate: cand[i]!, delta: deltas[i]! }))
       .filter((q) => q.delta < 0)

@@ -5,6 +5,7 @@
  * the file and the cause.
  */
 import { createHash } from 'node:crypto';
+import { byteSize } from '../config/numbers.js';
 import { inspectModel, OnnxFormatError } from '../onnx/inspect.js';
 import { createSession, type OrtModule, type OrtSession } from '../onnx/session.js';
 import { NOT_REGULAR, openLocalSource } from '../sources/local.js';
@@ -14,10 +15,6 @@ import type { TensorSignature } from './types.js';
 /** A staging file that cannot be used; the message names the file and says why. */
 export class StagingFileError extends Error {
   override readonly name = 'StagingFileError';
-}
-
-function mib(bytes: number): string {
-  return `${(bytes / 1048576).toFixed(1)} MiB`;
 }
 
 function ioCause(err: unknown): string {
@@ -52,7 +49,7 @@ export async function openCapped(
   if (size > maxBytes) {
     await source.close();
     throw new StagingFileError(
-      `${what} ${display} is ${mib(size)} (${size} bytes), above the cap of ${mib(maxBytes)}; ` +
+      `${what} ${display} is ${byteSize(size)}, above the cap of ${byteSize(maxBytes)}; ` +
         `raise the cap where the gate is run if this size is intended`,
     );
   }

@@ -11,6 +11,7 @@ import { VectorFileError, type OpenOptions, type VectorSource } from '../vectors
 import type { StagingContext } from './context.js';
 import { copyRow, rowId } from './decode.js';
 import { resolveInWorkspace } from '../config/paths.js';
+import { sci } from '../config/numbers.js';
 import { loadModel, StagingFileError, type LoadedModel } from './files.js';
 import { planProbe, rowShapeFor, type ProbePlan } from './probe-plan.js';
 import { ProbeSetError, readProbeSet, type ProbeSet } from './probe-set.js';
@@ -195,7 +196,7 @@ export async function runProbe(
         severity: 'error',
         message:
           `${prefix}${exceeding.length} of ${compared.length} stored vectors differ from what ${display(modelPath)} produces for the probe inputs ` +
-          `by more than ${tolerance} (1 − cos, ${dtype}); worst: ${top.map((d) => `${JSON.stringify(d.id)} ${d.deviation.toExponential(2)}`).join(', ')}. ` +
+          `by more than ${tolerance} (1 − cos, ${dtype}); worst: ${top.map((d) => `${JSON.stringify(d.id)} ${sci(d.deviation)}`).join(', ')}. ` +
           `The stored vectors were not produced by this model with this preprocessing`,
         location: { file: storedDisplay, id: top[0]!.id, ...(row !== undefined && { row }) },
         expected: { tolerance },

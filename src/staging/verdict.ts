@@ -20,15 +20,7 @@
  * δ*, and p = (1 + #{δ* ≥ −m}) / (B + 1), the bootstrap's own one-sided p, which is below α
  * exactly when the one-sided upper bound lies below −m.
  */
-import {
-  decide,
-  floorMessage,
-  formatChange,
-  formatP,
-  formatValue as f4,
-  type Decision,
-  type PairedEvidence,
-} from '../retrieval/decision.js';
+import { decide, floorMessage, type Decision, type PairedEvidence } from '../retrieval/decision.js';
 import {
   deriveSeed,
   pairedBootstrapCI,
@@ -37,6 +29,7 @@ import {
   signFlipTest,
 } from '../retrieval/stats.js';
 import { higherIsBetter, isPerExample, type StagingMetric } from './metrics.js';
+import { count, interval, percent, pValue, score, signed } from '../config/numbers.js';
 
 /** A contract's thresholds for one metric. */
 export interface StagingRule {
@@ -85,7 +78,7 @@ export function floorVerdict(rule: StagingRule, candidate: SideMetric): StagingV
   return {
     status: decision.status,
     decidedBy: decision.by,
-    message: describeFloor(rule, decision, value) ?? `${rule.metric} = ${f4(value)}`,
+    message: describeFloor(rule, decision, value) ?? `${rule.metric} = ${score(value)}`,
     candidate: value,
   };
 }
@@ -158,8 +151,8 @@ export function pairedVerdict(
       : { low: -oriented.high, high: -oriented.low, level };
   const worse = orient === 1 ? 'drop' : 'rise';
   const change =
-    `${rule.metric} changed by ${formatChange(delta)} (${f4(baseValue)} → ${f4(candValue)}; ` +
-    `${Math.round(level * 100)}% CI [${f4(ci.low)}, ${f4(ci.high)}], n = ${n})`;
+    `${rule.metric} changed by ${signed(delta)} (${score(baseValue)} → ${score(candValue)}; ` +
+    `${percent(level)} CI ${interval(ci)}, n = ${count(n)})`;
   const decision = decideStaging(rule, candValue, {
     baseline: baseValue,
     delta,
@@ -168,16 +161,16 @@ export function pairedVerdict(
     p,
     alpha: STAGING_ALPHA,
   });
-  const beyond = `a ${worse} larger than the allowed ${f4(margin)}`;
+  const beyond = `a ${worse} larger than the allowed ${score(margin)}`;
   const message =
     describeFloor(rule, decision, candValue, baseValue) ??
     (decision.status === 'fail'
-      ? `${change}: ${beyond} (p = ${formatP(p)} < α = ${STAGING_ALPHA})`
+      ? `${change}: ${beyond} (p = ${pValue(p)} < α = ${STAGING_ALPHA})`
       : decision.status === 'inconclusive'
-        ? `${change}: the labeled examples cannot rule out ${beyond} (p = ${formatP(p)}, α = ${STAGING_ALPHA})`
+        ? `${change}: the labeled examples cannot rule out ${beyond} (p = ${pValue(p)}, α = ${STAGING_ALPHA})`
         : rule.maxDrop === undefined
           ? change
-          : `${change}, within the allowed ${worse} of ${f4(margin)}`);
+          : `${change}, within the allowed ${worse} of ${score(margin)}`);
   return {
     status: decision.status,
     decidedBy: decision.by,

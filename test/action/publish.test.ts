@@ -77,7 +77,9 @@ describe('job summary and comment sizes', () => {
     expect(s.text.startsWith('> [!WARNING]\n> **REPORT-ONLY MODE: this step never fails.**')).toBe(
       true,
     );
-    expect(s.text).toMatch(/\| \| \| \| \d+ more findings not shown here: see the JSON report \|/);
+    expect(s.text).toMatch(
+      /\| \| \| \| [\d,]+ more findings not shown here: see the JSON report \|/,
+    );
   });
 
   it('fits the comment into 65,535 characters, marker first, footer last', () => {

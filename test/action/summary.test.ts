@@ -77,7 +77,7 @@ describe('the job summary', () => {
   it('shows benchmarks with deltas and CIs, the required bump, charts, the override and waived findings', () => {
     const md = formatMarkdown(FULL);
     expect(md).toContain(
-      '| ❌ | search-golden | search-index | ndcg@10 | 0.512 | 0.498 | -0.014 | [-0.021, -0.007] (95%) |',
+      '| ❌ | search-golden | search-index | ndcg@10 | 0.5120 | 0.4980 | -0.0140 | [-0.0210, -0.0070] (95%) |',
     );
     expect(md).toContain(
       '### Required version bump: **major** (1.4.0 → 2.0.0 declares **minor**) ❌ not sufficient\n\n- dims changed 384 → 768',
@@ -85,7 +85,7 @@ describe('the job summary', () => {
     expect(md).toContain(
       '  title "Vector norms: candidate (bars), baseline (line)"\n  x-axis ["min", "p1", "mean", "p99", "max"]\n  y-axis "‖v‖"\n  bar [3.1, 3.9, 7.2, 11.5, 14]\n  line [0.9999, 1, 1, 1, 1.0001]',
     );
-    expect(md).toContain('  bar [-0.014, 0.02]');
+    expect(md).toContain('  bar [-0.0140, 0.0200]');
     expect(md).toContain(
       '> **Breaking change accepted** by label `breaking-change` on pull request #42: alice (added the label).',
     );

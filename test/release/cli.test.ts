@@ -18,7 +18,7 @@ describe('check: versioning policy', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Required bump: minor; 1.0.0 -> 1.1.0 declares minor (sufficient)');
     expect(r.stdout).toContain(
-      'Space compatibility: mixable: old and new vectors may share one index (same-id cosine mean 0.993, p5 0.991)',
+      'Space compatibility: mixable: old and new vectors may share one index (same-id cosine mean 0.9930, p5 0.9907)',
     );
     expect(r.stdout).toMatch(
       /Pinned versions\n {2}fraud-classifier {2}\^1\.0\.0 +1\.0\.0 +active\n/,
@@ -58,7 +58,7 @@ describe('check: versioning policy', () => {
       /^version not bumped enough: 1\.0\.0 → 1\.2\.0 is a minor bump, but the changes require a major bump \(e\.g\. 2\.0\.0\): space 1\.0\.0 → 1\.2\.0 \(major: re-index required/,
     );
     expect(bump.message).toContain(
-      'neighbourhoods are preserved (kNN overlap@10 1.000, CKA 1.000) but coordinates are not: a rotated or retrained space',
+      'neighbourhoods are preserved (kNN overlap@10 1.0000, CKA 1.0000) but coordinates are not: a rotated or retrained space',
     );
     expect(report.requiredBump.level).toBe('major');
   });

@@ -244,7 +244,7 @@ describe('analyzeCompatibility on synthetic spaces (500 × 32)', () => {
     expect(r.sameIdCosine!.mean).toBeCloseTo(1, 6);
     expect(r.verdict).toBe('reindex');
     expect(r.summary).toContain(
-      'norm ratio new/old p5–p95 2.000–2.000 outside 0.909–1.100 (dot ranks by magnitude)',
+      'norm ratio new/old p5–p95 2.0000–2.0000 outside 0.9091–1.1000 (dot ranks by magnitude)',
     );
   });
 
@@ -299,7 +299,7 @@ describe('judgeCompatibility', () => {
     const strict = { ...DEFAULT_THRESHOLDS, sameIdMean: 1.01 };
     expect(judgeCompatibility(measures, ctx, strict)).toMatchObject({
       verdict: 'reindex',
-      summary: expect.stringContaining('same-id cosine mean 1.000 < 1.01'),
+      summary: expect.stringContaining('same-id cosine mean 1.0000 < 1.01'),
     });
   });
 
@@ -315,7 +315,7 @@ describe('judgeCompatibility', () => {
     expect(judged.verdict).toBe('reindex');
     expect(judged.summary).toContain(
       're-index required: old and new vectors must not be mixed; every consumer must re-index — ' +
-        'product-search ndcg@10: new queries on old vectors 0.400 vs 0.500 on new (ratio 0.800 < 0.95);',
+        'product-search ndcg@10: new queries on old vectors 0.4000 vs 0.5000 on new (ratio 0.8000 < 0.95);',
     );
     expect(
       judgeCompatibility(measures, ctx, DEFAULT_THRESHOLDS, [recall, { ...ndcg, newOnOld: 0.49 }])

@@ -40,7 +40,7 @@ describe('regressionVerdict on 500 queries (sd 0.15)', () => {
     expect(m.ci.high).toBeLessThan(0);
     expect(m.pHolm).toBeLessThan(0.05);
     expect(m.message).toMatch(
-      /^ndcg@10 changed by −0\.0\d{3} \(.*; 95% CI \[.*\], n = 500\): a drop larger than the allowed 0\.0100 \(p = /,
+      /^ndcg@10 changed by -0\.0\d{3} \(.*; 95% CI \[.*\], n = 500\): a drop larger than the allowed 0\.0100 \(p = /,
     );
   });
 
@@ -62,7 +62,7 @@ describe('regressionVerdict on 500 queries (sd 0.15)', () => {
     expect(m.ci.low).toBeLessThan(-0.01);
     expect(m.ci.high).toBeGreaterThan(-0.01);
     expect(m.message).toContain('cannot rule out a drop larger than the allowed 0.0100');
-    expect(m.message).toMatch(/95% CI \[−0\.\d{4}, [−]?0\.\d{4}\]/);
+    expect(m.message).toMatch(/95% CI \[-0\.\d{4}, [-+]?0\.\d{4}\]/);
   });
 
   it('fails on the minimum alone, whatever the change', () => {

@@ -53,7 +53,7 @@ describe('staging files through the seam', () => {
     );
     await expect(
       readCapped(join(dir, 'labels.csv'), 'labels.csv', 5, 'labels', rec.open),
-    ).rejects.toThrow(/^labels labels\.csv is 0\.0 MiB \(13 bytes\), above the cap of 0\.0 MiB;/);
+    ).rejects.toThrow(/^labels labels\.csv is 13 bytes, above the cap of 5 bytes;/);
     expect(rec.opened.map((o) => o.closed)).toEqual([true, true]);
   });
 });

@@ -229,7 +229,7 @@ describe('size caps set by whoever runs the gate', () => {
         .staging('staging.model')
         .map((f) => f.message)
         .join('\n'),
-    ).toMatch(/above the cap of 1\.0 MiB/);
+    ).toMatch(/above the cap of 1\.0 MiB \(1,048,576 bytes\)/);
     const uncapped = await check('same', big);
     expect(
       uncapped
@@ -301,7 +301,7 @@ describe('multimodal manifests', () => {
     );
     expect(md.stdout).toContain('### Staging validation');
     expect(md.stdout).toMatch(
-      /\| ❌ \| image \| `models\/image-encoder\.onnx` \| `probe\/images\.arrow` \| 60 \/ 60 \| [\d.]+e-1 \| 1\.0e-5 \| `img-7` /,
+      /\| ❌ \| image \| `models\/image-encoder\.onnx` \| `probe\/images\.arrow` \| 60 \/ 60 \| [\d.]+e-1 \| 1\.00e-5 \| `img-7` /,
     );
     expect(md.stdout).toMatch(
       /\| ✅ \| text \| `models\/text-encoder\.onnx` \| `probe\/queries\.parquet` \| 40 \/ 40 \| /,

@@ -6,6 +6,7 @@ import type { Manifest } from '../../config/manifest.js';
 import type { ChangeSummary, CoverageSummary } from '../report-model.js';
 import type { SourceDocument } from '../../config/document.js';
 import type { Finding } from '../../config/findings.js';
+import { count } from '../../config/numbers.js';
 
 const SAMPLE = 5;
 
@@ -76,7 +77,7 @@ export function compareIds(
     findings.push({
       id: 'baseline.ids-missing',
       severity: 'warning',
-      message: `${missing} of ${baselineIds.size} baseline ids are missing from the candidate (${list(firstMissing, missing)}); consumers looking them up will miss`,
+      message: `${count(missing)} of ${count(baselineIds.size)} baseline ids are missing from the candidate (${list(firstMissing, missing)}); consumers looking them up will miss`,
       location: { file: candidateFile },
       found: missing,
     });
@@ -85,7 +86,7 @@ export function compareIds(
     findings.push({
       id: 'baseline.ids-added',
       severity: 'info',
-      message: `${added} ids are new in the candidate (${list(firstAdded, added)})`,
+      message: `${count(added)} ids are new in the candidate (${list(firstAdded, added)})`,
       location: { file: candidateFile },
       found: added,
     });

@@ -29,6 +29,7 @@ import type { ResolvedSuite } from '../plan.js';
 import type { LoadedContract } from '../../config/contract.js';
 import { judgeConsumers, meanOf, type Located } from './quality-floors.js';
 import type { Finding, Location } from '../../config/findings.js';
+import { score } from '../../config/numbers.js';
 
 /** One side of the comparison: a valid manifest and where its own vectors are. */
 export interface BenchSide {
@@ -358,7 +359,7 @@ function recordedFindings(
     .map((s) => ({
       id: 'bench.recorded',
       severity: 'warning' as const,
-      message: `manifest records ${s.metric} = ${s.recorded!.toFixed(4)} on ${suite}, the gate measured ${s.candidate.toFixed(4)}: the vectors or the suite changed since the result was recorded`,
+      message: `manifest records ${s.metric} = ${score(s.recorded!)} on ${suite}, the gate measured ${score(s.candidate)}: the vectors or the suite changed since the result was recorded`,
       location: { file: vectorsFile },
     }));
 }

@@ -8,7 +8,8 @@ import type { Manifest } from '../../config/manifest.js';
 import type { ConsumerResult, RequirementResult, VectorSummary } from '../report-model.js';
 import { DEFAULT_NORM_TOLERANCE, type LoadedContract } from '../../config/contract.js';
 import type { Finding } from '../../config/findings.js';
-import { fmt, maxNormDeviation } from './vectors.js';
+import { statistic } from '../../config/numbers.js';
+import { maxNormDeviation } from './vectors.js';
 
 /** Checks one valid contract against a valid candidate manifest and its measured vectors. */
 export function checkConsumer(
@@ -64,7 +65,7 @@ export function checkConsumer(
     if (ok && req.normalization === 'l2' && measured?.norms) {
       const deviation = maxNormDeviation(measured);
       ok = deviation <= tolerance;
-      found = `l2, measured ‖v‖ in [${fmt(measured.norms.min)}, ${fmt(measured.norms.max)}]`;
+      found = `l2, measured ‖v‖ in [${statistic(measured.norms.min)}, ${statistic(measured.norms.max)}]`;
     }
     requirements.push({
       requirement: 'normalization',

@@ -10,6 +10,7 @@ import { mean } from '../../retrieval/stats.js';
 import type { BenchmarkResult, SuiteReport } from '../report-model.js';
 import type { LoadedContract, QualityFloor } from '../../config/contract.js';
 import type { Finding } from '../../config/findings.js';
+import { score } from '../../config/numbers.js';
 
 /** A floor with the contract that states it and its index in `quality`, for locations. */
 export interface Located {
@@ -59,7 +60,7 @@ export function judgeConsumers(
             id: 'bench.regression',
             severity: 'error',
             consumer: c.consumer,
-            message: `${c.consumer} requires ${l.floor.metric} ≥ ${l.floor.min} on ${suite}, candidate scores ${candidateMean.toFixed(4)}`,
+            message: `${c.consumer} requires ${l.floor.metric} ≥ ${score(l.floor.min)} on ${suite}, candidate scores ${score(candidateMean)}`,
             location: where(l),
           });
         }

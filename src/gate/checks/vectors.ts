@@ -6,6 +6,7 @@ import type { Normalization } from '../../config/manifest.js';
 import type { VectorSummary } from '../report-model.js';
 import type { VectorDType, VectorFileError } from '../../vectors/types.js';
 import type { Finding, Location } from '../../config/findings.js';
+import { count, statistic } from '../../config/numbers.js';
 
 /** What the vectors are declared to be: by a manifest, or by `validate`'s options. */
 export interface VectorExpectations {
@@ -73,8 +74,8 @@ export function checkVectors(
       id: 'vectors.non-finite',
       severity: 'error',
       message:
-        `expected finite values, found ${summary.nonFinite.values} NaN/Inf value(s) in ` +
-        `${summary.nonFinite.rows} of ${summary.rows} rows (ids ${quoteIds(summary.nonFinite.firstIds, summary.nonFinite.rows)})`,
+        `expected finite values, found ${count(summary.nonFinite.values)} NaN/Inf value(s) in ` +
+        `${count(summary.nonFinite.rows)} of ${count(summary.rows)} rows (ids ${quoteIds(summary.nonFinite.firstIds, summary.nonFinite.rows)})`,
       location: { file, id: summary.nonFinite.firstIds[0] },
       found: summary.nonFinite.rows,
     });
@@ -84,7 +85,7 @@ export function checkVectors(
       id: 'vectors.zero',
       severity: 'warning',
       message:
-        `${summary.zero.rows} of ${summary.rows} vectors are all zeros (ids ${quoteIds(summary.zero.firstIds, summary.zero.rows)}); ` +
+        `${count(summary.zero.rows)} of ${count(summary.rows)} vectors are all zeros (ids ${quoteIds(summary.zero.firstIds, summary.zero.rows)}); ` +
         `they have no direction, so cosine similarity is undefined for them`,
       location: { file, id: summary.zero.firstIds[0] },
       found: summary.zero.rows,
@@ -102,8 +103,8 @@ export function checkVectors(
       severity: 'error',
       message:
         `expected l2-normalised vectors (‖v‖ = 1 ± ${MANIFEST_NORM_TOLERANCE}), found ` +
-        `${outOfTolerance.rows} of ${summary.rows} outside` +
-        (n ? ` (norms from ${fmt(n.min)} to ${fmt(n.max)})` : '') +
+        `${count(outOfTolerance.rows)} of ${count(summary.rows)} outside` +
+        (n ? ` (norms from ${statistic(n.min)} to ${statistic(n.max)})` : '') +
         `; ids ${quoteIds(outOfTolerance.firstIds, outOfTolerance.rows)}`,
       location: at('normalization'),
       expected: 1,
@@ -136,20 +137,12 @@ export function checkVectors(
     findings.push({
       id: 'vectors.ids-duplicate',
       severity: 'error',
-      message: `expected unique ids, found ${summary.duplicateIds.count} duplicate(s) (${quoteIds(summary.duplicateIds.firstIds, summary.duplicateIds.count)})`,
+      message: `expected unique ids, found ${count(summary.duplicateIds.count)} duplicate(s) (${quoteIds(summary.duplicateIds.firstIds, summary.duplicateIds.count)})`,
       location: { file, id: summary.duplicateIds.firstIds[0] },
       found: summary.duplicateIds.count,
     });
   }
   return findings;
-}
-
-/** Formats a statistic for messages: enough digits to see a 1e-4 deviation. */
-export function fmt(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  return Math.abs(x) >= 1000 || (x !== 0 && Math.abs(x) < 1e-3)
-    ? x.toExponential(3)
-    : x.toFixed(5).replace(/0+$/, '').replace(/\.$/, '');
 }
 
 /** The `vectors.readable` finding for a file a reader could not read. */
