@@ -18,14 +18,14 @@ import {
   verdictSentence,
   versionLabel,
   writeFileAtomic
-} from "./chunks/chunk-YQOCG6MO.js";
-import "./chunks/chunk-VJCSV5BY.js";
+} from "./chunks/chunk-XMVTZXFV.js";
+import "./chunks/chunk-KS72ZPBX.js";
 import "./chunks/chunk-6UK2HSVH.js";
 import {
   ConfigError,
   plural
-} from "./chunks/chunk-UGBAXH6X.js";
-import "./chunks/chunk-LOGZQOFR.js";
+} from "./chunks/chunk-XKYSRPGY.js";
+import "./chunks/chunk-5S46RYYR.js";
 import "./chunks/chunk-T4TVEEN4.js";
 import "./chunks/chunk-XYACEXNA.js";
 import "./chunks/chunk-W66ZWTCZ.js";
