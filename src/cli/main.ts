@@ -16,6 +16,7 @@ import type { GateDeps } from '../gate/plan.js';
 import { VERSION } from '../version.js';
 import { checkCommand } from './commands/check.js';
 import { evalCommand } from './commands/eval.js';
+import { initCommand } from './commands/init.js';
 import { knnCommand } from './commands/knn.js';
 import { validateCommand } from './commands/validate.js';
 import { cardCommand } from './commands/card.js';
@@ -42,6 +43,7 @@ export async function main(argv: readonly string[], io: CliIO, deps: GateDeps): 
   for (const cmd of [
     checkCommand(io, deps, setExit),
     validateCommand(io, deps, setExit),
+    initCommand(io, deps, setExit),
     promoteCommand(io, deps, setExit),
     rollbackCommand(io, deps, setExit),
     deprecateCommand(io, deps, setExit),

@@ -11,6 +11,7 @@ import { runVersioning } from '../release/versioning.js';
 import { stagingStep } from '../staging/step.js';
 import { benchmarkStep, type EvaluatedRun } from './benchmark-step.js';
 import { baselineStep, consumersStep, scannedVersion, scanStep, stagingInput } from './steps.js';
+import { checkPlaceholders } from './checks/placeholders.js';
 import { judgeFindings, pendingConsumers } from './judge.js';
 import { resolvePlan, type GateDeps, type GatePlan, type ResolvedPlan } from './plan.js';
 import {
@@ -49,6 +50,9 @@ export async function executePlan(plan: ResolvedPlan, deps: GateDeps): Promise<G
     ...(baseline?.loaded.findings ?? []),
     ...contracts.flatMap((c) => c.findings),
   ];
+  findings.push(
+    ...checkPlaceholders([candidate.loaded, ...(baseline ? [baseline.loaded] : [])], contracts),
+  );
   const scans = await scanStep(plan, deps, findings);
   const consumers = consumersStep(plan, scans.candidate?.summary, findings);
 

@@ -121,6 +121,18 @@ export const GATE_RULES: Readonly<Record<string, CheckRule>> = {
       "Error: the candidate's metric is not the consumer's `requires.metric` (`cosine` and `dot` are accepted for each other on l2-normalised vectors). A warning for a pending consumer.",
     help: 'Release vectors for the metric the consumer uses, or agree the change with its owner.',
   },
+  'manifest.placeholder': {
+    summary: 'The manifest holds real values, not the placeholders `init` writes.',
+    description:
+      'Error: a manifest field (model.name, model.revision, inputs.dataset, inputs.sha256, tag) still holds the "TODO" (or all-zero sha256) placeholder that `embedding-gate init` wrote; the finding is located at the field.',
+    help: 'Replace the placeholder with the real model, revision, input dataset or hash; `init --model --revision --dataset --inputs-sha256` fills them when known.',
+  },
+  'contract.placeholder': {
+    summary: 'The consumer contract names its consumer and owner.',
+    description:
+      'Error: a contract written by `embedding-gate init --contract` still has "TODO" as its consumer or owner; the finding is located at the field.',
+    help: 'Name the downstream system and the team that owns it; the owner is who a blocked release asks.',
+  },
   'contract.none-active': {
     summary: 'At least one active consumer reads this embedding.',
     description:

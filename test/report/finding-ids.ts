@@ -36,6 +36,9 @@ export const NOT_IDS: Readonly<Record<string, string>> = {
   '*.sha256': 'manifest field path of an encoder (bump reasons)',
   '*.lock': 'registry lock file name',
   '*.stale-*': 'stale registry lock file name',
+  'model.name': 'manifest field path (init names its TODOs)',
+  'inputs.dataset': 'manifest field path (init names its TODOs)',
+  'manifest.yaml': 'the file name init writes by default',
   'source.parquet': 'the fixed file name the DuckDB adapter gives a Parquet source',
 };
 
