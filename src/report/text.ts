@@ -12,6 +12,7 @@ import type { Report } from '../gate/report-model.js';
 import { suitesText } from './suites.js';
 import { stagingText } from './staging.js';
 import { count, pad } from './format.js';
+import { suppressionLabel } from './markdown-sections.js';
 
 export function formatText(report: Report): string {
   const out: string[] = [];
@@ -75,6 +76,8 @@ export function formatText(report: Report): string {
     for (const f of report.findings) {
       out.push(`  ${pad(f.severity, 7)}  ${pad(f.id, 22)}  ${whereLabel(f)}`);
       out.push(`           ${f.message}`);
+      // A waived or overridden finding keeps its severity but does not block: say so on the spot.
+      if (f.suppressed) out.push(`           does not block: ${suppressionLabel(f)}`);
     }
     out.push('');
   }
