@@ -32,7 +32,8 @@ export interface Metric {
 }
 
 /** `@k` friendly names → trec_eval family with cutoff k. */
-const FRIENDLY_CUTOFF: Readonly<Record<string, string>> = {
+/** The contract spelling `name@k` of trec_eval's cutoff families (`ndcg@10` is `ndcg_cut.10`). */
+export const FRIENDLY_CUTOFF: Readonly<Record<string, string>> = {
   ndcg: 'ndcg_cut',
   recall: 'recall',
   map: 'map_cut',
@@ -40,7 +41,8 @@ const FRIENDLY_CUTOFF: Readonly<Record<string, string>> = {
   p: 'P',
   success: 'success',
 };
-const FRIENDLY_PLAIN: Readonly<Record<string, string>> = {
+/** Contract names of trec_eval measures without a cutoff (`mrr` is `recip_rank`). */
+export const FRIENDLY_PLAIN: Readonly<Record<string, string>> = {
   ndcg: 'ndcg',
   map: 'map',
   mrr: 'recip_rank',

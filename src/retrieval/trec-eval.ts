@@ -5,6 +5,7 @@
 import { formatFixed } from './c-format.js';
 import { EvaluationError, UnknownMetricError } from './errors.js';
 import { FAMILY_BY_NAME, MEASURE_FAMILIES, relString, type MeasureFamily } from './measures.js';
+import { FRIENDLY_CUTOFF, FRIENDLY_PLAIN } from './metrics.js';
 import type { Qrels } from './qrels.js';
 import { compareBytes, judgeRanking } from './ranking.js';
 import type { Run } from './run-file.js';
@@ -124,6 +125,21 @@ export function parseMeasureRequests(args: readonly string[]): MeasureRequests {
     );
   };
   for (const arg of args) {
+    // The contracts' spelling: `ndcg@10` asks for `ndcg_cut.10`, `mrr` for `recip_rank`.
+    const friendly = /^([a-z]+)@(\d+)$/i.exec(arg);
+    const friendlyFamily = friendly && FRIENDLY_CUTOFF[friendly[1]!.toLowerCase()];
+    if (friendly && friendlyFamily) {
+      addCutoffs(
+        friendlyFamily,
+        parseCutoffs(arg, FAMILY_BY_NAME.get(friendlyFamily)!, friendly[2]!),
+      );
+      continue;
+    }
+    const plain = FRIENDLY_PLAIN[arg.toLowerCase()];
+    if (plain && !FAMILY_BY_NAME.has(arg)) {
+      if (!requests.has(plain)) requests.set(plain, undefined);
+      continue;
+    }
     const dot = arg.indexOf('.');
     const head = dot >= 0 ? arg.slice(0, dot) : arg;
     const params = dot >= 0 ? arg.slice(dot + 1) : undefined;
