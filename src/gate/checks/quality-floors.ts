@@ -5,12 +5,30 @@
  * finding blocks is decided once, in judgeFindings (src/gate/judge.ts).
  */
 import { decide } from '../../retrieval/decision.js';
-import { regressionVerdict, type MetricRule } from '../../retrieval/regression.js';
+import { regressionVerdict, type FloorPower, type MetricRule } from '../../retrieval/regression.js';
 import { mean } from '../../retrieval/stats.js';
 import type { BenchmarkResult, SuiteReport } from '../report-model.js';
 import type { LoadedContract, QualityFloor } from '../../config/contract.js';
 import type { Finding } from '../../config/findings.js';
-import { score } from '../../config/numbers.js';
+import { count, score } from '../../config/numbers.js';
+
+/** Why a floor's suite cannot resolve its max_drop, and what would. */
+function underpoweredMessage(
+  metric: string,
+  maxDrop: number,
+  power: FloorPower,
+  queries: number,
+): string {
+  const what = `${metric} allows a drop of ${score(maxDrop)}, but`;
+  if (!Number.isFinite(power.mde))
+    return `${what} ${count(queries)} judged queries give no spread to estimate the suite's power from`;
+  const family = power.family > 1 ? `, α/${power.family} for Holm over ${power.family} floors` : '';
+  return (
+    `${what} the suite blocks drops only from ${score(maxDrop + power.mde)} on with 80% power ` +
+    `(minimum detectable effect ${score(power.mde)} beyond max_drop at α = 0.05${family}, n = ${count(queries)}); ` +
+    `about ${count(power.queriesNeeded)} judged queries would resolve max_drop ${score(maxDrop)}`
+  );
+}
 
 /** A floor with the contract that states it and its index in `quality`, for locations. */
 export interface Located {
@@ -86,6 +104,10 @@ export function judgeConsumers(
       { seed },
     );
     verdict.metrics.forEach((m, i) => {
+      const floor = located[i]!.floor;
+      const block = floor.on_inconclusive === 'block';
+      const power = m.power;
+      const mde = power && Number.isFinite(power.mde) ? power.mde : undefined;
       rows.push({
         suite,
         consumer: c.consumer,
@@ -95,29 +117,73 @@ export function judgeConsumers(
         delta: m.delta,
         ci: { low: m.ci.low, high: m.ci.high, level: m.ci.level },
         status: m.status,
+        queries: m.queries,
         p: m.p,
-        pHolm: m.pHolm,
+        ...(m.pHolm !== undefined && { pHolm: m.pHolm }),
         ...(m.min !== undefined && { min: m.min }),
         ...(m.maxDrop !== undefined && { maxDrop: m.maxDrop }),
+        ...(mde !== undefined && { mde }),
+        ...(power &&
+          !power.powered &&
+          Number.isFinite(power.queriesNeeded) && {
+            queriesNeeded: power.queriesNeeded,
+          }),
+        ...(block && m.maxDrop !== undefined && { onInconclusive: 'block' as const }),
       });
       if (m.worst.length)
         regressions.push({ consumer: c.consumer, metric: m.metric, worst: m.worst });
-      if (m.status === 'pass') return;
-      findings.push({
-        id: m.status === 'fail' ? 'bench.regression' : 'bench.inconclusive',
-        severity: m.status === 'fail' ? 'error' : 'warning',
+      const found = {
+        baseline: m.baselineMean,
+        candidate: m.candidateMean,
+        delta: m.delta,
+        ci: [m.ci.low, m.ci.high],
+        p: m.p,
+        ...(m.pHolm !== undefined && { pHolm: m.pHolm }),
+        ...(mde !== undefined && { mde }),
+      };
+      const expected = {
+        min: m.min,
+        max_drop: m.maxDrop,
+        ...(block && { on_inconclusive: 'block' }),
+      };
+      const base = {
         consumer: c.consumer,
-        message: `${c.consumer} on ${suite}: ${m.message}`,
         location: where(located[i]!),
-        expected: { min: m.min, max_drop: m.maxDrop },
-        found: {
-          baseline: m.baselineMean,
-          candidate: m.candidateMean,
-          delta: m.delta,
-          ci: [m.ci.low, m.ci.high],
-          p: m.pHolm,
-        },
-      });
+        expected,
+        found,
+      };
+      const underpowered = power !== undefined && !power.powered;
+      // An inconclusive outcome on a suite that cannot resolve max_drop is what a harmless
+      // re-run of it looks like: one warning says both, so noise never adds a second one.
+      const folded = m.status === 'inconclusive' && !block && underpowered;
+      if (m.status === 'fail')
+        findings.push({
+          id: 'bench.regression',
+          severity: 'error',
+          message: `${c.consumer} on ${suite}: ${m.message}`,
+          ...base,
+        });
+      else if (m.status === 'inconclusive' && !folded)
+        findings.push({
+          id: 'bench.inconclusive',
+          severity: block ? 'error' : 'warning',
+          message: `${c.consumer} on ${suite}: ${m.message}${block ? ' (on_inconclusive: block)' : ''}`,
+          ...base,
+        });
+      if (underpowered)
+        findings.push({
+          id: 'bench.underpowered',
+          severity: 'warning',
+          message: `${c.consumer} on ${suite}: ${underpoweredMessage(m.metric, m.maxDrop!, power, m.queries)}${folded ? `. This run is inconclusive: ${m.message}` : ''}`,
+          ...base,
+        });
+      if (m.significantDrop)
+        findings.push({
+          id: 'bench.significant-drop',
+          severity: 'info',
+          message: `${c.consumer} on ${suite}: ${m.message}`,
+          ...base,
+        });
     });
   }
   return { rows, regressions };
