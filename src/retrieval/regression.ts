@@ -164,10 +164,12 @@ export function regressionVerdict(
   const { alpha = 0.05, seed, iterations = 10000, permutations = 10000, worst = 10 } = options;
   if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${alpha}`);
 
-  const prepared = metrics.map((s, index) => {
+  const prepared = metrics.map((s) => {
     const { qids, base, cand } = pairScores(s);
     const deltas = cand.map((c, i) => c - base[i]!);
-    const label = `${index}:${s.rule.metric}`;
+    // Named by metric alone, not position: listing another floor before this one must not
+    // move its draws (two floors on one metric share data, and may share draws too).
+    const label = s.rule.metric;
     const ci = pairedBootstrapCI(deltas, {
       iterations,
       level: 1 - alpha,

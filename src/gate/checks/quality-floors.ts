@@ -5,7 +5,12 @@
  * finding blocks is decided once, in judgeFindings (src/gate/judge.ts).
  */
 import { decide } from '../../retrieval/decision.js';
-import { regressionVerdict, type FloorPower, type MetricRule } from '../../retrieval/regression.js';
+import {
+  regressionVerdict,
+  type FloorPower,
+  type MetricRule,
+  type MetricVerdict,
+} from '../../retrieval/regression.js';
 import { mean } from '../../retrieval/stats.js';
 import type { BenchmarkResult, SuiteReport } from '../report-model.js';
 import type { LoadedContract, QualityFloor } from '../../config/contract.js';
@@ -132,59 +137,67 @@ export function judgeConsumers(
       });
       if (m.worst.length)
         regressions.push({ consumer: c.consumer, metric: m.metric, worst: m.worst });
-      const found = {
-        baseline: m.baselineMean,
-        candidate: m.candidateMean,
-        delta: m.delta,
-        ci: [m.ci.low, m.ci.high],
-        p: m.p,
-        ...(m.pHolm !== undefined && { pHolm: m.pHolm }),
-        ...(mde !== undefined && { mde }),
-      };
-      const expected = {
-        min: m.min,
-        max_drop: m.maxDrop,
-        ...(block && { on_inconclusive: 'block' }),
-      };
-      const base = {
-        consumer: c.consumer,
-        location: where(located[i]!),
-        expected,
-        found,
-      };
-      const underpowered = power !== undefined && !power.powered;
-      // An inconclusive outcome on a suite that cannot resolve max_drop is what a harmless
-      // re-run of it looks like: one warning says both, so noise never adds a second one.
-      const folded = m.status === 'inconclusive' && !block && underpowered;
-      if (m.status === 'fail')
-        findings.push({
-          id: 'bench.regression',
-          severity: 'error',
-          message: `${c.consumer} on ${suite}: ${m.message}`,
-          ...base,
-        });
-      else if (m.status === 'inconclusive' && !folded)
-        findings.push({
-          id: 'bench.inconclusive',
-          severity: block ? 'error' : 'warning',
-          message: `${c.consumer} on ${suite}: ${m.message}${block ? ' (on_inconclusive: block)' : ''}`,
-          ...base,
-        });
-      if (underpowered)
-        findings.push({
-          id: 'bench.underpowered',
-          severity: 'warning',
-          message: `${c.consumer} on ${suite}: ${underpoweredMessage(m.metric, m.maxDrop!, power, m.queries)}${folded ? `. This run is inconclusive: ${m.message}` : ''}`,
-          ...base,
-        });
-      if (m.significantDrop)
-        findings.push({
-          id: 'bench.significant-drop',
-          severity: 'info',
-          message: `${c.consumer} on ${suite}: ${m.message}`,
-          ...base,
-        });
+      findings.push(...floorFindings(m, floor, c.consumer, suite, where(located[i]!)));
     });
   }
   return { rows, regressions };
+}
+
+/**
+ * The findings of one floor's verdict: `bench.regression` for a fail; `bench.inconclusive`
+ * for an inconclusive outcome (an error with `on_inconclusive: block`); `bench.underpowered`
+ * when the suite cannot resolve the floor's max_drop, which also tells an inconclusive
+ * outcome under `warn` — a harmless re-run of such a suite is inconclusive more often than
+ * not, and one warning that says why is enough; `bench.significant-drop` (info) when a
+ * min-only floor passes over a significant drop.
+ */
+export function floorFindings(
+  m: MetricVerdict,
+  floor: QualityFloor,
+  consumer: string,
+  suite: string,
+  location?: Finding['location'],
+): Finding[] {
+  const block = floor.on_inconclusive === 'block' && m.maxDrop !== undefined;
+  const power = m.power;
+  const mde = power && Number.isFinite(power.mde) ? power.mde : undefined;
+  const base = {
+    consumer,
+    ...(location && { location }),
+    expected: { min: m.min, max_drop: m.maxDrop, ...(block && { on_inconclusive: 'block' }) },
+    found: {
+      baseline: m.baselineMean,
+      candidate: m.candidateMean,
+      delta: m.delta,
+      ci: [m.ci.low, m.ci.high],
+      p: m.p,
+      ...(m.pHolm !== undefined && { pHolm: m.pHolm }),
+      ...(mde !== undefined && { mde }),
+    },
+  };
+  const out: Finding[] = [];
+  const underpowered = power !== undefined && !power.powered;
+  const folded = m.status === 'inconclusive' && !block && underpowered;
+  const said = `${consumer} on ${suite}: ${m.message}`;
+  if (m.status === 'fail')
+    out.push({ id: 'bench.regression', severity: 'error', message: said, ...base });
+  else if (m.status === 'inconclusive' && !folded)
+    out.push({
+      id: 'bench.inconclusive',
+      severity: block ? 'error' : 'warning',
+      message: block ? `${said} (on_inconclusive: block)` : said,
+      ...base,
+    });
+  if (underpowered) {
+    const why = underpoweredMessage(m.metric, m.maxDrop!, power, m.queries);
+    out.push({
+      id: 'bench.underpowered',
+      severity: 'warning',
+      message: `${consumer} on ${suite}: ${why}${folded ? `. This run is inconclusive: ${m.message}` : ''}`,
+      ...base,
+    });
+  }
+  if (m.significantDrop)
+    out.push({ id: 'bench.significant-drop', severity: 'info', message: said, ...base });
+  return out;
 }
