@@ -13,6 +13,8 @@ import type { QualityFloor } from '../../src/config/contract.js';
 import { regressionVerdict } from '../../src/retrieval/regression.js';
 import { unitsNeeded } from '../../src/retrieval/decision.js';
 import { minimumDetectableDrop, normalQuantile, Rng } from '../../src/retrieval/stats.js';
+import { metricFunction, perExampleScores } from '../../src/staging/metrics.js';
+import { pairedVerdict } from '../../src/staging/verdict.js';
 
 const FAST = { iterations: 200, permutations: 1000 };
 const REPS = 200;
@@ -157,5 +159,43 @@ describe('messages say what the numbers say', () => {
       (f) => f.id,
     );
     expect(ids).toEqual(['bench.significant-drop']);
+  });
+});
+
+describe('staging judges by the same rule (decide with the comparison’s power)', () => {
+  /** Both versions right on 90% of examples, independently: a harmless retrain. */
+  function noisyPair(n: number, seed: number) {
+    const rng = new Rng(seed);
+    const truth = new Int32Array(n).fill(1);
+    const side = () => {
+      const pred = Int32Array.from({ length: n }, () => (rng.float() < 0.9 ? 1 : 0));
+      return {
+        value: metricFunction('accuracy', { classes: pred }, { classes: truth }),
+        perExample: perExampleScores('accuracy', { classes: pred }, { classes: truth }),
+      };
+    };
+    return [side(), side()] as const;
+  }
+
+  it('a harmless re-run of a powered comparison never warns; an unpowered one says what would resolve it', () => {
+    // 200 examples, per-example sd ≈ 0.42: mde ≈ 0.074. max_drop 0.12 is resolved (a harmless
+    // run is inconclusive only when δ < −0.12, Φ(−4) ≈ 3e-5), 0.02 is not. At max_drop = mde
+    // the rate would be Φ(−2.49) ≈ 0.6%: the rule's bound, not zero.
+    let unpoweredInconclusive = 0;
+    for (let s = 1; s <= 12; s++) {
+      const [base, cand] = noisyPair(200, 900 + s);
+      const powered = pairedVerdict({ metric: 'accuracy', maxDrop: 0.12 }, base, cand, 200, s);
+      expect(powered.mde).toBeLessThanOrEqual(0.12);
+      expect(powered.status).toBe('pass');
+      const unpowered = pairedVerdict({ metric: 'accuracy', maxDrop: 0.02 }, base, cand, 200, s);
+      expect(unpowered.examplesNeeded).toBeGreaterThan(200);
+      if (unpowered.status === 'inconclusive') {
+        unpoweredInconclusive++;
+        expect(unpowered.message).toMatch(
+          /200 paired examples detect a worsening of 0\.\d{4} with 80% power, about [\d,]+ would resolve the allowed 0\.0200\)$/,
+        );
+      }
+    }
+    expect(unpoweredInconclusive).toBeGreaterThan(0);
   });
 });
