@@ -25,12 +25,13 @@ describe('check on the shipped example', () => {
     expect(r.stdout).toBe('');
     const report = JSON.parse(readFileSync(join(dir, 'out/report.json'), 'utf8'));
     expect(report).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       verdict: 'pass',
       counts: { error: 0, warning: 1 },
     });
     expect(report.findings.map((f: { id: string }) => f.id)).toEqual([
       'contract.dims',
+      'bench.significant-drop',
       'compat.space',
       'baseline.changed',
       'baseline.changed',
