@@ -16,11 +16,7 @@ import type { ConsumerPin } from '../release/registry-check.js';
 import type { StagingReport } from '../staging/types.js';
 import type { VectorDType, VectorFormat } from '../vectors/types.js';
 
-/**
- * 2: `findings[].found.p` of `bench.*` findings is the raw p-value (it was Holm-adjusted),
- * the adjusted one is `found.pHolm`; `benchmarks[].pHolm` is absent on min-only floors.
- */
-export const REPORT_SCHEMA_VERSION = 2;
+export const REPORT_SCHEMA_VERSION = 1;
 
 export type Verdict = 'pass' | 'fail';
 /** The lowest severity that blocks promotion; `never` reports without blocking. */

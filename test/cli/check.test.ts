@@ -25,7 +25,7 @@ describe('check on the shipped example', () => {
     expect(r.stdout).toBe('');
     const report = JSON.parse(readFileSync(join(dir, 'out/report.json'), 'utf8'));
     expect(report).toMatchObject({
-      schemaVersion: 2,
+      schemaVersion: 1,
       verdict: 'pass',
       counts: { error: 0, warning: 1 },
     });

@@ -21,7 +21,7 @@ const vectors = {
 
 /** A report exercising every section: a blocking error, a pending consumer, changes, coverage. */
 export const SAMPLE: Report = {
-  schemaVersion: 2,
+  schemaVersion: 1,
   tool: { name: 'embedding-gate', version: '0.1.0' },
   verdict: 'fail',
   failOn: 'error',

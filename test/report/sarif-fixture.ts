@@ -79,7 +79,7 @@ const raw: Finding[] = [
 const findings = raw.map((f) => ({ ...f, fingerprint: fingerprintFinding(f) }));
 
 export const MACHINE_SAMPLE: Report = {
-  schemaVersion: 2,
+  schemaVersion: 1,
   tool: { name: 'embedding-gate', version: '0.1.0' },
   verdict: 'fail',
   failOn: 'error',
