@@ -66,6 +66,11 @@ export interface QualityFloor {
   readonly metric: string;
   readonly min?: number;
   readonly max_drop?: number;
+  /**
+   * What an inconclusive `max_drop` outcome does: `warn` (default) or `block`. `block` turns
+   * exactly the inconclusive outcomes into blocking `bench.inconclusive` errors.
+   */
+  readonly on_inconclusive?: 'warn' | 'block';
 }
 
 export const DEFAULT_NORM_TOLERANCE = 1e-3;

@@ -12,6 +12,7 @@ import {
   MISSING,
   percent,
   plural,
+  pValue,
   score,
   statistic,
   truncate,
@@ -101,17 +102,19 @@ export function benchmarkSection(report: Report, options: MarkdownOptions): stri
   const out = [
     '### Benchmarks',
     '',
-    '| | suite | consumer | metric | baseline | candidate | Δ | CI of Δ |',
-    '|---|---|---|---|---|---|---|---|',
+    '| | suite | consumer | metric | baseline | candidate | Δ | CI of Δ | p | p (Holm) | MDE |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const b of rows) {
     const ci = b.ci ? `${interval(b.ci)} (${percent(b.ci.level)})` : MISSING;
     out.push(
-      `| ${STATUS[b.status]} | ${cell(b.suite)} | ${cell(b.consumer ?? MISSING)} | ${cell(b.metric)} | ${score(b.baseline)} | ${score(b.candidate)} | ${signed(b.delta)} | ${ci} |`,
+      `| ${STATUS[b.status]} | ${cell(b.suite)} | ${cell(b.consumer ?? MISSING)} | ${cell(b.metric)} | ${score(b.baseline)} | ${score(b.candidate)} | ${signed(b.delta)} | ${ci} | ${pValue(b.p)} | ${pValue(b.pHolm)} | ${score(b.mde)} |`,
     );
   }
   if (rows.length < all.length)
-    out.push(`| | | | ${plural(all.length - rows.length, 'passing metric')} not shown | | | | |`);
+    out.push(
+      `| | | | ${plural(all.length - rows.length, 'passing metric')} not shown | | | | | | | |`,
+    );
   out.push('');
   if (options.charts !== false) out.push(...deltaChart(rows));
   return out;

@@ -171,14 +171,26 @@ export const GATE_RULES: Readonly<Record<string, CheckRule>> = {
   'bench.regression': {
     summary: "The candidate meets each consumer's quality floor on its benchmark suite.",
     description:
-      "Error: on a suite, the candidate scores below a consumer's `min`, or drops by more than its `max_drop` significantly (one-sided sign-flip test, Holm-adjusted over the metrics, α = 0.05). A warning for a pending consumer.",
+      "Error: on a suite, the candidate scores below a consumer's `min`, or drops by more than its `max_drop` significantly (one-sided sign-flip test, Holm-adjusted over the consumer's floors with `max_drop` on the suite, α = 0.05). A warning for a pending consumer.",
     help: 'Look at the most regressed queries in the report; fix the model or the data, or agree a new floor with the consumer.',
   },
   'bench.inconclusive': {
     summary: 'The suite rules out a drop larger than each consumer allows.',
     description:
-      'Warning: a drop beyond `max_drop` is still plausible (the 95% CI of the mean delta reaches below −max_drop) but not significant: the numbers are reported, never a silent pass.',
-    help: 'Add judged queries to the suite to narrow the interval, or accept the risk explicitly with a waiver.',
+      'Warning: a drop beyond `max_drop` is neither significant nor ruled out — on a suite powered for `max_drop`, the mean dropped by more than it; otherwise the 95% CI reaches below −max_drop (then the warning is folded into `bench.underpowered`). An error when the floor sets `on_inconclusive: block`.',
+    help: 'Add judged queries to the suite to narrow the interval, set `on_inconclusive: block` to make it block, or accept the risk explicitly with a waiver.',
+  },
+  'bench.underpowered': {
+    summary: 'Each suite can resolve the `max_drop` its floors enforce.',
+    description:
+      'Warning: the suite blocks a drop of max_drop + e with 80% power, where the minimum detectable effect e = (z(1−α/k) + z(0.8))·sd/√n of the paired deltas is larger than `max_drop`; the message says how many judged queries would bring e down to `max_drop`. An inconclusive outcome of such a floor is told here instead of in a second warning.',
+    help: 'Add judged queries to the suite (the message says how many), or agree a larger `max_drop` with the consumer.',
+  },
+  'bench.significant-drop': {
+    summary: 'No significant drop goes unmentioned.',
+    description:
+      'Info: a floor with only `min` passes, but its metric dropped significantly (one-sided sign-flip test of no drop, p < 0.05, not adjusted); nothing blocks on it because the floor sets no `max_drop`.',
+    help: 'Add `max_drop` to the floor if the consumer cares about drops above its `min`.',
   },
   'bench.no-baseline': {
     summary: "A consumer's allowed drop could be checked against the baseline.",

@@ -33,7 +33,10 @@ export function suitesText(report: Report): string[] {
     }
     for (const b of (report.benchmarks ?? []).filter((x) => x.suite === s.suite)) {
       const ci = b.ci ? ` CI ${interval(b.ci)}` : '';
-      const p = b.pHolm !== undefined ? ` p(Holm) ${pValue(b.pHolm)}` : '';
+      const p =
+        (b.p !== undefined ? ` p ${pValue(b.p)}` : '') +
+        (b.pHolm !== undefined ? ` p(Holm) ${pValue(b.pHolm)}` : '') +
+        (b.mde !== undefined ? ` MDE ${score(b.mde)}` : '');
       out.push(
         `  ${b.status.padEnd(12)} ${b.consumer ?? ''} ${b.metric}: ${signed(b.delta)}${ci}${p}`,
       );

@@ -13,9 +13,20 @@
  *                          and the only thing checked without a baseline);
  * - `fail` by `max_drop`   when m is set, p̃ < α and o·δ < −m: a worsening beyond the
  *                          allowance, with the error rate of blocking held at α;
- * - `inconclusive`         otherwise when m is set and L < −m: a worsening beyond the
- *                          allowance is still plausible — a warning, never a silent pass;
+ * - `inconclusive`         otherwise when m is set and
+ *                          - the comparison is powered for m (its minimum detectable effect
+ *                            e, see `PairedEvidence.mde`, is at most m) and o·δ < −m: the
+ *                            estimate is past the allowance but not significant; or
+ *                          - it is not powered (e > m, or e unknown) and L < −m: a worsening
+ *                            beyond the allowance is still plausible;
  * - `pass`                 otherwise.
+ *
+ * Why two inconclusive tests: with no true worsening, L < −m happens by chance in
+ * Φ(z₁₋α/₂ − m/se) of runs (about 30% when e = m, se the standard error of δ), so "L < −m" would warn on harmless re-runs
+ * of a powered suite. On a powered suite a pass needs only o·δ ≥ −m, which a true worsening
+ * of m + e (blocked with 80% power) escapes with probability Φ(−m/se) ≤ Φ(−2.49) ≈ 0.6%, and
+ * a harmless re-run turns inconclusive just as rarely. An unpowered suite keeps the
+ * cautious CI test; its callers say that the suite cannot resolve m (`bench.underpowered`).
  *
  * The comparisons are strict and written so that a NaN never fails or warns: a NaN bound
  * (a bootstrap with no usable resample) passes, and callers report an undefined metric
@@ -41,6 +52,12 @@ export interface PairedEvidence {
   readonly pAdjusted?: number;
   /** Significance level of the blocking decision (the CI's level is 1 − alpha). */
   readonly alpha: number;
+  /**
+   * Minimum detectable effect: the worsening beyond max_drop that the blocking test detects
+   * with 80% power (`minimumDetectableDrop` in stats.ts), in metric units. The comparison is
+   * powered for max_drop when mde ≤ max_drop. Unknown (absent or NaN): treated as not powered.
+   */
+  readonly mde?: number;
 }
 
 /** Everything the rule looks at. */
@@ -77,8 +94,24 @@ export function decide(input: DecisionInput): Decision {
   const worstPlausible = higher ? paired.low : -paired.high;
   if ((paired.pAdjusted ?? paired.p) < paired.alpha && change < -maxDrop)
     return { status: 'fail', by: 'max_drop' };
-  if (worstPlausible < -maxDrop) return { status: 'inconclusive', by: 'max_drop' };
+  const powered = isPowered(paired.mde, maxDrop);
+  if (powered ? change < -maxDrop : worstPlausible < -maxDrop)
+    return { status: 'inconclusive', by: 'max_drop' };
   return PASS;
+}
+
+/** Whether a comparison with minimum detectable effect `mde` resolves `maxDrop` (NaN: no). */
+export function isPowered(mde: number | undefined, maxDrop: number): boolean {
+  return mde !== undefined && mde <= maxDrop;
+}
+
+/**
+ * Queries (or examples) needed for a minimum detectable effect of `maxDrop`, from n and the
+ * current effect `mde` (se ∝ 1/√n): ⌈n · (mde / maxDrop)²⌉. NaN when it cannot be said.
+ */
+export function unitsNeeded(n: number, mde: number, maxDrop: number): number {
+  if (!(maxDrop > 0) || !Number.isFinite(mde)) return NaN;
+  return Math.ceil(n * (mde / maxDrop) ** 2);
 }
 
 /**

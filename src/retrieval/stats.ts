@@ -246,3 +246,69 @@ export function holmBonferroni(pValues: readonly number[]): number[] {
   });
   return adjusted;
 }
+
+/** Sample standard deviation (n − 1 in the denominator); NaN below two values. */
+export function sampleSd(xs: ArrayLike<number>): number {
+  const n = xs.length;
+  if (n < 2) return NaN;
+  const m = mean(xs);
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (xs[i]! - m) ** 2;
+  return Math.sqrt(ss / (n - 1));
+}
+
+/**
+ * Inverse of the standard normal CDF (Acklam's rational approximation, relative error
+ * below 1.2e-9, ample for a power calculation). NaN outside (0, 1).
+ */
+export function normalQuantile(p: number): number {
+  if (!(p > 0 && p < 1)) return NaN;
+  const a = [
+    -39.6968302866538, 220.946098424521, -275.928510446969, 138.357751867269, -30.6647980661472,
+    2.50662827745924,
+  ];
+  const b = [
+    -54.4760987982241, 161.585836858041, -155.698979859887, 66.8013118877197, -13.2806815528857,
+  ];
+  const c = [
+    -0.00778489400243029, -0.322396458041136, -2.40075827716184, -2.54973253934373,
+    4.37466414146497, 2.93816398269878,
+  ];
+  const d = [0.00778469570904146, 0.32246712907004, 2.445134137143, 3.75440866190742];
+  const tail = (q: number) =>
+    (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) /
+    ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1);
+  if (p < 0.02425) return tail(Math.sqrt(-2 * Math.log(p)));
+  if (p > 1 - 0.02425) return -tail(Math.sqrt(-2 * Math.log(1 - p)));
+  const q = p - 0.5;
+  const r = q * q;
+  return (
+    ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) /
+    (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1)
+  );
+}
+
+/** Options of {@link minimumDetectableDrop}. */
+export interface PowerOptions {
+  /** Significance level of the blocking test (default 0.05). */
+  readonly alpha?: number;
+  /** Probability of blocking a drop of the returned size (default 0.8). */
+  readonly power?: number;
+  /**
+   * Tests in the Holm family the blocking test belongs to (default 1). A single real drop
+   * among k floors has the smallest p, which Holm compares with α/k: the power at α/k is
+   * what that drop gets (a lower bound when other floors drop too).
+   */
+  readonly family?: number;
+}
+
+/**
+ * The smallest worsening beyond the allowance that a one-sided test of the mean delta blocks
+ * with the given power: (z₁₋α/k + z_power) · se, se = sd/√n of the paired deltas (normal
+ * approximation; the sign-flip test's power is close to the t-test's at these n).
+ * Returned as the excess over `max_drop`; add `max_drop` for the total drop detected.
+ */
+export function minimumDetectableDrop(standardError: number, options: PowerOptions = {}): number {
+  const { alpha = 0.05, power = 0.8, family = 1 } = options;
+  return (normalQuantile(1 - alpha / family) + normalQuantile(power)) * standardError;
+}

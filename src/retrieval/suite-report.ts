@@ -14,11 +14,24 @@ export interface BenchmarkResult {
   readonly status: 'pass' | 'inconclusive' | 'fail';
   /** Judged queries the means are over. */
   readonly queries?: number;
-  /** One-sided sign-flip p of H0: delta ≥ −max_drop, raw and Holm-adjusted over the consumer's metrics. */
+  /** Raw one-sided sign-flip p of H0: delta ≥ −max_drop (H0 "no drop" on a min-only floor). */
   readonly p?: number;
+  /**
+   * `p` Holm-adjusted over the consumer's floors on this suite that have max_drop (the tests
+   * that can block); absent on a min-only floor, which is judged on its mean alone.
+   */
   readonly pHolm?: number;
   readonly min?: number;
   readonly maxDrop?: number;
+  /**
+   * Floors with max_drop: the drop beyond max_drop blocked with 80% power at α = 0.05
+   * (one-sided, α/k over a Holm family of k). A drop of maxDrop + mde is blocked 80% of the time.
+   */
+  readonly mde?: number;
+  /** Floors with max_drop and mde > maxDrop: queries that would bring mde down to maxDrop. */
+  readonly queriesNeeded?: number;
+  /** The floor's `on_inconclusive` when it is `block`. */
+  readonly onInconclusive?: 'block';
 }
 
 /** Everything measured on one benchmark suite. */

@@ -9,7 +9,10 @@
  *
  * - `fail`         when the candidate is below `min` (above `max` for mse), or when
  *                  p < α and δ < −m (a worsening beyond the allowance, significant);
- * - `inconclusive` otherwise when the CI's lower end (oriented) is below −m — a warning;
+ * - `inconclusive` otherwise when δ < −m on a comparison powered for m (its minimum detectable
+ *                  effect e = (z₀.₉₅ + z₀.₈)·se ≤ m), or when the CI's lower end (oriented) is
+ *                  below −m on one that is not — a warning, whose message then says how many
+ *                  paired examples would resolve m;
  * - `pass`         otherwise.
  *
  * Per-example metrics (accuracy, mse) use the benchmark's statistics on the paired
@@ -20,10 +23,19 @@
  * δ*, and p = (1 + #{δ* ≥ −m}) / (B + 1), the bootstrap's own one-sided p, which is below α
  * exactly when the one-sided upper bound lies below −m.
  */
-import { decide, floorMessage, type Decision, type PairedEvidence } from '../retrieval/decision.js';
+import {
+  decide,
+  floorMessage,
+  isPowered,
+  unitsNeeded,
+  type Decision,
+  type PairedEvidence,
+} from '../retrieval/decision.js';
 import {
   deriveSeed,
+  minimumDetectableDrop,
   pairedBootstrapCI,
+  sampleSd,
   quantileSorted,
   Rng,
   signFlipTest,
@@ -57,6 +69,13 @@ export interface StagingVerdict {
   readonly delta?: number;
   readonly ci?: { readonly low: number; readonly high: number; readonly level: number };
   readonly p?: number;
+  /**
+   * With max_drop: the worsening beyond max_drop detected with 80% power at α (from the
+   * standard error of the paired delta); the comparison is powered when mde ≤ max_drop.
+   */
+  readonly mde?: number;
+  /** With max_drop and mde > max_drop: paired examples that would make mde = max_drop. */
+  readonly examplesNeeded?: number;
   readonly iterations?: number;
 }
 
@@ -126,6 +145,7 @@ export function pairedVerdict(
   const candValue = candidate.value();
   let oriented: { low: number; high: number };
   let p: number;
+  let standardError: number;
   if (isPerExample(rule.metric) && baseline.perExample && candidate.perExample) {
     const deltas = new Float64Array(n);
     for (let i = 0; i < n; i++)
@@ -141,9 +161,27 @@ export function pairedVerdict(
       alternative: 'less',
       margin,
     });
+    standardError = sampleSd(deltas) / Math.sqrt(n);
   } else {
-    ({ oriented, p } = bootstrapMetric(baseline, candidate, n, orient, margin, iterations, seed));
+    ({ oriented, p, standardError } = bootstrapMetric(
+      baseline,
+      candidate,
+      n,
+      orient,
+      margin,
+      iterations,
+      seed,
+    ));
   }
+  const mde =
+    rule.maxDrop === undefined
+      ? undefined
+      : minimumDetectableDrop(standardError, { alpha: STAGING_ALPHA });
+  const known = mde !== undefined && Number.isFinite(mde) ? mde : undefined;
+  const examplesNeeded =
+    rule.maxDrop !== undefined && known !== undefined && !isPowered(known, rule.maxDrop)
+      ? unitsNeeded(n, known, rule.maxDrop)
+      : undefined;
   const delta = candValue - baseValue;
   const ci =
     orient === 1
@@ -160,6 +198,7 @@ export function pairedVerdict(
     high: ci.high,
     p,
     alpha: STAGING_ALPHA,
+    ...(known !== undefined && { mde: known }),
   });
   const beyond = `a ${worse} larger than the allowed ${score(margin)}`;
   const message =
@@ -167,7 +206,7 @@ export function pairedVerdict(
     (decision.status === 'fail'
       ? `${change}: ${beyond} (p = ${pValue(p)} < α = ${STAGING_ALPHA})`
       : decision.status === 'inconclusive'
-        ? `${change}: the labeled examples cannot rule out ${beyond} (p = ${pValue(p)}, α = ${STAGING_ALPHA})`
+        ? inconclusiveMessage(change, beyond, p, ci, orient, margin, known, n, examplesNeeded)
         : rule.maxDrop === undefined
           ? change
           : `${change}, within the allowed ${worse} of ${score(margin)}`);
@@ -180,8 +219,43 @@ export function pairedVerdict(
     delta,
     ci,
     p,
+    ...(known !== undefined && { mde: known }),
+    ...(examplesNeeded !== undefined && Number.isFinite(examplesNeeded) && { examplesNeeded }),
     iterations,
   };
+}
+
+/**
+ * What an inconclusive outcome rests on: the whole CI past the allowance but p ≥ α; the
+ * estimate past it on a powered comparison; or an unpowered comparison whose CI reaches past
+ * it — then how many examples would resolve max_drop, since that is the warning's remedy.
+ */
+function inconclusiveMessage(
+  change: string,
+  beyond: string,
+  p: number,
+  ci: { low: number; high: number },
+  orient: number,
+  margin: number,
+  mde: number | undefined,
+  n: number,
+  examplesNeeded: number | undefined,
+): string {
+  const bound = orient === 1 ? `below -${score(margin)}` : `above ${score(margin)}`;
+  const whole = orient === 1 ? ci.high < -margin : ci.low > margin;
+  const stats = `p = ${pValue(p)} ≥ α = ${STAGING_ALPHA}`;
+  if (whole)
+    return `${change}: the whole CI lies ${bound}, yet ${beyond} is not significant (${stats})`;
+  if (mde !== undefined && isPowered(mde, margin))
+    return `${change}: the estimate is ${beyond}, but not significantly (${stats})`;
+  const power =
+    mde === undefined
+      ? ''
+      : `; ${count(n)} paired examples detect a worsening of ${score(margin + mde)} with 80% power` +
+        (examplesNeeded !== undefined && Number.isFinite(examplesNeeded)
+          ? `, about ${count(examplesNeeded)} would resolve the allowed ${score(margin)}`
+          : '');
+  return `${change}: the labeled examples cannot rule out ${beyond} (the CI reaches ${bound}; ${stats}${power})`;
 }
 
 /** Paired bootstrap of a metric that is not a per-example mean. */
@@ -193,7 +267,7 @@ function bootstrapMetric(
   margin: number,
   iterations: number,
   seed: number,
-): { oriented: { low: number; high: number }; p: number } {
+): { oriented: { low: number; high: number }; p: number; standardError: number } {
   const rng = new Rng(deriveSeed(seed, 'staging:metric-bootstrap'));
   const weights = new Float64Array(n);
   const draws: number[] = [];
@@ -212,7 +286,7 @@ function bootstrapMetric(
     draws.push(d);
     if (d >= -margin) within++;
   }
-  if (draws.length === 0) return { oriented: { low: NaN, high: NaN }, p: 1 };
+  if (draws.length === 0) return { oriented: { low: NaN, high: NaN }, p: 1, standardError: NaN };
   const sorted = Float64Array.from(draws).sort();
   const alpha = STAGING_ALPHA;
   return {
@@ -221,5 +295,7 @@ function bootstrapMetric(
       high: quantileSorted(sorted, 1 - alpha / 2),
     },
     p: (1 + within) / (draws.length + 1),
+    // The bootstrap's spread of δ* estimates the standard error of δ itself.
+    standardError: sampleSd(sorted),
   };
 }

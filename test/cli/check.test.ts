@@ -31,6 +31,7 @@ describe('check on the shipped example', () => {
     });
     expect(report.findings.map((f: { id: string }) => f.id)).toEqual([
       'contract.dims',
+      'bench.significant-drop',
       'compat.space',
       'baseline.changed',
       'baseline.changed',

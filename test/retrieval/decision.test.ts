@@ -294,3 +294,39 @@ describe('decide: properties', () => {
     );
   });
 });
+
+describe('decide with the comparison’s power', () => {
+  it('on a powered comparison (mde ≤ max_drop) warns on the estimate; otherwise as before', () => {
+    fc.assert(
+      fc.property(
+        value,
+        paired,
+        maybe(value),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 2, noNaN: true }),
+        (candidate, e, min, maxDrop, mde) => {
+          const withPower = decide({
+            direction: 'higher-is-better',
+            candidate,
+            paired: { ...e, mde },
+            ...(min !== undefined && { min }),
+            maxDrop,
+          });
+          const old = oldBenchmarkRule(
+            min,
+            maxDrop,
+            candidate,
+            e.delta,
+            e.low,
+            e.pAdjusted ?? e.p,
+            e.alpha,
+          );
+          if (mde > maxDrop) expect(withPower.status).toBe(old);
+          else if (old === 'fail') expect(withPower.status).toBe('fail');
+          else expect(withPower.status).toBe(e.delta < -maxDrop ? 'inconclusive' : 'pass');
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -5,12 +5,35 @@
  * finding blocks is decided once, in judgeFindings (src/gate/judge.ts).
  */
 import { decide } from '../../retrieval/decision.js';
-import { regressionVerdict, type MetricRule } from '../../retrieval/regression.js';
+import {
+  regressionVerdict,
+  type FloorPower,
+  type MetricRule,
+  type MetricVerdict,
+} from '../../retrieval/regression.js';
 import { mean } from '../../retrieval/stats.js';
 import type { BenchmarkResult, SuiteReport } from '../report-model.js';
 import type { LoadedContract, QualityFloor } from '../../config/contract.js';
 import type { Finding } from '../../config/findings.js';
-import { score } from '../../config/numbers.js';
+import { count, score } from '../../config/numbers.js';
+
+/** Why a floor's suite cannot resolve its max_drop, and what would. */
+function underpoweredMessage(
+  metric: string,
+  maxDrop: number,
+  power: FloorPower,
+  queries: number,
+): string {
+  const what = `${metric} allows a drop of ${score(maxDrop)}, but`;
+  if (!Number.isFinite(power.mde))
+    return `${what} ${count(queries)} judged queries give no spread to estimate the suite's power from`;
+  const family = power.family > 1 ? `, α/${power.family} for Holm over ${power.family} floors` : '';
+  return (
+    `${what} the suite blocks drops only from ${score(maxDrop + power.mde)} on with 80% power ` +
+    `(minimum detectable effect ${score(power.mde)} beyond max_drop at α = 0.05${family}, n = ${count(queries)}); ` +
+    `about ${count(power.queriesNeeded)} judged queries would resolve max_drop ${score(maxDrop)}`
+  );
+}
 
 /** A floor with the contract that states it and its index in `quality`, for locations. */
 export interface Located {
@@ -86,6 +109,10 @@ export function judgeConsumers(
       { seed },
     );
     verdict.metrics.forEach((m, i) => {
+      const floor = located[i]!.floor;
+      const block = floor.on_inconclusive === 'block';
+      const power = m.power;
+      const mde = power && Number.isFinite(power.mde) ? power.mde : undefined;
       rows.push({
         suite,
         consumer: c.consumer,
@@ -95,30 +122,82 @@ export function judgeConsumers(
         delta: m.delta,
         ci: { low: m.ci.low, high: m.ci.high, level: m.ci.level },
         status: m.status,
+        queries: m.queries,
         p: m.p,
-        pHolm: m.pHolm,
+        ...(m.pHolm !== undefined && { pHolm: m.pHolm }),
         ...(m.min !== undefined && { min: m.min }),
         ...(m.maxDrop !== undefined && { maxDrop: m.maxDrop }),
+        ...(mde !== undefined && { mde }),
+        ...(power &&
+          !power.powered &&
+          Number.isFinite(power.queriesNeeded) && {
+            queriesNeeded: power.queriesNeeded,
+          }),
+        ...(block && m.maxDrop !== undefined && { onInconclusive: 'block' as const }),
       });
       if (m.worst.length)
         regressions.push({ consumer: c.consumer, metric: m.metric, worst: m.worst });
-      if (m.status === 'pass') return;
-      findings.push({
-        id: m.status === 'fail' ? 'bench.regression' : 'bench.inconclusive',
-        severity: m.status === 'fail' ? 'error' : 'warning',
-        consumer: c.consumer,
-        message: `${c.consumer} on ${suite}: ${m.message}`,
-        location: where(located[i]!),
-        expected: { min: m.min, max_drop: m.maxDrop },
-        found: {
-          baseline: m.baselineMean,
-          candidate: m.candidateMean,
-          delta: m.delta,
-          ci: [m.ci.low, m.ci.high],
-          p: m.pHolm,
-        },
-      });
+      findings.push(...floorFindings(m, floor, c.consumer, suite, where(located[i]!)));
     });
   }
   return { rows, regressions };
+}
+
+/**
+ * The findings of one floor's verdict: `bench.regression` for a fail; `bench.inconclusive`
+ * for an inconclusive outcome (an error with `on_inconclusive: block`); `bench.underpowered`
+ * when the suite cannot resolve the floor's max_drop, which also tells an inconclusive
+ * outcome under `warn` — a harmless re-run of such a suite is inconclusive more often than
+ * not, and one warning that says why is enough; `bench.significant-drop` (info) when a
+ * min-only floor passes over a significant drop.
+ */
+export function floorFindings(
+  m: MetricVerdict,
+  floor: QualityFloor,
+  consumer: string,
+  suite: string,
+  location?: Finding['location'],
+): Finding[] {
+  const block = floor.on_inconclusive === 'block' && m.maxDrop !== undefined;
+  const power = m.power;
+  const mde = power && Number.isFinite(power.mde) ? power.mde : undefined;
+  const base = {
+    consumer,
+    ...(location && { location }),
+    expected: { min: m.min, max_drop: m.maxDrop, ...(block && { on_inconclusive: 'block' }) },
+    found: {
+      baseline: m.baselineMean,
+      candidate: m.candidateMean,
+      delta: m.delta,
+      ci: [m.ci.low, m.ci.high],
+      p: m.p,
+      ...(m.pHolm !== undefined && { pHolm: m.pHolm }),
+      ...(mde !== undefined && { mde }),
+    },
+  };
+  const out: Finding[] = [];
+  const underpowered = power !== undefined && !power.powered;
+  const folded = m.status === 'inconclusive' && !block && underpowered;
+  const said = `${consumer} on ${suite}: ${m.message}`;
+  if (m.status === 'fail')
+    out.push({ id: 'bench.regression', severity: 'error', message: said, ...base });
+  else if (m.status === 'inconclusive' && !folded)
+    out.push({
+      id: 'bench.inconclusive',
+      severity: block ? 'error' : 'warning',
+      message: block ? `${said} (on_inconclusive: block)` : said,
+      ...base,
+    });
+  if (underpowered) {
+    const why = underpoweredMessage(m.metric, m.maxDrop!, power, m.queries);
+    out.push({
+      id: 'bench.underpowered',
+      severity: 'warning',
+      message: `${consumer} on ${suite}: ${why}${folded ? `. This run is inconclusive: ${m.message}` : ''}`,
+      ...base,
+    });
+  }
+  if (m.significantDrop)
+    out.push({ id: 'bench.significant-drop', severity: 'info', message: said, ...base });
+  return out;
 }
