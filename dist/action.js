@@ -18,8 +18,8 @@ import {
   verdictSentence,
   versionLabel,
   writeFileAtomic
-} from "./chunks/chunk-XMVTZXFV.js";
-import "./chunks/chunk-KS72ZPBX.js";
+} from "./chunks/chunk-5UMGJADB.js";
+import "./chunks/chunk-AEOHYELE.js";
 import "./chunks/chunk-6UK2HSVH.js";
 import {
   ConfigError,

@@ -9,12 +9,16 @@ import {
   BenchParseError,
   EvaluationError,
   FAMILY_BY_NAME,
+  FRIENDLY_CUTOFF,
+  FRIENDLY_PLAIN,
   InvalidRunError,
   KnnInputError,
   MANIFEST_NORM_TOLERANCE,
   MEASURE_FAMILIES,
   REPORT_SCHEMA_VERSION,
   RegistryRefusal,
+  TODO,
+  TODO_SHA256,
   UnknownMetricError,
   VERSION,
   cell,
@@ -48,11 +52,13 @@ import {
   require_semver,
   rollback,
   runGate,
+  scanVectors,
   sha256File,
   shapeLabel,
   sortFindings,
   stagingText,
   suitesText,
+  suppressionLabel,
   trecRunLines,
   unreadableFinding,
   updateRegistry,
@@ -62,8 +68,8 @@ import {
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-XMVTZXFV.js";
-import "./chunks/chunk-KS72ZPBX.js";
+} from "./chunks/chunk-5UMGJADB.js";
+import "./chunks/chunk-AEOHYELE.js";
 import "./chunks/chunk-6UK2HSVH.js";
 import {
   ConfigError,
@@ -73,7 +79,9 @@ import {
   score,
   signed
 } from "./chunks/chunk-XKYSRPGY.js";
-import "./chunks/chunk-5S46RYYR.js";
+import {
+  openLocalSource
+} from "./chunks/chunk-5S46RYYR.js";
 import "./chunks/chunk-T4TVEEN4.js";
 import "./chunks/chunk-XYACEXNA.js";
 import {
@@ -3633,6 +3641,7 @@ function formatText(report) {
     for (const f of report.findings) {
       out.push(`  ${pad(f.severity, 7)}  ${pad(f.id, 22)}  ${whereLabel(f)}`);
       out.push(`           ${f.message}`);
+      if (f.suppressed) out.push(`           does not block: ${suppressionLabel(f)}`);
     }
     out.push("");
   }
@@ -3912,6 +3921,20 @@ function parseMeasureRequests(args) {
     );
   };
   for (const arg of args) {
+    const friendly = /^([a-z]+)@(\d+)$/i.exec(arg);
+    const friendlyFamily = friendly && FRIENDLY_CUTOFF[friendly[1].toLowerCase()];
+    if (friendly && friendlyFamily) {
+      addCutoffs(
+        friendlyFamily,
+        parseCutoffs(arg, FAMILY_BY_NAME.get(friendlyFamily), friendly[2])
+      );
+      continue;
+    }
+    const plain = FRIENDLY_PLAIN[arg.toLowerCase()];
+    if (plain && !FAMILY_BY_NAME.has(arg)) {
+      if (!requests.has(plain)) requests.set(plain, void 0);
+      continue;
+    }
     const dot = arg.indexOf(".");
     const head = dot >= 0 ? arg.slice(0, dot) : arg;
     const params = dot >= 0 ? arg.slice(dot + 1) : void 0;
@@ -3937,7 +3960,7 @@ function valueNames(family, cutoffs) {
   );
 }
 function evaluate(qrels, run, requests, complete) {
-  const qids = [...qrels.queries.keys()].filter((q) => complete || run.queries.has(q)).sort(compareBytes);
+  const qids = [...qrels.queries.keys()].filter((q2) => complete || run.queries.has(q2)).sort(compareBytes);
   if (qids.length === 0) {
     throw new EvaluationError(
       "no query has both judgments and results (trec_eval would stop here too)"
@@ -4029,9 +4052,185 @@ function evalCommand(io, setExit) {
   });
 }
 
-// src/cli/commands/knn.ts
-import { resolve as resolve4 } from "node:path";
+// src/cli/commands/init.ts
+import { stat as stat2 } from "node:fs/promises";
+import { basename, dirname, extname, relative, resolve as resolve4, sep } from "node:path";
+var import_semver = __toESM(require_semver(), 1);
 var EXAMPLES3 = `
+Examples:
+  # a manifest beside the vectors, measured from them; fill in the TODOs it names
+  $ embedding-gate init releases/1.0.0/vectors.arrow --name products-text --version 1.0.0
+
+  # and a consumer contract skeleton that accepts exactly what was measured
+  $ embedding-gate init emb.npy --ids ids.txt --output releases/1.0.0/manifest.yaml \\
+      --contract contracts/search-index.yaml
+
+Exit codes: 0 written, 2 could not (unreadable vectors, an existing file without --force).`;
+var UNIT_TOLERANCE = 1e-3;
+function initCommand(io, _deps, setExit) {
+  return new Command("init").description("write a manifest (and a contract skeleton) measured from existing vectors").argument("<vectors>", "vectors file (.arrow .feather .arrows .parquet .npy .jsonl .bin)").option("--name <name>", "embedding name (default: the vectors folder name)").option("--version <version>", "semver version of this embedding (the manifest's)", "1.0.0").option("--output <file>", "manifest to write (default: manifest.yaml beside the vectors)").option("--contract <file>", "also write a consumer contract skeleton accepting these vectors").option("--model <name>", "embedding model name (else a TODO)").option("--revision <rev>", "model revision (else a TODO)").option("--dataset <name>", "name and version of the embedded data (else a TODO)").option("--inputs-sha256 <hex>", "sha256 of the embedded data (else a TODO)").addOption(
+    new Option(
+      "--metric <metric>",
+      "similarity consumers use (default: cosine if unit-norm, else dot)"
+    ).choices(["cosine", "dot", "l2"])
+  ).option("--ids <file>", "sidecar ids file, one id per line (npy, binary)").option("--id-column <name>", "column holding the ids (arrow, parquet)").option("--vector-column <name>", "column holding the vectors (arrow, parquet)").addOption(
+    vectorFormatOption(
+      "--vectors-format <format>",
+      "vectors file format (default: from the extension)"
+    )
+  ).option("--force", "replace existing files (atomically)").addHelpText("after", EXAMPLES3).action(async (file, opts) => {
+    if (!import_semver.default.valid(opts.version))
+      throw new UsageError(`--version "${opts.version}" is not a semantic version (e.g. 1.0.0)`);
+    if (opts.inputsSha256 !== void 0 && !/^[0-9a-f]{64}$/.test(opts.inputsSha256))
+      throw new UsageError("--inputs-sha256 must be 64 lowercase hex characters");
+    const vectors = resolve4(io.cwd, file);
+    const manifestPath = resolve4(
+      io.cwd,
+      opts.output ?? resolve4(dirname(vectors), "manifest.yaml")
+    );
+    const contractPath = opts.contract && resolve4(io.cwd, opts.contract);
+    for (const target of [manifestPath, contractPath])
+      if (target && !opts.force) await refuseExisting(target, io.cwd);
+    const idsPath = opts.ids === void 0 ? void 0 : resolve4(io.cwd, opts.ids);
+    const measured = await measure(vectors, { ...opts, ids: idsPath });
+    const name = opts.name ?? defaultName(vectors);
+    const metric = opts.metric ?? (measured.unitNorm ? "cosine" : "dot");
+    const manifest = manifestText(name, opts, metric, measured, {
+      vectors: posixRelative(dirname(manifestPath), vectors),
+      ...idsPath && { ids: posixRelative(dirname(manifestPath), idsPath) }
+    });
+    await writeFileAtomic(manifestPath, manifest);
+    const shown = (p) => relative(io.cwd, p) || p;
+    io.stdout(
+      `wrote ${shown(manifestPath)}: ${name} ${opts.version}, ${count(measured.rows)} \xD7 ${measured.dims} ${measured.dtype}, ${measured.unitNorm ? "l2-normalised" : "not normalised"}, sha256 ${measured.sha256.slice(0, 12)}\u2026
+`
+    );
+    if (contractPath) {
+      await writeFileAtomic(contractPath, contractText(name, opts.version, metric, measured));
+      io.stdout(
+        `wrote ${shown(contractPath)}: a contract accepting ^${import_semver.default.major(opts.version)}.0.0
+`
+      );
+    }
+    const todos = [
+      !opts.model && "model.name",
+      !opts.revision && "model.revision",
+      !opts.dataset && "inputs.dataset",
+      !opts.inputsSha256 && "inputs.sha256",
+      contractPath && "the contract's consumer and owner"
+    ].filter(Boolean);
+    if (measured.nonFinite > 0)
+      io.stdout(
+        `warning: ${count(measured.nonFinite)} rows hold NaN or \xB1Inf; check will report them (vectors.non-finite)
+`
+      );
+    if (!measured.hasIds)
+      io.stdout("note: the file has no ids; row numbers stand in (name --ids or --id-column)\n");
+    if (todos.length)
+      io.stdout(
+        `next: fill in the TODOs (${todos.join(", ")}), then run embedding-gate check --candidate ${shown(manifestPath)}
+`
+      );
+    setExit(EXIT.pass);
+  });
+}
+async function refuseExisting(target, cwd) {
+  const exists = await stat2(target).then(
+    () => true,
+    () => false
+  );
+  if (exists)
+    throw new UsageError(
+      `${relative(cwd, target) || target} exists; init never overwrites a file (pass --force to replace it)`
+    );
+}
+async function measure(path, opts) {
+  const source = await openVectors(
+    path,
+    {
+      format: opts.vectorsFormat,
+      idColumn: opts.idColumn,
+      vectorColumn: opts.vectorColumn,
+      idsPath: opts.ids
+    },
+    openLocalSource
+  );
+  try {
+    const stats = await scanVectors(source, {
+      expectUnitNorm: true,
+      normTolerance: UNIT_TOLERANCE
+    });
+    const unitNorm = stats.rows > 0 && stats.dtype !== "binary" && (stats.unitNorm?.rows ?? 0) === 0 && stats.zero.rows === 0;
+    return {
+      format: source.info.format,
+      dims: stats.dims,
+      dtype: stats.dtype,
+      rows: stats.rows,
+      unitNorm,
+      nonFinite: stats.nonFinite.rows,
+      sha256: await sha256File(path),
+      hasIds: source.info.hasIds
+    };
+  } finally {
+    await source.close();
+  }
+}
+function defaultName(vectors) {
+  const folder = basename(dirname(vectors));
+  const stem = basename(vectors, extname(vectors));
+  const base = import_semver.default.valid(folder) || folder === "" ? stem : folder;
+  return base.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "") || "embedding";
+}
+function posixRelative(from, to) {
+  return relative(from, to).split(sep).join("/");
+}
+var q = (s) => JSON.stringify(s);
+function manifestText(name, opts, metric, m, paths) {
+  const todo = (value, what) => value === void 0 ? `${q(TODO)}  # TODO: ${what}` : q(value);
+  const lines = [
+    `# Written by embedding-gate init from ${paths.vectors}: dims, dtype, normalisation and sha256 were measured.`,
+    `name: ${q(name)}`,
+    `version: ${q(opts.version)}`,
+    `tag: ${q(`v${opts.version}_${name}`)}`,
+    "model:",
+    `  name: ${todo(opts.model, "the embedding model, e.g. sentence-transformers/all-MiniLM-L6-v2")}`,
+    `  revision: ${todo(opts.revision, "the model revision (commit, tag or checkpoint date)")}`,
+    "vectors:",
+    `  path: ${q(paths.vectors)}`,
+    ...opts.vectorsFormat ? [`  format: ${opts.vectorsFormat}`] : [],
+    ...opts.idColumn ? [`  id_column: ${q(opts.idColumn)}`] : [],
+    ...opts.vectorColumn ? [`  vector_column: ${q(opts.vectorColumn)}`] : [],
+    ...paths.ids ? [`  ids: ${q(paths.ids)}`] : [],
+    `  sha256: ${m.sha256}`,
+    `dims: ${m.dims}`,
+    `dtype: ${m.dtype}`,
+    `normalization: ${m.unitNorm ? "l2" : "none"}`,
+    `metric: ${metric}`,
+    `created: ${(/* @__PURE__ */ new Date()).toISOString().replace(/\.\d{3}Z$/, "Z")}`,
+    "inputs:",
+    `  dataset: ${todo(opts.dataset, "name and version of the embedded data")}`,
+    opts.inputsSha256 === void 0 ? `  sha256: ${q(TODO_SHA256)}  # TODO: sha256 of the embedded data` : `  sha256: ${opts.inputsSha256}`
+  ];
+  return lines.join("\n") + "\n";
+}
+function contractText(name, version, metric, m) {
+  return [
+    "# Written by embedding-gate init: it accepts exactly what was measured. Name the consumer and its owner.",
+    'consumer: "TODO"  # TODO: the downstream system, e.g. search-index',
+    'owner: "TODO"  # TODO: the team that owns it, e.g. "@org/search"',
+    `embedding: ${q(name)}`,
+    `accepts: ${q(`^${import_semver.default.major(version)}.0.0`)}`,
+    "requires:",
+    `  dims: ${m.dims}`,
+    `  dtype: ${m.dtype}`,
+    ...m.unitNorm ? ["  normalization: l2"] : [],
+    `  metric: ${metric}`
+  ].join("\n") + "\n";
+}
+
+// src/cli/commands/knn.ts
+import { resolve as resolve5 } from "node:path";
+var EXAMPLES4 = `
 Examples:
   $ embedding-gate knn --queries queries.arrow --corpus vectors.arrow -k 100 --output run.txt
   $ embedding-gate knn --queries q.npy --query-ids q.txt --corpus c.npy --corpus-ids c.txt --metric dot --output run.txt
@@ -4046,8 +4245,8 @@ function knnCommand(io, setExit) {
     "--threads <n>",
     "onnxruntime threads (default: all cores)",
     positiveInt("--threads", 1024)
-  ).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES3).action(async (opts) => {
-    const at = (p) => p === void 0 ? void 0 : resolve4(io.cwd, p);
+  ).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES4).action(async (opts) => {
+    const at = (p) => p === void 0 ? void 0 : resolve5(io.cwd, p);
     const querySource = await openVectors(at(opts.queries), { idsPath: at(opts.queryIds) });
     const queries = await readQueries(querySource).finally(() => querySource.close());
     const corpus = await openVectors(at(opts.corpus), { idsPath: at(opts.corpusIds) });
@@ -4072,13 +4271,13 @@ function knnCommand(io, setExit) {
 }
 
 // src/cli/commands/validate.ts
-import { resolve as resolve6 } from "node:path";
+import { resolve as resolve7 } from "node:path";
 
 // src/gate/validate.ts
-import { relative, resolve as resolve5 } from "node:path";
+import { relative as relative2, resolve as resolve6 } from "node:path";
 async function runValidate(plan, deps) {
-  const path = resolve5(plan.cwd, plan.file);
-  const displayPath = relative(plan.cwd, path) || path;
+  const path = resolve6(plan.cwd, plan.file);
+  const displayPath = relative2(plan.cwd, path) || path;
   const findings = [];
   let vectors;
   try {
@@ -4119,7 +4318,7 @@ async function runValidate(plan, deps) {
 }
 
 // src/cli/commands/validate.ts
-var EXAMPLES4 = `
+var EXAMPLES5 = `
 Examples:
   $ embedding-gate validate vectors.arrow --dims 768 --dtype float32 --normalization l2
   $ embedding-gate validate emb.npy --ids ids.txt --report-format json=check.json
@@ -4143,7 +4342,7 @@ function validateCommand(io, deps, setExit) {
     "--report-format <name[=file]>",
     "report format: text, json, markdown; repeatable",
     collect
-  ).option("--output <file>", 'file for report formats given without "=file"').addOption(failOnOption()).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES4).action(async (file, opts) => {
+  ).option("--output <file>", 'file for report formats given without "=file"').addOption(failOnOption()).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES5).action(async (file, opts) => {
     const targets = parseOutputs(opts.reportFormat ?? ["text"], opts.output);
     const report = await runValidate(
       {
@@ -4152,7 +4351,7 @@ function validateCommand(io, deps, setExit) {
           format: opts.format,
           vectorColumn: opts.vectorColumn,
           idColumn: opts.idColumn,
-          idsPath: opts.ids ? resolve6(io.cwd, opts.ids) : void 0,
+          idsPath: opts.ids ? resolve7(io.cwd, opts.ids) : void 0,
           dims: opts.dims
         },
         dims: opts.dims,
@@ -4171,7 +4370,7 @@ function validateCommand(io, deps, setExit) {
 
 // src/cli/commands/card.ts
 import { readFile as readFile2 } from "node:fs/promises";
-import { resolve as resolve7 } from "node:path";
+import { resolve as resolve8 } from "node:path";
 
 // src/report/card.ts
 function scalar(v) {
@@ -4274,7 +4473,7 @@ function renderVersionCard(report) {
     for (const name of names) {
       const r = applicable.find((x) => x.consumer === name);
       const p = report.pins?.find((x) => x.consumer === name);
-      const state = r ? r.satisfied ? "\u2705 satisfied" : `${r.status === "pending" ? "\u23F3" : "\u274C"} ${r.requirements.filter((q) => !q.ok).map((q) => `${q.requirement}: needs ${q.expected}`).join("; ")}` : MISSING;
+      const state = r ? r.satisfied ? "\u2705 satisfied" : `${r.status === "pending" ? "\u23F3" : "\u274C"} ${r.requirements.filter((q2) => !q2.ok).map((q2) => `${q2.requirement}: needs ${q2.expected}`).join("; ")}` : MISSING;
       const pin = p ? `${p.version ?? MISSING} (${pinStatus(p)})` : MISSING;
       out.push(
         `| ${cell(name)} | ${cell(r?.owner ?? "")} | ${r?.status ?? ""} | ${cell(state)} | ${cell(pin)} |`
@@ -4453,20 +4652,20 @@ async function requirePassingReport(evidence, release, reportFile) {
 }
 
 // src/cli/commands/card.ts
-var EXAMPLES5 = `
+var EXAMPLES6 = `
 Examples:
   $ embedding-gate card --report gate.json --output releases/1.1.0/CARD.md --changelog CHANGELOG.md
 
 The card and the entry say only what the report measured. Re-running replaces the entry for
 the same version instead of adding another. Exit codes: 0 written, 2 could not run.`;
 function cardCommand(io, setExit) {
-  return new Command("card").description("write a markdown version card (and a CHANGELOG entry) from a JSON gate report").requiredOption("--report <json>", "JSON report of check (check --format json=FILE)").option("--output <md>", "write the card to this file (default: standard output)").option("--changelog <file>", "prepend the entry to this CHANGELOG (created if missing)").option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES5).action(async (opts) => {
-    const { report } = await readReport(resolve7(io.cwd, opts.report));
+  return new Command("card").description("write a markdown version card (and a CHANGELOG entry) from a JSON gate report").requiredOption("--report <json>", "JSON report of check (check --format json=FILE)").option("--output <md>", "write the card to this file (default: standard output)").option("--changelog <file>", "prepend the entry to this CHANGELOG (created if missing)").option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES6).action(async (opts) => {
+    const { report } = await readReport(resolve8(io.cwd, opts.report));
     const card = renderVersionCard(report);
-    if (opts.output) await writeFileAtomic(resolve7(io.cwd, opts.output), card);
+    if (opts.output) await writeFileAtomic(resolve8(io.cwd, opts.output), card);
     else io.stdout(card);
     if (opts.changelog) {
-      const file = resolve7(io.cwd, opts.changelog);
+      const file = resolve8(io.cwd, opts.changelog);
       const existing = await readFile2(file, "utf8").catch((err) => {
         if (err.code === "ENOENT") return "";
         throw err;
@@ -4481,14 +4680,14 @@ function cardCommand(io, setExit) {
 }
 
 // src/cli/commands/deprecate.ts
-import { resolve as resolve9 } from "node:path";
-var import_semver2 = __toESM(require_semver(), 1);
+import { resolve as resolve10 } from "node:path";
+var import_semver3 = __toESM(require_semver(), 1);
 
 // src/cli/commands/promote.ts
 import { createHash as createHash2 } from "node:crypto";
-import { dirname, resolve as resolve8 } from "node:path";
-var import_semver = __toESM(require_semver(), 1);
-var EXAMPLES6 = `
+import { dirname as dirname2, resolve as resolve9 } from "node:path";
+var import_semver2 = __toESM(require_semver(), 1);
+var EXAMPLES7 = `
 Examples:
   # promote what a passing gate report gated
   $ embedding-gate check --candidate releases/1.1.0/manifest.yaml --baseline releases/1.0.0/manifest.yaml \\
@@ -4559,9 +4758,9 @@ function promoteCommand(io, deps, setExit) {
   ).option("--actor <name>", "who promotes (default: $GITHUB_ACTOR, else $USER)").option("--reason <text>", "why, recorded in the channel history").option("--init", "create the registry if it does not exist").option(
     "--workspace <dir>",
     "files must resolve inside this directory (default: the working directory)"
-  ).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES6).action(async (opts) => {
+  ).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES7).action(async (opts) => {
     const channel = checkChannel(opts.channel);
-    if (!import_semver.default.valid(opts.version))
+    if (!import_semver2.default.valid(opts.version))
       throw new UsageError(
         `--version ${opts.version}: expected a semantic version such as 1.2.0`
       );
@@ -4570,10 +4769,10 @@ function promoteCommand(io, deps, setExit) {
         "promote needs evidence that the version passed the gate: --report <json> of a passing check, or --candidate <manifest> to run it"
       );
     }
-    const workspace = resolve8(io.cwd, opts.workspace ?? ".");
-    const registryPath = resolve8(io.cwd, opts.registry);
+    const workspace = resolve9(io.cwd, opts.workspace ?? ".");
+    const registryPath = resolve9(io.cwd, opts.registry);
     await runChange(io, setExit, async () => {
-      const evidence = opts.report ? await readReport(resolve8(io.cwd, opts.report)) : void 0;
+      const evidence = opts.report ? await readReport(resolve9(io.cwd, opts.report)) : void 0;
       const manifest = opts.candidate ?? evidence?.report.candidate.manifest;
       if (!manifest)
         throw new ConfigError(`${opts.report}: the report names no candidate manifest`);
@@ -4626,7 +4825,7 @@ async function gateBeforePromotion(opts, name, channel, registryPath, workspace,
     const reg = requireValid(exists);
     const current = reg.embeddings[name]?.channels?.[channel]?.version;
     const path = current ? reg.embeddings[name].versions[current].manifest.path : void 0;
-    if (path) baseline = resolve8(dirname(registryPath), path);
+    if (path) baseline = resolve9(dirname2(registryPath), path);
   }
   const { report } = await runGate(
     {
@@ -4651,7 +4850,7 @@ async function gateBeforePromotion(opts, name, channel, registryPath, workspace,
 }
 
 // src/cli/commands/deprecate.ts
-var EXAMPLES7 = `
+var EXAMPLES8 = `
 Examples:
   $ embedding-gate deprecate --registry registry.yaml --version 1.0.0 --sunset 2026-06-30 \\
       --reason "superseded by 2.0.0 (multilingual)"
@@ -4663,15 +4862,15 @@ function deprecateCommand(io, deps, setExit) {
   return new Command("deprecate").description("mark a released version deprecated, with the date it stops being supported").addOption(registryOption()).requiredOption("--version <semver>", "the version to deprecate").requiredOption(
     "--sunset <date>",
     "RFC 3339 date (YYYY-MM-DD, UTC) from which the version is unsupported"
-  ).option("--name <embedding>", "embedding name (default: the registry's only one)").option("--reason <text>", "why, recorded on the version").option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES7).action(async (opts) => {
-    if (!import_semver2.default.valid(opts.version))
+  ).option("--name <embedding>", "embedding name (default: the registry's only one)").option("--reason <text>", "why, recorded on the version").option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES8).action(async (opts) => {
+    if (!import_semver3.default.valid(opts.version))
       throw new UsageError(`--version ${opts.version}: expected a semantic version`);
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(opts.sunset);
     const day = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : void 0;
     if (!day || day.toISOString().slice(0, 10) !== opts.sunset) {
       throw new UsageError(`--sunset ${opts.sunset}: expected a date such as 2026-06-30`);
     }
-    const file = resolve9(io.cwd, opts.registry);
+    const file = resolve10(io.cwd, opts.registry);
     await runChange(
       io,
       setExit,
@@ -4690,9 +4889,9 @@ function deprecateCommand(io, deps, setExit) {
 }
 
 // src/cli/commands/rollback.ts
-import { resolve as resolve10 } from "node:path";
-var import_semver3 = __toESM(require_semver(), 1);
-var EXAMPLES8 = `
+import { resolve as resolve11 } from "node:path";
+var import_semver4 = __toESM(require_semver(), 1);
+var EXAMPLES9 = `
 Examples:
   $ embedding-gate rollback --registry registry.yaml --channel production --reason "recall dropped"
   # safe to retry: only rolls back while production still serves 1.2.0
@@ -4704,10 +4903,10 @@ function rollbackCommand(io, deps, setExit) {
   return new Command("rollback").description("point a registry channel back at the version it served before its current one").addOption(registryOption()).requiredOption("--channel <name>", "channel to roll back").option("--name <embedding>", "embedding name (default: the registry's only one)").option(
     "--from <semver>",
     "only roll back while the channel is at this version (idempotent retries)"
-  ).option("--actor <name>", "who rolls back (default: $GITHUB_ACTOR, else $USER)").option("--reason <text>", "why, recorded in the channel history").option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES8).action(async (opts) => {
-    if (opts.from && !import_semver3.default.valid(opts.from))
+  ).option("--actor <name>", "who rolls back (default: $GITHUB_ACTOR, else $USER)").option("--reason <text>", "why, recorded in the channel history").option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES9).action(async (opts) => {
+    if (opts.from && !import_semver4.default.valid(opts.from))
       throw new UsageError(`--from ${opts.from}: expected a semantic version`);
-    const file = resolve10(io.cwd, opts.registry);
+    const file = resolve11(io.cwd, opts.registry);
     await runChange(
       io,
       setExit,
@@ -4736,6 +4935,7 @@ async function main(argv, io, deps) {
   for (const cmd of [
     checkCommand(io, deps, setExit),
     validateCommand(io, deps, setExit),
+    initCommand(io, deps, setExit),
     promoteCommand(io, deps, setExit),
     rollbackCommand(io, deps, setExit),
     deprecateCommand(io, deps, setExit),
