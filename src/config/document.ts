@@ -111,7 +111,9 @@ export function parseSourceText(
       );
     }
     guardDocument(file, doc, lineCounter, caps);
-    data = doc.toJS({ maxAliasCount: caps.maxAliases });
+    // The library's own alias count is a backstop: its heuristic counts a little
+    // differently from the walk's, so it gets room to never fire first.
+    data = doc.toJS({ maxAliasCount: caps.maxAliases === 0 ? 0 : 2 * caps.maxAliases + 1 });
   } catch (err) {
     if (err instanceof ConfigError) throw err;
     // The walk above refuses what toJS() throws on; this is the backstop, never a stack trace.
