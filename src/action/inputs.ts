@@ -3,6 +3,7 @@
  * actions/cache does), decoded and validated once into a typed {@link ActionConfig}.
  */
 import { ConfigError } from '../config/document.js';
+import type { ConfigLimits } from '../config/limits.js';
 import type { FailOn } from '../gate/report-model.js';
 
 /** Input names, as in action.yml. */
@@ -22,6 +23,8 @@ export enum Input {
   JunitFile = 'junit-file',
   ReportPath = 'report-path',
   GithubToken = 'github-token',
+  MaxConfigKb = 'max-config-kb',
+  MaxAliases = 'max-aliases',
 }
 
 /** Output names, as in action.yml. */
@@ -54,6 +57,8 @@ export interface ActionConfig {
   readonly junitFile?: string;
   readonly reportPath: string;
   readonly githubToken: string;
+  /** Caps on every YAML or JSON file the gate reads; absent when the workflow set none. */
+  readonly configLimits?: Partial<ConfigLimits>;
 }
 
 /** Reads one input's raw value ('' when unset), as @actions/core's getInput does. */
@@ -83,6 +88,26 @@ function list(read: InputReader, name: Input): string[] {
     .split(/[\n,]/)
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+/** A whole-number input from `min` to `max`; undefined when empty. */
+function wholeNumber(read: InputReader, name: Input, min: number, max: number): number | undefined {
+  const raw = read(name).trim();
+  if (!raw) return undefined;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max)
+    throw invalid(name, `a whole number from ${min} to ${max}`, raw);
+  return Number(raw);
+}
+
+/** max-config-kb and max-aliases, as the loaders take them (undefined when both are empty). */
+function configLimitsInput(read: InputReader): Partial<ConfigLimits> | undefined {
+  const kb = wholeNumber(read, Input.MaxConfigKb, 1, 1 << 20);
+  const aliases = wholeNumber(read, Input.MaxAliases, 0, 1_000_000);
+  if (kb === undefined && aliases === undefined) return undefined;
+  return {
+    ...(kb !== undefined && { maxBytes: kb * 1024 }),
+    ...(aliases !== undefined && { maxAliases: aliases }),
+  };
 }
 
 function optional(read: InputReader, name: Input): string | undefined {
@@ -136,5 +161,6 @@ export function readConfig(read: InputReader): ActionConfig {
     junitFile: optional(read, Input.JunitFile),
     reportPath: optional(read, Input.ReportPath) ?? 'embedding-gate-report.json',
     githubToken: read(Input.GithubToken).trim(),
+    configLimits: configLimitsInput(read),
   };
 }

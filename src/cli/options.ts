@@ -1,5 +1,6 @@
 /** Option parsers shared by the commands; each rejects a bad value with a precise message. */
 import { InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_CONFIG_LIMITS, type ConfigLimits } from '../config/limits.js';
 import { VECTOR_DTYPES, VECTOR_FORMATS } from '../vectors/types.js';
 
 export function positiveInt(name: string, max = 65536) {
@@ -36,3 +37,43 @@ export const dtypeOption = (flags: string, description: string) =>
 
 export const vectorFormatOption = (flags: string, description: string) =>
   new Option(flags, description).choices([...VECTOR_FORMATS]);
+
+/** The most a runner may raise `--max-config-kb` to: 1 GiB. */
+const MAX_CONFIG_KB = 1 << 20;
+/** The most a runner may raise `--max-aliases` to. */
+const MAX_ALIASES = 1_000_000;
+
+/**
+ * `--max-config-kb` (`'size'`) and `--max-aliases` (`'aliases'`): the caps on every YAML or
+ * JSON file a command reads. Options, never file contents, set them: a pull request
+ * controls the files. Every command that reads user files adds both.
+ */
+export function configLimitOption(which: 'size' | 'aliases'): Option {
+  if (which === 'size') {
+    return new Option(
+      '--max-config-kb <n>',
+      `largest YAML or JSON file read (manifest, contract, suite, waivers, registry, report), in KiB (default ${DEFAULT_CONFIG_LIMITS.maxBytes / 1024})`,
+    ).argParser(positiveInt('--max-config-kb', MAX_CONFIG_KB));
+  }
+  return new Option(
+    '--max-aliases <n>',
+    `most YAML alias expansions (*name) in one file; 0 forbids aliases (default ${DEFAULT_CONFIG_LIMITS.maxAliases})`,
+  ).argParser((value: string): number => {
+    if (!/^\d+$/.test(value.trim()) || Number(value) > MAX_ALIASES)
+      throw new InvalidArgumentError(
+        `--max-aliases must be a whole number from 0 to ${MAX_ALIASES}, found "${value}"`,
+      );
+    return Number(value);
+  });
+}
+
+/** The parsed `--max-config-kb` and `--max-aliases`, as the loaders take them. */
+export function configLimitsOf(opts: {
+  maxConfigKb?: number;
+  maxAliases?: number;
+}): Partial<ConfigLimits> {
+  return {
+    ...(opts.maxConfigKb !== undefined && { maxBytes: opts.maxConfigKb * 1024 }),
+    ...(opts.maxAliases !== undefined && { maxAliases: opts.maxAliases }),
+  };
+}

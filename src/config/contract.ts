@@ -9,6 +9,7 @@ import type { Metric, Normalization } from './manifest.js';
 import type { VectorDType } from './vocabulary.js';
 import { ConfigError, loadDocument, type SourceDocument } from './document.js';
 import type { Finding } from './findings.js';
+import type { ConfigLimits } from './limits.js';
 import { validateDocument } from './schema.js';
 
 export interface ConsumerContract {
@@ -82,8 +83,12 @@ export interface LoadedContract {
 }
 
 /** Loads and validates one contract file (ConfigError when unreadable or unparsable). */
-export async function loadContract(file: string, cwd?: string): Promise<LoadedContract> {
-  const doc = await loadDocument(file, cwd);
+export async function loadContract(
+  file: string,
+  cwd?: string,
+  limits?: Partial<ConfigLimits>,
+): Promise<LoadedContract> {
+  const doc = await loadDocument(file, cwd, limits);
   const findings = validateDocument('contract', doc);
   return findings.length
     ? { doc, findings }

@@ -1,22 +1,19 @@
 /**
  * Loads the files users write (manifests, contracts, suites, registries, waivers) as YAML
  * or JSON, keeping the source ranges so every later finding can point at file:line:column.
+ * Those files come from pull requests: every way a file can fail — too large, not UTF-8,
+ * alias bombs, cycles, depth bombs, duplicate keys, numbers a double cannot hold — ends as
+ * one located ConfigError (exit 2), under caps the runner sets ({@link ConfigLimits}).
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node } from 'yaml';
+import { ConfigError } from './errors.js';
 import type { Location } from './findings.js';
+import { configLimits, type ConfigLimits } from './limits.js';
+import { checkControlCharacters, decodeSource, readCapped, tooLarge } from './source-text.js';
+import { composeGuarded, guardDocument } from './yaml-guard.js';
 
-/** A file that could not be read or parsed at all: the gate cannot judge (exit 2). */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-  constructor(
-    message: string,
-    readonly location?: Location,
-  ) {
-    super(message);
-  }
-}
+export { ConfigError } from './errors.js';
 
 /** A parsed user document with a way back from a field path to its place in the file. */
 export interface SourceDocument {
@@ -35,55 +32,95 @@ export interface SourceDocument {
 
 /**
  * Reads and parses a YAML or JSON file; `file` is resolved against `cwd` and shown as given.
- * Throws {@link ConfigError} on any failure.
+ * Throws {@link ConfigError} on any failure, within `limits` (the defaults when absent).
  */
 export async function loadDocument(
   file: string,
   cwd: string = process.cwd(),
+  limits?: Partial<ConfigLimits>,
 ): Promise<SourceDocument> {
-  let text: string;
   const path = resolve(cwd, file);
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a directory, expected a YAML or JSON file'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : String((err as Error).message);
-    throw new ConfigError(`${file}: cannot read: ${why}`, { file });
-  }
-  return parseSourceText(file, text, path);
+  const caps = configLimits(limits);
+  const text = await readSourceText(file, path, caps.maxBytes);
+  return parseSourceText(file, text, path, caps);
 }
 
-/** Parses already-read text; exported for tests and for documents that do not live on disk. */
+/**
+ * The text of a user file: at most `maxBytes`, strictly UTF-8 (see `decodeSource`). Throws
+ * ConfigError; a file-system error becomes `file: cannot read[ the <noun>]: why`.
+ */
+export async function readSourceText(
+  file: string,
+  path: string,
+  maxBytes: number,
+  noun?: string,
+): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readCapped(file, path, maxBytes);
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    const what = noun ? ` the ${noun}` : '';
+    throw new ConfigError(`${file}: cannot read${what}: ${readFailure(err)}`, { file });
+  }
+  return decodeSource(file, bytes);
+}
+
+/** Why a file could not be read, in words. */
+export function readFailure(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  return code === 'ENOENT'
+    ? 'no such file'
+    : code === 'EISDIR'
+      ? 'is a directory, expected a YAML or JSON file'
+      : code === 'EACCES'
+        ? 'permission denied'
+        : String((err as Error).message);
+}
+
+/**
+ * Parses already-read text; exported for tests and for documents that do not live on disk.
+ * The same caps and refusals as {@link loadDocument}, the size measured in UTF-8 bytes.
+ */
 export function parseSourceText(
   file: string,
   text: string,
   path: string = resolve(file),
+  limits?: Partial<ConfigLimits>,
 ): SourceDocument {
-  const lineCounter = new LineCounter();
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (/\.json$/i.test(file)) checkStrictJson(file, text);
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const firstError = doc.errors[0];
-  if (firstError) {
-    const [start] = firstError.pos;
-    const { line, col } = lineCounter.linePos(start);
-    throw new ConfigError(
-      `${file}:${line}:${col}: ${describeYamlError(firstError.code, firstError.message)}`,
-      {
-        file,
-        line,
-        column: col,
-      },
-    );
+  const caps = configLimits(limits);
+  // Cheap before exact: a UTF-16 code unit is at most 3 UTF-8 bytes.
+  if (text.length * 3 > caps.maxBytes) {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes > caps.maxBytes) throw tooLarge(file, bytes, caps.maxBytes);
   }
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  checkControlCharacters(file, text);
+  if (/\.json$/i.test(file)) checkStrictJson(file, text);
+  const lineCounter = new LineCounter();
+  let data: unknown;
+  let doc: ReturnType<typeof composeGuarded>;
+  try {
+    doc = composeGuarded(file, text, lineCounter, caps.maxDepth);
+    const firstError = doc.errors[0];
+    if (firstError) {
+      const { line, col } = lineCounter.linePos(firstError.pos[0]);
+      throw new ConfigError(
+        `${file}:${line}:${col}: ${describeYamlError(firstError.code, firstError.message)}`,
+        { file, line, column: col },
+      );
+    }
+    guardDocument(file, doc, lineCounter, caps);
+    // The library's own alias count is a backstop: its heuristic counts a little
+    // differently from the walk's, so it gets room to never fire first.
+    data = doc.toJS({ maxAliasCount: caps.maxAliases === 0 ? 0 : 2 * caps.maxAliases + 1 });
+  } catch (err) {
+    if (err instanceof ConfigError) throw err;
+    // The walk above refuses what toJS() throws on; this is the backstop, never a stack trace.
+    throw new ConfigError(`${file}: invalid YAML: ${firstLine((err as Error).message)}`, {
+      file,
+    });
+  }
   if (data === null || data === undefined) {
     throw new ConfigError(`${file}:1:1: the file is empty; expected a mapping of fields`, {
       file,
@@ -134,6 +171,8 @@ export function parseSourceText(
   };
 }
 
+const firstLine = (message: string) => message.split('\n')[0] ?? message;
+
 /** JSON pointer text for a path, e.g. `/requires/dims`. */
 export function toPointer(path: readonly (string | number)[]): string {
   return path.map((p) => '/' + String(p).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
@@ -168,7 +207,9 @@ function describeYamlError(code: string, message: string): string {
       return `invalid YAML: bad indentation: ${message.split('\n')[0]}`;
     case 'TAB_AS_INDENT':
       return 'invalid YAML: tab used for indentation; YAML indents with spaces';
+    case 'MULTIPLE_DOCS':
+      return 'a second YAML document starts here; expected one document per file';
     default:
-      return `invalid YAML: ${message.split('\n')[0]}`;
+      return `invalid YAML: ${firstLine(message)}`;
   }
 }

@@ -4,6 +4,7 @@
  */
 import { loadDocument, type SourceDocument } from './document.js';
 import type { Finding } from './findings.js';
+import type { ConfigLimits } from './limits.js';
 import { validateDocument } from './schema.js';
 import type { Metric, Normalization, VectorDType, VectorFormat } from './vocabulary.js';
 
@@ -109,10 +110,14 @@ export interface LoadedManifest {
 
 /**
  * Loads and validates a manifest. Throws ConfigError when the file cannot be read or
- * parsed; schema problems come back as findings.
+ * parsed (or breaks `limits`); schema problems come back as findings.
  */
-export async function loadManifest(file: string, cwd?: string): Promise<LoadedManifest> {
-  const doc = await loadDocument(file, cwd);
+export async function loadManifest(
+  file: string,
+  cwd?: string,
+  limits?: Partial<ConfigLimits>,
+): Promise<LoadedManifest> {
+  const doc = await loadDocument(file, cwd, limits);
   const findings = validateDocument('manifest', doc);
   return findings.length ? { doc, findings } : { doc, manifest: doc.data as Manifest, findings };
 }

@@ -5,11 +5,11 @@
  * with its findings, and renders an updated registry back to text, keeping the comments
  * and layout of a YAML file.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
-import { ConfigError, parseSourceText, type SourceDocument } from './document.js';
+import { ConfigError, parseSourceText, readSourceText, type SourceDocument } from './document.js';
 import type { Finding } from './findings.js';
+import { configLimits, type ConfigLimits } from './limits.js';
 import { validateDocument } from './schema.js';
 
 /** `deprecated` versions still serve until their sunset; `retired` ones never do. */
@@ -96,8 +96,13 @@ export const EMPTY_REGISTRY_YAML =
  * Parses and validates registry text: the schema, then what a schema cannot say — each
  * channel's `version` is its last history entry's, and channels only name released versions.
  */
-export function parseRegistry(file: string, text: string, path?: string): LoadedRegistry {
-  const doc = parseSourceText(file, text, path);
+export function parseRegistry(
+  file: string,
+  text: string,
+  path?: string,
+  limits?: Partial<ConfigLimits>,
+): LoadedRegistry {
+  const doc = parseSourceText(file, text, path, limits);
   const findings = validateDocument('registry', doc);
   if (findings.length) return { doc, findings, text };
   const registry = doc.data as Registry;
@@ -142,21 +147,18 @@ export function parseRegistry(file: string, text: string, path?: string): Loaded
 
 /**
  * Reads and parses the registry `file` (resolved against `cwd`, shown as given). Throws
- * ConfigError when it cannot be read or parsed; schema problems come back as findings.
+ * ConfigError when it cannot be read or parsed, or breaks `limits`; schema problems come
+ * back as findings.
  */
-export async function loadRegistry(file: string, cwd: string): Promise<LoadedRegistry> {
+export async function loadRegistry(
+  file: string,
+  cwd: string,
+  limits?: Partial<ConfigLimits>,
+): Promise<LoadedRegistry> {
   const path = resolve(cwd, file);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new ConfigError(
-      `${file}: cannot read the registry: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}`,
-      { file },
-    );
-  }
-  return parseRegistry(file, text, path);
+  const caps = configLimits(limits);
+  const text = await readSourceText(file, path, caps.maxBytes, 'registry');
+  return parseRegistry(file, text, path, caps);
 }
 
 /**
@@ -182,7 +184,8 @@ export function requireValid(loaded: LoadedRegistry): Registry {
  */
 export function renderRegistry(file: string, previousText: string, next: Registry): string {
   if (/\.json$/i.test(file)) return JSON.stringify(next, null, 2) + '\n';
-  const doc = parseDocument(previousText);
+  // previousText passed parseRegistry's checks; its keys are known unique.
+  const doc = parseDocument(previousText, { uniqueKeys: false });
   syncNode(doc, [], doc.contents, next);
   return doc.toString({ lineWidth: 0 });
 }

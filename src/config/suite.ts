@@ -7,6 +7,7 @@ import { glob } from 'tinyglobby';
 import { ConfigError, loadDocument, type SourceDocument } from './document.js';
 import type { Finding } from './findings.js';
 import { resolveInWorkspace } from './paths.js';
+import type { ConfigLimits } from './limits.js';
 import { validateDocument } from './schema.js';
 import type { VectorFormat, VectorsRef } from './vocabulary.js';
 
@@ -40,8 +41,12 @@ export interface LoadedSuite {
 export const DEFAULT_SUITE_K = 100;
 
 /** Loads and validates a suite file (ConfigError when unreadable or unparsable). */
-export async function loadSuite(file: string, cwd: string): Promise<LoadedSuite> {
-  const doc = await loadDocument(file, cwd);
+export async function loadSuite(
+  file: string,
+  cwd: string,
+  limits?: Partial<ConfigLimits>,
+): Promise<LoadedSuite> {
+  const doc = await loadDocument(file, cwd, limits);
   const findings = validateDocument('suite', doc);
   return findings.length ? { doc, findings } : { doc, suite: doc.data as Suite, findings };
 }

@@ -1,6 +1,7 @@
 /** Waivers files (`contracts/waivers.schema.json`): the loader of the config floor. */
 import { loadDocument, type SourceDocument } from './document.js';
 import type { Finding } from './findings.js';
+import type { ConfigLimits } from './limits.js';
 import { validateDocument } from './schema.js';
 
 /** One entry of a waivers file (`contracts/waivers.schema.json`). */
@@ -26,8 +27,12 @@ export interface LoadedWaivers {
  * schema problems come back as `waivers.schema` findings and then no waiver applies (a
  * half-understood waivers file must not silently unblock anything).
  */
-export async function loadWaivers(file: string, cwd?: string): Promise<LoadedWaivers> {
-  const doc = await loadDocument(file, cwd);
+export async function loadWaivers(
+  file: string,
+  cwd?: string,
+  limits?: Partial<ConfigLimits>,
+): Promise<LoadedWaivers> {
+  const doc = await loadDocument(file, cwd, limits);
   const findings = validateDocument('waivers', doc);
   if (findings.length) return { doc, waivers: [], findings };
   return { doc, waivers: (doc.data as { waivers: Waiver[] }).waivers, findings };

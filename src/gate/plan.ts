@@ -5,6 +5,7 @@
  */
 import { relative, resolve } from 'node:path';
 import { discoverContracts, loadContract, type LoadedContract } from '../config/contract.js';
+import type { ConfigLimits } from '../config/limits.js';
 import type { LoadedManifest } from '../config/manifest.js';
 import { loadManifest } from '../config/manifest.js';
 import { declaredVectors, requireRegularFile, resolveInWorkspace } from '../config/paths.js';
@@ -61,6 +62,11 @@ export interface GatePlan {
   readonly compatibility?: CompatibilityOverrides;
   /** Size caps and threads of staging validation (ONNX models, labels, probe sets). */
   readonly staging?: StagingLimits;
+  /**
+   * Caps on every YAML or JSON file the plan reads (size, aliases): set by whoever runs the
+   * gate, never by a file in the pull request; the defaults when absent.
+   */
+  readonly configLimits?: Partial<ConfigLimits>;
 }
 
 export interface ScanRequest {
@@ -147,13 +153,15 @@ export interface ResolvedPlan {
  * workspace; schema problems stay findings on the loaded documents. Reads no vector byte.
  */
 export async function resolvePlan(request: GatePlan): Promise<ResolvedPlan> {
-  const { cwd, workspace } = request;
-  const candidateLoaded = await loadManifest(request.candidate, cwd);
-  const baselineLoaded = request.baseline ? await loadManifest(request.baseline, cwd) : undefined;
+  const { cwd, workspace, configLimits: limits } = request;
+  const candidateLoaded = await loadManifest(request.candidate, cwd, limits);
+  const baselineLoaded = request.baseline
+    ? await loadManifest(request.baseline, cwd, limits)
+    : undefined;
   const contractFiles = await discoverContracts(request.contracts, cwd);
-  const waivers = request.waivers ? await loadWaivers(request.waivers, cwd) : undefined;
+  const waivers = request.waivers ? await loadWaivers(request.waivers, cwd, limits) : undefined;
   const contracts: LoadedContract[] = [];
-  for (const file of contractFiles) contracts.push(await loadContract(file, cwd));
+  for (const file of contractFiles) contracts.push(await loadContract(file, cwd, limits));
 
   const candidate = await resolveVersion(candidateLoaded, request);
   const baseline = baselineLoaded && (await resolveVersion(baselineLoaded, request));
@@ -161,9 +169,9 @@ export async function resolvePlan(request: GatePlan): Promise<ResolvedPlan> {
     ? await resolveSuites(request, candidate.loaded, baseline?.loaded)
     : [];
   if (candidate.loaded.manifest) await checkStagingFiles(candidate.loaded, contracts, workspace);
-  const registry = request.registry ? await loadRegistry(request.registry, cwd) : undefined;
+  const registry = request.registry ? await loadRegistry(request.registry, cwd, limits) : undefined;
   const pointers = candidate.loaded.manifest
-    ? await readPointers(candidate.loaded, workspace, cwd)
+    ? await readPointers(candidate.loaded, workspace, cwd, limits)
     : [];
   return Object.freeze({
     request,
@@ -230,7 +238,7 @@ async function resolveSuites(
   for (const { display, recorded } of [...files.values()].sort((a, b) =>
     a.display.localeCompare(b.display),
   )) {
-    const loaded = await loadSuite(display, cwd);
+    const loaded = await loadSuite(display, cwd, request.configLimits);
     const suite = loaded.suite;
     if (!suite) {
       suites.push({ loaded, display, ...(recorded && { recorded }), versions: new Map() });

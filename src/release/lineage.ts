@@ -12,9 +12,10 @@
  *   `size` against `size`. A manifest without `md5` cannot be verified against a DVC
  *   pointer: that is a warning, not a pass.
  */
-import { readFile } from 'node:fs/promises';
 import { basename, relative } from 'node:path';
-import { ConfigError, parseSourceText } from '../config/document.js';
+import { ConfigError, parseSourceText, readFailure } from '../config/document.js';
+import { configLimits, type ConfigLimits } from '../config/limits.js';
+import { decodeSource, readCapped } from '../config/source-text.js';
 import type { Finding, Location } from '../config/findings.js';
 import { resolveInWorkspace } from '../config/paths.js';
 import type { LoadedManifest } from '../config/manifest.js';
@@ -35,8 +36,15 @@ export interface PointerRecord {
   readonly unverifiable?: string;
 }
 
-/** Parses a pointer file's text (either format). Throws ConfigError with file:line when it is neither. */
-export function parsePointer(file: string, text: string): PointerRecord {
+/**
+ * Parses a pointer file's text (either format). Throws ConfigError with file:line when it is
+ * neither, or when a DVC file breaks `limits` (the defaults when absent).
+ */
+export function parsePointer(
+  file: string,
+  text: string,
+  limits?: Partial<ConfigLimits>,
+): PointerRecord {
   const firstLine = text.split('\n', 1)[0] ?? '';
   if (firstLine.startsWith('version ')) {
     if (!LFS_VERSIONS.includes(firstLine.slice(8).trim())) {
@@ -69,7 +77,7 @@ export function parsePointer(file: string, text: string): PointerRecord {
       at: { sha256: at.oid, size: at.size, file: at.file },
     };
   }
-  const doc = parseSourceText(file, text);
+  const doc = parseSourceText(file, text, undefined, limits);
   const outs = (doc.data as { outs?: unknown }).outs;
   if (!Array.isArray(outs) || outs.length === 0) {
     throw new ConfigError(
@@ -142,6 +150,8 @@ export interface LoadedPointer {
   /** As messages show it. */
   readonly shown: string;
   readonly text: string;
+  /** The caps the runner set, for parsing the text. */
+  readonly limits?: Partial<ConfigLimits>;
 }
 
 /**
@@ -153,6 +163,7 @@ export async function readPointers(
   loaded: LoadedManifest,
   workspace: string,
   cwd: string,
+  limits?: Partial<ConfigLimits>,
 ): Promise<LoadedPointer[]> {
   const m = loaded.manifest!;
   const pointers: LoadedPointer[] = [];
@@ -162,10 +173,12 @@ export async function readPointers(
     const field = [subject, 'pointer'];
     const path = resolveInWorkspace(loaded.doc, field, value, workspace);
     const shown = relative(cwd, path) || path;
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(path, 'utf8');
+      // Capped like every user file; a file too large or not regular is a ConfigError as is.
+      bytes = await readCapped(shown, path, configLimits(limits).maxBytes);
     } catch (err) {
+      if (err instanceof ConfigError) throw err;
       const at = loaded.doc.locate(field);
       throw new ConfigError(
         `${at.file}:${at.line}:${at.column}: ${subject}.pointer ${shown}: cannot read: ${describeReadError(err)}; ` +
@@ -173,17 +186,14 @@ export async function readPointers(
         at,
       );
     }
-    pointers.push({ subject, path, shown, text });
+    const text = decodeSource(shown, bytes);
+    pointers.push({ subject, path, shown, text, ...(limits && { limits }) });
   }
   return pointers;
 }
 
 function describeReadError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'is a directory';
-  if (code === 'EACCES') return 'permission denied';
-  return (err as Error).message;
+  return (err as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a directory' : readFailure(err);
 }
 
 /**
@@ -203,13 +213,13 @@ export function checkLineage(
     model: `model ${m.model.name}@${m.model.revision}`,
     inputs: `dataset ${m.inputs.dataset}`,
   };
-  for (const { subject, shown, text } of pointers) {
+  for (const { subject, shown, text, limits } of pointers) {
     const block = m[subject];
     const label = labels[subject];
     const field = (name: string) => loaded.doc.locate([subject, name]);
     let record: PointerRecord;
     try {
-      record = parsePointer(shown, text);
+      record = parsePointer(shown, text, limits);
     } catch (err) {
       if (!(err instanceof ConfigError)) throw err;
       findings.push({

@@ -4,10 +4,10 @@
  * gated this very name and version, passed at a fail level that can block (not `never`),
  * and gated the manifest as it is now (same sha256).
  */
-import { readFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { sha256File } from '../sources/hash.js';
-import { ConfigError } from '../config/document.js';
+import { ConfigError, readSourceText } from '../config/document.js';
+import { configLimits, type ConfigLimits } from '../config/limits.js';
 import { resolveInWorkspace } from '../config/paths.js';
 import { loadManifest } from '../config/manifest.js';
 import { hashRelease, type ReleaseFiles } from './registry-check.js';
@@ -31,8 +31,9 @@ export async function describeRelease(
   registryPath: string,
   workspace: string,
   cwd: string,
+  limits?: Partial<ConfigLimits>,
 ): Promise<Release> {
-  const loaded = await loadManifest(manifest, cwd);
+  const loaded = await loadManifest(manifest, cwd, limits);
   const m = loaded.manifest;
   if (!m) {
     const f = loaded.findings[0]!;
@@ -85,24 +86,24 @@ export interface ReportEvidence<R extends GatedReport = GatedReport> {
   readonly sha256: string;
 }
 
-/** Reads a JSON gate report. Throws ConfigError when it is not one. */
+/**
+ * Reads a JSON gate report within `limits` (its size; strictly UTF-8). Throws ConfigError
+ * when it is not one.
+ */
 export async function readReport<R extends GatedReport = GatedReport>(
   file: string,
+  limits?: Partial<ConfigLimits>,
 ): Promise<ReportEvidence<R>> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    throw new ConfigError(
-      `${file}: cannot read the report: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`,
-    );
-  }
+  const text = await readSourceText(file, file, configLimits(limits).maxBytes, 'report');
   let data: unknown;
   try {
+    // V8's JSON.parse is iterative: deep nesting cannot overflow it, and only the few
+    // fields below are read.
     data = JSON.parse(text);
   } catch (err) {
     throw new ConfigError(
-      `${file}: not a JSON report (${(err as Error).message}); write one with check --format json=${file}`,
+      `${file}: not a JSON report (${(err as Error).message.split('\n')[0]}); write one with check --format json=${file}`,
+      { file },
     );
   }
   const r = data as Partial<GatedReport> | null;

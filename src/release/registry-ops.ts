@@ -5,9 +5,10 @@
  * write atomically (temp file + rename), unlock. History is only ever appended to, and
  * re-running the same promote or deprecate is a no-op.
  */
-import { readFile } from 'node:fs/promises';
 import { writeFileAtomic } from '../fsutil/atomic-write.js';
 import { ConfigError } from '../config/document.js';
+import { decodeSource, readCapped } from '../config/source-text.js';
+import { configLimits, type ConfigLimits } from '../config/limits.js';
 import { withLock, type LockOptions } from './lock.js';
 import {
   EMPTY_REGISTRY_YAML,
@@ -268,6 +269,8 @@ export interface UpdateOptions {
   readonly lock?: LockOptions;
   /** Replaces the atomic write (tests only: to count or fail writes). */
   readonly write?: (file: string, text: string) => Promise<void>;
+  /** Caps on the registry file (size, aliases), set by whoever runs the command. */
+  readonly limits?: Partial<ConfigLimits>;
 }
 
 /**
@@ -284,10 +287,12 @@ export async function updateRegistry(
   return withLock(
     `${file}.lock`,
     async (lock) => {
+      const limits = configLimits(options.limits);
       let text: string;
       try {
-        text = await readFile(file, 'utf8');
+        text = decodeSource(file, await readCapped(file, file, limits.maxBytes));
       } catch (err) {
+        if (err instanceof ConfigError) throw err;
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
           throw new ConfigError(`${file}: cannot read: ${(err as Error).message}`, { file });
         if (!options.create)
@@ -296,12 +301,12 @@ export async function updateRegistry(
           ? '{\n  "registry": 1,\n  "embeddings": {}\n}\n'
           : EMPTY_REGISTRY_YAML;
       }
-      const registry = requireValid(parseRegistry(file, text));
+      const registry = requireValid(parseRegistry(file, text, undefined, limits));
       const outcome = change(registry);
       if (outcome.next) {
         const rendered = renderRegistry(file, text, outcome.next);
         // The rendering must read back as the registry we meant to write, or nothing is written.
-        requireValid(parseRegistry(file, rendered));
+        requireValid(parseRegistry(file, rendered, undefined, limits));
         await lock.assertHeld();
         await write(file, rendered);
       }

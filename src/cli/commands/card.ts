@@ -11,6 +11,7 @@ import {
 import type { Report } from '../../gate/report-model.js';
 import { readReport } from '../../release/promote.js';
 import { EXIT, type CliIO } from '../context.js';
+import { configLimitOption, configLimitsOf } from '../options.js';
 
 const EXAMPLES = `
 Examples:
@@ -23,6 +24,8 @@ interface CardOptions {
   report: string;
   output?: string;
   changelog?: string;
+  maxConfigKb?: number;
+  maxAliases?: number;
 }
 
 /** `embedding-gate card`: a markdown version card and a CHANGELOG entry from a JSON report. */
@@ -32,10 +35,15 @@ export function cardCommand(io: CliIO, setExit: (code: number) => void): Command
     .requiredOption('--report <json>', 'JSON report of check (check --format json=FILE)')
     .option('--output <md>', 'write the card to this file (default: standard output)')
     .option('--changelog <file>', 'prepend the entry to this CHANGELOG (created if missing)')
+    .addOption(configLimitOption('size'))
+    .addOption(configLimitOption('aliases'))
     .option('--debug', 'print stack traces of internal errors')
     .addHelpText('after', EXAMPLES)
     .action(async (opts: CardOptions) => {
-      const { report } = await readReport<Report>(resolve(io.cwd, opts.report));
+      const { report } = await readReport<Report>(
+        resolve(io.cwd, opts.report),
+        configLimitsOf(opts),
+      );
       const card = renderVersionCard(report);
       if (opts.output) await writeFileAtomic(resolve(io.cwd, opts.output), card);
       else io.stdout(card);

@@ -5,7 +5,13 @@ import type { GateDeps } from '../../gate/plan.js';
 import { runGate } from '../../gate/run.js';
 import type { FailOn } from '../../gate/report-model.js';
 import { EXIT, type CliIO } from '../context.js';
-import { collect, failOnOption, positiveInt } from '../options.js';
+import {
+  collect,
+  configLimitOption,
+  configLimitsOf,
+  failOnOption,
+  positiveInt,
+} from '../options.js';
 import { emitReport, parseOutputs, requireOutputDirectory } from '../output.js';
 
 const EXAMPLES = `
@@ -40,6 +46,8 @@ interface CheckOptions {
   writeRun?: string;
   maxModelMb?: number;
   maxDataMb?: number;
+  maxConfigKb?: number;
+  maxAliases?: number;
   sampleSize?: number;
   seed?: number;
 }
@@ -116,6 +124,8 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
       '--workspace <dir>',
       'paths in manifests must resolve inside this directory (default: the working directory)',
     )
+    .addOption(configLimitOption('size'))
+    .addOption(configLimitOption('aliases'))
     .option('--debug', 'print stack traces of internal errors')
     .addHelpText('after', EXAMPLES)
     .action(async (opts: CheckOptions) => {
@@ -139,6 +149,7 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
           },
           suites: opts.suites,
           seed: opts.seed,
+          configLimits: configLimitsOf(opts),
           keepRuns: writeRuns !== undefined,
         },
         deps,

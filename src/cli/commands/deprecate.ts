@@ -4,6 +4,7 @@ import semver from 'semver';
 import type { GateDeps } from '../../gate/plan.js';
 import { deprecate, updateRegistry } from '../../release/registry-ops.js';
 import { UsageError, type CliIO } from '../context.js';
+import { configLimitOption, configLimitsOf } from '../options.js';
 import {
   embeddingName,
   registryOption,
@@ -42,6 +43,8 @@ export function deprecateCommand(
     )
     .option('--name <embedding>', "embedding name (default: the registry's only one)")
     .option('--reason <text>', 'why, recorded on the version')
+    .addOption(configLimitOption('size'))
+    .addOption(configLimitOption('aliases'))
     .option('--debug', 'print stack traces of internal errors')
     .addHelpText('after', EXAMPLES)
     .action(async (opts: DeprecateOptions) => {
@@ -54,14 +57,17 @@ export function deprecateCommand(
       }
       const file = resolve(io.cwd, opts.registry);
       await runChange(io, setExit, () =>
-        updateRegistry(file, (reg) =>
-          deprecate(reg, {
-            name: embeddingName(reg, opts.name, opts.registry),
-            version: opts.version,
-            sunset: opts.sunset,
-            at: timestamp(deps),
-            reason: opts.reason,
-          }),
+        updateRegistry(
+          file,
+          (reg) =>
+            deprecate(reg, {
+              name: embeddingName(reg, opts.name, opts.registry),
+              version: opts.version,
+              sunset: opts.sunset,
+              at: timestamp(deps),
+              reason: opts.reason,
+            }),
+          { limits: configLimitsOf(opts) },
         ),
       );
     });

@@ -15,7 +15,7 @@ import {
   type ChangeOutcome,
 } from '../../release/registry-ops.js';
 import { EXIT, UsageError, type CliIO } from '../context.js';
-import { collect } from '../options.js';
+import { collect, configLimitOption, configLimitsOf } from '../options.js';
 
 const EXAMPLES = `
 Examples:
@@ -38,6 +38,8 @@ export interface RegistryCommandOptions {
   actor?: string;
   reason?: string;
   workspace?: string;
+  maxConfigKb?: number;
+  maxAliases?: number;
 }
 
 /** The clock as an RFC 3339 date-time without milliseconds. */
@@ -143,6 +145,8 @@ export function promoteCommand(
       '--workspace <dir>',
       'files must resolve inside this directory (default: the working directory)',
     )
+    .addOption(configLimitOption('size'))
+    .addOption(configLimitOption('aliases'))
     .option('--debug', 'print stack traces of internal errors')
     .addHelpText('after', EXAMPLES)
     .action(async (opts: PromoteOptions) => {
@@ -158,12 +162,15 @@ export function promoteCommand(
       }
       const workspace = resolve(io.cwd, opts.workspace ?? '.');
       const registryPath = resolve(io.cwd, opts.registry);
+      const limits = configLimitsOf(opts);
       await runChange(io, setExit, async () => {
-        const evidence = opts.report ? await readReport(resolve(io.cwd, opts.report)) : undefined;
+        const evidence = opts.report
+          ? await readReport(resolve(io.cwd, opts.report), limits)
+          : undefined;
         const manifest = opts.candidate ?? evidence?.report.candidate.manifest;
         if (!manifest)
           throw new ConfigError(`${opts.report}: the report names no candidate manifest`);
-        const release = await describeRelease(manifest, registryPath, workspace, io.cwd);
+        const release = await describeRelease(manifest, registryPath, workspace, io.cwd, limits);
         if (release.version !== opts.version || (opts.name && release.name !== opts.name)) {
           throw new RegistryRefusal(
             'promote.mismatch',
@@ -197,7 +204,7 @@ export function promoteCommand(
               reason: opts.reason,
               reportSha256,
             }),
-          { create: opts.init },
+          { create: opts.init, limits },
         );
       });
     });
@@ -214,7 +221,8 @@ async function gateBeforePromotion(
   deps: GateDeps,
 ): Promise<string> {
   let baseline = opts.baseline;
-  const exists = await loadRegistry(registryPath, io.cwd).catch((err: unknown) => {
+  const limits = configLimitsOf(opts);
+  const exists = await loadRegistry(registryPath, io.cwd, limits).catch((err: unknown) => {
     if (opts.init && err instanceof ConfigError && /no such file/.test(err.message))
       return undefined;
     throw err;
@@ -233,6 +241,7 @@ async function gateBeforePromotion(
       failOn: 'error',
       workspace,
       cwd: io.cwd,
+      configLimits: limits,
       ...(exists ? { registry: registryPath } : {}),
     },
     deps,

@@ -4,6 +4,7 @@ import semver from 'semver';
 import type { GateDeps } from '../../gate/plan.js';
 import { rollback, updateRegistry } from '../../release/registry-ops.js';
 import { UsageError, type CliIO } from '../context.js';
+import { configLimitOption, configLimitsOf } from '../options.js';
 import {
   actorOf,
   embeddingName,
@@ -44,6 +45,8 @@ export function rollbackCommand(
     )
     .option('--actor <name>', 'who rolls back (default: $GITHUB_ACTOR, else $USER)')
     .option('--reason <text>', 'why, recorded in the channel history')
+    .addOption(configLimitOption('size'))
+    .addOption(configLimitOption('aliases'))
     .option('--debug', 'print stack traces of internal errors')
     .addHelpText('after', EXAMPLES)
     .action(async (opts: RollbackOptions) => {
@@ -51,15 +54,18 @@ export function rollbackCommand(
         throw new UsageError(`--from ${opts.from}: expected a semantic version`);
       const file = resolve(io.cwd, opts.registry);
       await runChange(io, setExit, () =>
-        updateRegistry(file, (reg) =>
-          rollback(reg, {
-            name: embeddingName(reg, opts.name, opts.registry),
-            channel: opts.channel,
-            at: timestamp(deps),
-            actor: actorOf(opts, io),
-            reason: opts.reason,
-            from: opts.from,
-          }),
+        updateRegistry(
+          file,
+          (reg) =>
+            rollback(reg, {
+              name: embeddingName(reg, opts.name, opts.registry),
+              channel: opts.channel,
+              at: timestamp(deps),
+              actor: actorOf(opts, io),
+              reason: opts.reason,
+              from: opts.from,
+            }),
+          { limits: configLimitsOf(opts) },
         ),
       );
     });
