@@ -77,8 +77,12 @@ export interface LoadedContract {
 }
 
 /** Loads and validates one contract file (ConfigError when unreadable or unparsable). */
-export async function loadContract(file: string, cwd?: string): Promise<LoadedContract> {
-  const doc = await loadDocument(file, cwd);
+export async function loadContract(
+  file: string,
+  cwd?: string,
+  workspace?: string,
+): Promise<LoadedContract> {
+  const doc = await loadDocument(file, cwd, workspace);
   const findings = validateDocument('contract', doc);
   return findings.length
     ? { doc, findings }

@@ -2,10 +2,10 @@
  * Loads the files users write (manifests, contracts, suites, registries, waivers) as YAML
  * or JSON, keeping the source ranges so every later finding can point at file:line:column.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Location } from './findings.js';
+import { readTextFile, type TextReadError } from './read-text.js';
 
 /** A file that could not be read or parsed at all: the gate cannot judge (exit 2). */
 export class ConfigError extends Error {
@@ -35,26 +35,21 @@ export interface SourceDocument {
 
 /**
  * Reads and parses a YAML or JSON file; `file` is resolved against `cwd` and shown as given.
- * Throws {@link ConfigError} on any failure.
+ * With `workspace`, the file actually opened (its real path, from the descriptor) must lie
+ * inside it. Throws {@link ConfigError} on any failure.
  */
 export async function loadDocument(
   file: string,
   cwd: string = process.cwd(),
+  workspace?: string,
 ): Promise<SourceDocument> {
   let text: string;
   const path = resolve(cwd, file);
   try {
-    text = await readFile(path, 'utf8');
+    text = await readTextFile(path, workspace);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'no such file'
-        : code === 'EISDIR'
-          ? 'is a directory, expected a YAML or JSON file'
-          : code === 'EACCES'
-            ? 'permission denied'
-            : String((err as Error).message);
+    const e = err as TextReadError;
+    const why = e.code === 'EISDIR' ? 'is a directory, expected a YAML or JSON file' : e.detail;
     throw new ConfigError(`${file}: cannot read: ${why}`, { file });
   }
   return parseSourceText(file, text, path);

@@ -111,8 +111,12 @@ export interface LoadedManifest {
  * Loads and validates a manifest. Throws ConfigError when the file cannot be read or
  * parsed; schema problems come back as findings.
  */
-export async function loadManifest(file: string, cwd?: string): Promise<LoadedManifest> {
-  const doc = await loadDocument(file, cwd);
+export async function loadManifest(
+  file: string,
+  cwd?: string,
+  workspace?: string,
+): Promise<LoadedManifest> {
+  const doc = await loadDocument(file, cwd, workspace);
   const findings = validateDocument('manifest', doc);
   return findings.length ? { doc, findings } : { doc, manifest: doc.data as Manifest, findings };
 }

@@ -5,12 +5,12 @@
  * with its findings, and renders an updated registry back to text, keeping the comments
  * and layout of a YAML file.
  */
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
 import { ConfigError, parseSourceText, type SourceDocument } from './document.js';
 import type { Finding } from './findings.js';
 import { validateDocument } from './schema.js';
+import { readTextFile, type TextReadError } from './read-text.js';
 
 /** `deprecated` versions still serve until their sunset; `retired` ones never do. */
 export type VersionStatus = 'active' | 'deprecated' | 'retired';
@@ -142,19 +142,22 @@ export function parseRegistry(file: string, text: string, path?: string): Loaded
 
 /**
  * Reads and parses the registry `file` (resolved against `cwd`, shown as given). Throws
- * ConfigError when it cannot be read or parsed; schema problems come back as findings.
+ * ConfigError when it cannot be read or parsed (or, with `workspace`, lies outside it);
+ * schema problems come back as findings.
  */
-export async function loadRegistry(file: string, cwd: string): Promise<LoadedRegistry> {
+export async function loadRegistry(
+  file: string,
+  cwd: string,
+  workspace?: string,
+): Promise<LoadedRegistry> {
   const path = resolve(cwd, file);
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readTextFile(path, workspace);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new ConfigError(
-      `${file}: cannot read the registry: ${code === 'ENOENT' ? 'no such file' : (err as Error).message}`,
-      { file },
-    );
+    throw new ConfigError(`${file}: cannot read the registry: ${(err as TextReadError).detail}`, {
+      file,
+    });
   }
   return parseRegistry(file, text, path);
 }

@@ -40,8 +40,12 @@ export interface LoadedSuite {
 export const DEFAULT_SUITE_K = 100;
 
 /** Loads and validates a suite file (ConfigError when unreadable or unparsable). */
-export async function loadSuite(file: string, cwd: string): Promise<LoadedSuite> {
-  const doc = await loadDocument(file, cwd);
+export async function loadSuite(
+  file: string,
+  cwd: string,
+  workspace?: string,
+): Promise<LoadedSuite> {
+  const doc = await loadDocument(file, cwd, workspace);
   const findings = validateDocument('suite', doc);
   return findings.length ? { doc, findings } : { doc, suite: doc.data as Suite, findings };
 }

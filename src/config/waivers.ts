@@ -26,8 +26,12 @@ export interface LoadedWaivers {
  * schema problems come back as `waivers.schema` findings and then no waiver applies (a
  * half-understood waivers file must not silently unblock anything).
  */
-export async function loadWaivers(file: string, cwd?: string): Promise<LoadedWaivers> {
-  const doc = await loadDocument(file, cwd);
+export async function loadWaivers(
+  file: string,
+  cwd?: string,
+  workspace?: string,
+): Promise<LoadedWaivers> {
+  const doc = await loadDocument(file, cwd, workspace);
   const findings = validateDocument('waivers', doc);
   if (findings.length) return { doc, waivers: [], findings };
   return { doc, waivers: (doc.data as { waivers: Waiver[] }).waivers, findings };

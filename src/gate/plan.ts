@@ -148,12 +148,12 @@ export interface ResolvedPlan {
  */
 export async function resolvePlan(request: GatePlan): Promise<ResolvedPlan> {
   const { cwd, workspace } = request;
-  const candidateLoaded = await loadManifest(request.candidate, cwd);
-  const baselineLoaded = request.baseline ? await loadManifest(request.baseline, cwd) : undefined;
+  const candidateLoaded = await loadManifest(request.candidate, cwd, workspace);
+  const baselineLoaded = request.baseline ? await loadManifest(request.baseline, cwd, workspace) : undefined;
   const contractFiles = await discoverContracts(request.contracts, cwd);
-  const waivers = request.waivers ? await loadWaivers(request.waivers, cwd) : undefined;
+  const waivers = request.waivers ? await loadWaivers(request.waivers, cwd, workspace) : undefined;
   const contracts: LoadedContract[] = [];
-  for (const file of contractFiles) contracts.push(await loadContract(file, cwd));
+  for (const file of contractFiles) contracts.push(await loadContract(file, cwd, workspace));
 
   const candidate = await resolveVersion(candidateLoaded, request);
   const baseline = baselineLoaded && (await resolveVersion(baselineLoaded, request));
@@ -161,7 +161,7 @@ export async function resolvePlan(request: GatePlan): Promise<ResolvedPlan> {
     ? await resolveSuites(request, candidate.loaded, baseline?.loaded)
     : [];
   if (candidate.loaded.manifest) await checkStagingFiles(candidate.loaded, contracts, workspace);
-  const registry = request.registry ? await loadRegistry(request.registry, cwd) : undefined;
+  const registry = request.registry ? await loadRegistry(request.registry, cwd, workspace) : undefined;
   const pointers = candidate.loaded.manifest
     ? await readPointers(candidate.loaded, workspace, cwd)
     : [];
@@ -230,7 +230,7 @@ async function resolveSuites(
   for (const { display, recorded } of [...files.values()].sort((a, b) =>
     a.display.localeCompare(b.display),
   )) {
-    const loaded = await loadSuite(display, cwd);
+    const loaded = await loadSuite(display, cwd, workspace);
     const suite = loaded.suite;
     if (!suite) {
       suites.push({ loaded, display, ...(recorded && { recorded }), versions: new Map() });
@@ -246,7 +246,7 @@ async function resolveSuites(
     );
     let qrels: Qrels | BenchParseError;
     try {
-      qrels = await readQrelsFile(qrelsPath, suite.qrels_format ?? 'auto');
+      qrels = await readQrelsFile(qrelsPath, suite.qrels_format ?? 'auto', workspace);
     } catch (err) {
       if (!(err instanceof BenchParseError)) throw err;
       qrels = err;

@@ -12,11 +12,11 @@
  *   `size` against `size`. A manifest without `md5` cannot be verified against a DVC
  *   pointer: that is a warning, not a pass.
  */
-import { readFile } from 'node:fs/promises';
 import { basename, relative } from 'node:path';
 import { ConfigError, parseSourceText } from '../config/document.js';
 import type { Finding, Location } from '../config/findings.js';
 import { resolveInWorkspace } from '../config/paths.js';
+import { readTextFile, type TextReadError } from '../config/read-text.js';
 import type { LoadedManifest } from '../config/manifest.js';
 
 const LFS_VERSIONS = ['https://git-lfs.github.com/spec/v1', 'https://hawser.github.com/spec/v1'];
@@ -164,7 +164,7 @@ export async function readPointers(
     const shown = relative(cwd, path) || path;
     let text: string;
     try {
-      text = await readFile(path, 'utf8');
+      text = await readTextFile(path, workspace);
     } catch (err) {
       const at = loaded.doc.locate(field);
       throw new ConfigError(
@@ -179,11 +179,7 @@ export async function readPointers(
 }
 
 function describeReadError(err: unknown): string {
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'is a directory';
-  if (code === 'EACCES') return 'permission denied';
-  return (err as Error).message;
+  return (err as TextReadError).detail;
 }
 
 /**

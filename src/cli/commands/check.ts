@@ -1,12 +1,19 @@
 import { join, resolve } from 'node:path';
 import { writeLinesAtomic } from '../../fsutil/atomic-write.js';
 import { Command, InvalidArgumentError } from 'commander';
+import { confineDeps } from '../../gate/default-deps.js';
 import type { GateDeps } from '../../gate/plan.js';
 import { runGate } from '../../gate/run.js';
 import type { FailOn } from '../../gate/report-model.js';
 import { EXIT, type CliIO } from '../context.js';
 import { collect, failOnOption, positiveInt } from '../options.js';
-import { emitReport, parseOutputs, requireOutputDirectory } from '../output.js';
+import { optionalInputFile, requireDirectory, requireInputFile, requireLocalPath } from '../files.js';
+import {
+  emitReport,
+  parseOutputs,
+  requireOutputDirectory,
+  requireOutputTargets,
+} from '../output.js';
 
 const EXAMPLES = `
 Examples:
@@ -114,21 +121,34 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
     )
     .option(
       '--workspace <dir>',
-      'paths in manifests must resolve inside this directory (default: the working directory)',
+      'every file the gate reads must lie inside this directory, by its real path (default: the working directory)',
     )
     .option('--debug', 'print stack traces of internal errors')
     .addHelpText('after', EXAMPLES)
     .action(async (opts: CheckOptions) => {
       const targets = parseOutputs(opts.format ?? ['text'], opts.output);
+      await requireOutputTargets(targets, io.cwd);
       const writeRuns = opts.writeRun === undefined ? undefined : resolve(io.cwd, opts.writeRun);
       if (writeRuns) await requireOutputDirectory(writeRuns, '--write-run');
+      const workspace = await requireDirectory(
+        io.cwd,
+        opts.workspace ?? '.',
+        '--workspace',
+        'the directory every file of the run lies in',
+      );
+      await requireInputFile(io.cwd, opts.candidate, '--candidate', 'a manifest (YAML or JSON)');
+      await optionalInputFile(io.cwd, opts.baseline, '--baseline', 'a manifest (YAML or JSON)');
+      await optionalInputFile(io.cwd, opts.waivers, '--waivers', 'a waivers file (YAML or JSON)');
+      await optionalInputFile(io.cwd, opts.registry, '--registry', 'a registry (YAML or JSON)');
+      for (const c of opts.contracts ?? []) requireLocalPath(c, '--contracts');
+      for (const s of opts.suites ?? []) requireLocalPath(s, '--suites');
       const { report, runs } = await runGate(
         {
           candidate: opts.candidate,
           baseline: opts.baseline,
           contracts: opts.contracts ?? [],
           failOn: opts.failOn,
-          workspace: opts.workspace ?? io.cwd,
+          workspace,
           cwd: io.cwd,
           waivers: opts.waivers,
           registry: opts.registry,
@@ -141,7 +161,7 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
           seed: opts.seed,
           keepRuns: writeRuns !== undefined,
         },
-        deps,
+        confineDeps(deps, workspace),
       );
       if (writeRuns) {
         for (const run of runs)
