@@ -55,9 +55,10 @@ export function parseOutputs(
 export async function requireOutputTargets(
   targets: readonly OutputTarget[],
   cwd: string,
+  option = '--format',
 ): Promise<void> {
   for (const t of targets)
-    if (t.file) await requireOutputFile(cwd, t.file, `--format ${t.format}=${t.file}`);
+    if (t.file) await requireOutputFile(cwd, t.file, `${option} ${t.format}=${t.file}`);
 }
 
 /** Renders the report in every requested format and writes it. */

@@ -32,8 +32,7 @@ export function pathProblem(
 ): string | undefined {
   if (URL_LIKE.test(value))
     return 'is a URL; expected a file inside the repository (the gate reads local files only)';
-  if (value.includes('\0'))
-    return 'contains a NUL byte; expected a file path';
+  if (value.includes('\0')) return 'contains a NUL byte; expected a file path';
   if (!options.allowBackslash && value.includes('\\'))
     return 'contains a backslash; write paths with "/" (a backslash is part of a file name on Linux)';
   if (value === '') return 'is empty; expected a file path';
@@ -67,10 +66,8 @@ export function resolveInWorkspace(
       location,
     );
   }
-  const root = realOrSelf(resolve(workspace));
-  const target = resolve(dirname(doc.path), value);
-  const real = realOrSelf(target);
-  if (!isInside(root, target) || !isInside(root, real)) {
+  const { path: target, root, outside } = placeInWorkspace(value, dirname(doc.path), workspace);
+  if (outside) {
     const location = doc.locate(field);
     throw new ConfigError(
       `${location.file}:${location.line}:${location.column}: ${field.join('.')} ${quotePath(value)} resolves outside the workspace ${root}; ` +
@@ -79,6 +76,21 @@ export function resolveInWorkspace(
     );
   }
   return target;
+}
+
+/**
+ * Where `value`, relative to `base`, lands: its absolute path, the workspace's real path, and
+ * whether it lies outside — by name or once the symbolic links of its existing part are
+ * followed. For names that do not come from a located document (a path inside a report).
+ */
+export function placeInWorkspace(
+  value: string,
+  base: string,
+  workspace: string,
+): { readonly path: string; readonly root: string; readonly outside: boolean } {
+  const root = realOrSelf(resolve(workspace));
+  const path = resolve(base, value);
+  return { path, root, outside: !isInside(root, path) || !isInside(root, realOrSelf(path)) };
 }
 
 /** realpath of the longest existing prefix of `p`, with the rest appended. */

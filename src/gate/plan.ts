@@ -149,7 +149,9 @@ export interface ResolvedPlan {
 export async function resolvePlan(request: GatePlan): Promise<ResolvedPlan> {
   const { cwd, workspace } = request;
   const candidateLoaded = await loadManifest(request.candidate, cwd, workspace);
-  const baselineLoaded = request.baseline ? await loadManifest(request.baseline, cwd, workspace) : undefined;
+  const baselineLoaded = request.baseline
+    ? await loadManifest(request.baseline, cwd, workspace)
+    : undefined;
   const contractFiles = await discoverContracts(request.contracts, cwd);
   const waivers = request.waivers ? await loadWaivers(request.waivers, cwd, workspace) : undefined;
   const contracts: LoadedContract[] = [];
@@ -161,7 +163,9 @@ export async function resolvePlan(request: GatePlan): Promise<ResolvedPlan> {
     ? await resolveSuites(request, candidate.loaded, baseline?.loaded)
     : [];
   if (candidate.loaded.manifest) await checkStagingFiles(candidate.loaded, contracts, workspace);
-  const registry = request.registry ? await loadRegistry(request.registry, cwd, workspace) : undefined;
+  const registry = request.registry
+    ? await loadRegistry(request.registry, cwd, workspace)
+    : undefined;
   const pointers = candidate.loaded.manifest
     ? await readPointers(candidate.loaded, workspace, cwd)
     : [];

@@ -7,7 +7,12 @@ import { runGate } from '../../gate/run.js';
 import type { FailOn } from '../../gate/report-model.js';
 import { EXIT, type CliIO } from '../context.js';
 import { collect, failOnOption, positiveInt } from '../options.js';
-import { optionalInputFile, requireDirectory, requireInputFile, requireLocalPath } from '../files.js';
+import {
+  optionalInputFile,
+  requireDirectory,
+  requireInputFile,
+  requireLocalPath,
+} from '../files.js';
 import {
   emitReport,
   parseOutputs,

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { Command } from 'commander';
 import semver from 'semver';
 import type { GateDeps } from '../../gate/plan.js';
@@ -7,6 +6,7 @@ import { UsageError, type CliIO } from '../context.js';
 import {
   embeddingName,
   registryOption,
+  requireRegistryFile,
   runChange,
   timestamp,
   type RegistryCommandOptions,
@@ -52,7 +52,7 @@ export function deprecateCommand(
       if (!day || day.toISOString().slice(0, 10) !== opts.sunset) {
         throw new UsageError(`--sunset ${opts.sunset}: expected a date such as 2026-06-30`);
       }
-      const file = resolve(io.cwd, opts.registry);
+      const file = await requireRegistryFile(io.cwd, opts.registry);
       await runChange(io, setExit, () =>
         updateRegistry(file, (reg) =>
           deprecate(reg, {

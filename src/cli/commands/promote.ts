@@ -1,12 +1,19 @@
 import { createHash } from 'node:crypto';
+import { lstat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import semver from 'semver';
 import { ConfigError } from '../../config/document.js';
+import { confineDeps } from '../../gate/default-deps.js';
 import type { GateDeps } from '../../gate/plan.js';
 import { runGate } from '../../gate/run.js';
 import { FORMATTERS } from '../../report/index.js';
-import { describeRelease, readReport, requirePassingReport } from '../../release/promote.js';
+import {
+  describeRelease,
+  readReport,
+  reportedManifest,
+  requirePassingReport,
+} from '../../release/promote.js';
 import { loadRegistry, requireValid, type Registry } from '../../config/registry.js';
 import {
   promote,
@@ -15,6 +22,12 @@ import {
   type ChangeOutcome,
 } from '../../release/registry-ops.js';
 import { EXIT, UsageError, type CliIO } from '../context.js';
+import {
+  optionalInputFile,
+  requireDirectory,
+  requireInputFile,
+  requireLocalPath,
+} from '../files.js';
 import { collect } from '../options.js';
 
 const EXAMPLES = `
@@ -77,6 +90,11 @@ export async function runChange(
     io.stderr(`embedding-gate: refused (${err.id}): ${err.message}\n`);
     setExit(EXIT.blocked);
   }
+}
+
+/** The `--registry` file of a command that changes an existing registry, checked before the lock. */
+export function requireRegistryFile(cwd: string, value: string): Promise<string> {
+  return requireInputFile(cwd, value, '--registry', 'a registry (YAML or JSON)');
 }
 
 /** `--registry <file>`, mandatory for every registry command. */
@@ -156,13 +174,31 @@ export function promoteCommand(
           'promote needs evidence that the version passed the gate: --report <json> of a passing check, or --candidate <manifest> to run it',
         );
       }
-      const workspace = resolve(io.cwd, opts.workspace ?? '.');
-      const registryPath = resolve(io.cwd, opts.registry);
+      const workspace = await requireDirectory(
+        io.cwd,
+        opts.workspace ?? '.',
+        '--workspace',
+        'the directory every file of the release lies in',
+      );
+      requireLocalPath(opts.registry, '--registry');
+      // With --init a missing registry is created; one that exists must still be a file.
+      const registryPath =
+        opts.init && !(await exists(resolve(io.cwd, opts.registry)))
+          ? resolve(io.cwd, opts.registry)
+          : await requireRegistryFile(io.cwd, opts.registry);
+      const reportPath = await optionalInputFile(
+        io.cwd,
+        opts.report,
+        '--report',
+        'a JSON report of a passing check (check --format json=FILE)',
+      );
+      await optionalInputFile(io.cwd, opts.candidate, '--candidate', 'a manifest (YAML or JSON)');
+      await optionalInputFile(io.cwd, opts.baseline, '--baseline', 'a manifest (YAML or JSON)');
+      for (const c of opts.contracts ?? []) requireLocalPath(c, '--contracts');
       await runChange(io, setExit, async () => {
-        const evidence = opts.report ? await readReport(resolve(io.cwd, opts.report)) : undefined;
-        const manifest = opts.candidate ?? evidence?.report.candidate.manifest;
-        if (!manifest)
-          throw new ConfigError(`${opts.report}: the report names no candidate manifest`);
+        const evidence = reportPath ? await readReport(reportPath) : undefined;
+        const manifest =
+          opts.candidate ?? reportedManifest(evidence!, opts.report!, workspace, io.cwd);
         const release = await describeRelease(manifest, registryPath, workspace, io.cwd);
         if (release.version !== opts.version || (opts.name && release.name !== opts.name)) {
           throw new RegistryRefusal(
@@ -203,6 +239,10 @@ export function promoteCommand(
     });
 }
 
+async function exists(path: string): Promise<boolean> {
+  return (await lstat(path).catch(() => undefined)) !== undefined;
+}
+
 /** Runs the whole gate on --candidate; refuses unless it passes. Returns the report's sha256. */
 async function gateBeforePromotion(
   opts: PromoteOptions,
@@ -235,7 +275,7 @@ async function gateBeforePromotion(
       cwd: io.cwd,
       ...(exists ? { registry: registryPath } : {}),
     },
-    deps,
+    confineDeps(deps, workspace),
   );
   if (report.verdict !== 'pass') {
     io.stdout(FORMATTERS.text(report));
