@@ -7,12 +7,7 @@ import { runGate } from '../../gate/run.js';
 import type { FailOn } from '../../gate/report-model.js';
 import { EXIT, type CliIO } from '../context.js';
 import { collect, failOnOption, positiveInt } from '../options.js';
-import {
-  optionalInputFile,
-  requireDirectory,
-  requireInputFile,
-  requireLocalPath,
-} from '../files.js';
+import { requireDirectory, requireLocalPath } from '../files.js';
 import {
   emitReport,
   parseOutputs,
@@ -141,10 +136,11 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
         '--workspace',
         'the directory every file of the run lies in',
       );
-      await requireInputFile(io.cwd, opts.candidate, '--candidate', 'a manifest (YAML or JSON)');
-      await optionalInputFile(io.cwd, opts.baseline, '--baseline', 'a manifest (YAML or JSON)');
-      await optionalInputFile(io.cwd, opts.waivers, '--waivers', 'a waivers file (YAML or JSON)');
-      await optionalInputFile(io.cwd, opts.registry, '--registry', 'a registry (YAML or JSON)');
+      // Missing files and directories are the loaders' to report ("cannot read: no such file").
+      requireLocalPath(opts.candidate, '--candidate');
+      if (opts.baseline !== undefined) requireLocalPath(opts.baseline, '--baseline');
+      if (opts.waivers !== undefined) requireLocalPath(opts.waivers, '--waivers');
+      if (opts.registry !== undefined) requireLocalPath(opts.registry, '--registry');
       for (const c of opts.contracts ?? []) requireLocalPath(c, '--contracts');
       for (const s of opts.suites ?? []) requireLocalPath(s, '--suites');
       const { report, runs } = await runGate(

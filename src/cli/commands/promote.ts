@@ -92,8 +92,15 @@ export async function runChange(
   }
 }
 
-/** The `--registry` file of a command that changes an existing registry, checked before the lock. */
-export function requireRegistryFile(cwd: string, value: string): Promise<string> {
+/**
+ * The `--registry` file of a command that changes the registry, checked before the lock is
+ * taken beside it: a URL, a directory or an unreadable file is a usage error. A missing one
+ * passes: the change says "no such registry; pass --init", or creates it with --init.
+ */
+export async function requireRegistryFile(cwd: string, value: string): Promise<string> {
+  requireLocalPath(value, '--registry');
+  const path = resolve(cwd, value);
+  if ((await lstat(path).catch(() => undefined)) === undefined) return path;
   return requireInputFile(cwd, value, '--registry', 'a registry (YAML or JSON)');
 }
 
@@ -180,20 +187,15 @@ export function promoteCommand(
         '--workspace',
         'the directory every file of the release lies in',
       );
-      requireLocalPath(opts.registry, '--registry');
-      // With --init a missing registry is created; one that exists must still be a file.
-      const registryPath =
-        opts.init && !(await exists(resolve(io.cwd, opts.registry)))
-          ? resolve(io.cwd, opts.registry)
-          : await requireRegistryFile(io.cwd, opts.registry);
+      const registryPath = await requireRegistryFile(io.cwd, opts.registry);
       const reportPath = await optionalInputFile(
         io.cwd,
         opts.report,
         '--report',
         'a JSON report of a passing check (check --format json=FILE)',
       );
-      await optionalInputFile(io.cwd, opts.candidate, '--candidate', 'a manifest (YAML or JSON)');
-      await optionalInputFile(io.cwd, opts.baseline, '--baseline', 'a manifest (YAML or JSON)');
+      if (opts.candidate !== undefined) requireLocalPath(opts.candidate, '--candidate');
+      if (opts.baseline !== undefined) requireLocalPath(opts.baseline, '--baseline');
       for (const c of opts.contracts ?? []) requireLocalPath(c, '--contracts');
       await runChange(io, setExit, async () => {
         const evidence = reportPath ? await readReport(reportPath) : undefined;
@@ -237,10 +239,6 @@ export function promoteCommand(
         );
       });
     });
-}
-
-async function exists(path: string): Promise<boolean> {
-  return (await lstat(path).catch(() => undefined)) !== undefined;
 }
 
 /** Runs the whole gate on --candidate; refuses unless it passes. Returns the report's sha256. */
