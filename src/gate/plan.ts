@@ -166,6 +166,7 @@ export async function resolvePlan(request: GatePlan): Promise<ResolvedPlan> {
   const registry = request.registry
     ? await loadRegistry(request.registry, cwd, workspace)
     : undefined;
+  if (registry) checkRegistryPaths(registry, workspace);
   const pointers = candidate.loaded.manifest
     ? await readPointers(candidate.loaded, workspace, cwd)
     : [];
@@ -211,6 +212,43 @@ async function requireVectorsFile(
   await requireRegularFile(loaded.doc, field, value, path, 'a vectors file inside the workspace');
 }
 
+/** A suite's sidecar ids file, when it names one, must exist like its vectors. */
+async function requireIdsFile(
+  loaded: LoadedSuite,
+  field: readonly (string | number)[],
+  value: string | undefined,
+  ref: VectorsRef,
+): Promise<void> {
+  if (value !== undefined && ref.open.idsPath)
+    await requireRegularFile(
+      loaded.doc,
+      field,
+      value,
+      ref.open.idsPath,
+      'a text file of ids, one per line, inside the workspace',
+    );
+}
+
+/**
+ * Every file a registry records must name a local path inside the workspace (a URL, an
+ * escape is exit 2 here, before any vector is read); whether it still hashes as recorded,
+ * or exists at all, is the versioning step's `registry.hash` finding.
+ */
+function checkRegistryPaths(loaded: LoadedRegistry, workspace: string): void {
+  for (const [name, emb] of Object.entries(loaded.registry?.embeddings ?? {}))
+    for (const [version, v] of Object.entries(emb.versions))
+      for (const role of ['manifest', 'vectors', 'ids'] as const) {
+        const f = v[role];
+        if (f)
+          resolveInWorkspace(
+            loaded.doc,
+            ['embeddings', name, 'versions', version, role, 'path'],
+            f.path,
+            workspace,
+          );
+      }
+}
+
 async function resolveSuites(
   request: GatePlan,
   candidate: LoadedManifest,
@@ -221,14 +259,21 @@ async function resolveSuites(
   const files = new Map<string, { display: string; recorded?: Readonly<Record<string, number>> }>();
   for (const file of await discoverSuites(request.suites ?? [], cwd))
     files.set(resolve(cwd, file), { display: file });
-  (manifest.suites ?? []).forEach((entry, index) => {
+  for (const [index, entry] of (manifest.suites ?? []).entries()) {
     const field = ['suites', index, 'path'];
     const path = resolveInWorkspace(candidate.doc, field, entry.path, workspace);
+    await requireRegularFile(
+      candidate.doc,
+      field,
+      entry.path,
+      path,
+      'a benchmark suite (YAML or JSON) inside the workspace',
+    );
     files.set(path, {
       display: relative(cwd, path) || path,
       ...(entry.results && { recorded: entry.results }),
     });
-  });
+  }
   const versions = [manifest.version, ...(baseline?.manifest ? [baseline.manifest.version] : [])];
   const suites: ResolvedSuite[] = [];
   for (const { display, recorded } of [...files.values()].sort((a, b) =>
@@ -273,6 +318,7 @@ async function resolveSuites(
         entry.queries.path,
         queries.path,
       );
+      await requireIdsFile(loaded, [...field, 'queries', 'ids'], entry.queries.ids, queries);
       const corpus =
         entry.corpus &&
         resolveSuiteVectors(loaded, [...field, 'corpus'], entry.corpus, workspace, cwd);
@@ -283,6 +329,8 @@ async function resolveSuites(
           entry.corpus!.path,
           corpus.path,
         );
+      if (corpus)
+        await requireIdsFile(loaded, [...field, 'corpus', 'ids'], entry.corpus!.ids, corpus);
       refs.set(version, { queries, ...(corpus && { corpus }) });
     }
     suites.push({ loaded, display, ...(recorded && { recorded }), qrels, versions: refs });
