@@ -345,3 +345,120 @@ describe('every path a user file names, every way out: exit 2, one line, nothing
     }
   }
 });
+
+describe("promote --report: the report's manifest is checked before it is opened", () => {
+  for (const e of ESCAPES) {
+    it(`candidate.manifest as ${e.name}`, async () => {
+      try {
+        const value = e.value(ws, 'manifest.yaml');
+        create(
+          'gate.json',
+          JSON.stringify({
+            schemaVersion: 1,
+            tool: { name: 'embedding-gate', version: '0' },
+            verdict: 'pass',
+            failOn: 'error',
+            candidate: { manifest: value, name: 'products-text', version: '1.0.0' },
+          }),
+        );
+        const recording = recordingOpener(openLocalSource);
+        const r = await runCli(
+          [
+            'promote',
+            '--registry',
+            'registry.yaml',
+            '--init',
+            '--channel',
+            'production',
+            '--version',
+            '1.0.0',
+            '--report',
+            'gate.json',
+          ],
+          ws,
+          defaultDeps(recording.open),
+        );
+        const lines = r.stderr.trimEnd().split('\n');
+        if (e.name.startsWith('glob')) {
+          // Taken literally: no such manifest, said as the manifest loader says it.
+          expect(r.code).toBe(2);
+          expect(lines).toHaveLength(1);
+          expect(lines[0]).toMatch(/cannot read: no such file/);
+        } else {
+          expect(r.code, r.stderr).toBe(2);
+          expect(lines).toHaveLength(1);
+          expect(lines[0]).toMatch(/^embedding-gate: gate\.json: candidate\.manifest /);
+          expect(lines[0]).toMatch(e.says);
+        }
+        expect(r.stderr).not.toMatch(/\n\s+at |internal error/);
+        assertNothingOutside(recording);
+      } finally {
+        restore();
+      }
+    });
+  }
+});
+
+describe('a symbolic link swapped in after the name was checked is refused by what was opened', () => {
+  it('the confined byte opener refuses the source by its real path, before any byte is read', async () => {
+    const inside = join(ws, 'swap.arrow');
+    cpSync(join(ws, 'releases/1.1.0/vectors.arrow'), inside);
+    // The swap happens between the opener's check of the name and the open itself.
+    const recording = recordingOpener(async (request) => {
+      rmSync(inside);
+      symlinkSync(join(outside, 'secret.arrow'), inside);
+      return openLocalSource(request);
+    });
+    try {
+      const open = confinedOpener(ws, recording.open);
+      const err = await open({ path: inside, display: 'swap.arrow' }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(OutsideWorkspaceError);
+      expect(err).toBeInstanceOf(ConfigError);
+      expect((err as Error).message).toBe(
+        `swap.arrow: resolves outside the workspace ${ws} (to ${join(outside, 'secret.arrow')}); ` +
+          'expected a file inside it (the gate reads nothing outside the workspace)',
+      );
+      expect(recording.opened).toHaveLength(1);
+      expect(recording.opened[0]).toMatchObject({ bytesRead: 0, closed: true });
+    } finally {
+      rmSync(inside);
+    }
+  });
+
+  it('a plain link to outside is refused by name, without being opened', async () => {
+    const recording = recordingOpener(openLocalSource);
+    const open = confinedOpener(ws, recording.open);
+    const err = await open({ path: join(ws, 'linkdir/secret.arrow') }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(OutsideWorkspaceError);
+    expect(recording.requested).toEqual([]);
+  });
+
+  it('config text files (documents, qrels) are checked by the real path of the opened file', async () => {
+    symlinkSync(join(outside, 'secret.yaml'), join(ws, 'swapped.yaml'));
+    symlinkSync(join(outside, 'secret.tsv'), join(ws, 'swapped.tsv'));
+    try {
+      await expect(loadDocument('swapped.yaml', ws, ws)).rejects.toThrow(
+        new RegExp(`^swapped\\.yaml: cannot read: lies outside the workspace ${escapeRe(ws)}`),
+      );
+      await expect(readQrelsFile(join(ws, 'swapped.tsv'), 'auto', ws)).rejects.toThrow(
+        /cannot read the qrels: lies outside the workspace/,
+      );
+      // Without a workspace (tools that gate nothing, e.g. `eval`) the same read succeeds.
+      expect((await loadDocument('swapped.yaml', ws)).data).toBeTruthy();
+    } finally {
+      rmSync(join(ws, 'swapped.yaml'));
+      rmSync(join(ws, 'swapped.tsv'));
+    }
+  });
+
+  it('a manifest named on the command line that links outside the workspace: exit 2', async () => {
+    const r = await runCli(
+      ['check', '--candidate', 'linkdir/manifest.yaml', '--contracts', 'contracts'],
+      ws,
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^embedding-gate: linkdir\/manifest\.yaml: cannot read: lies outside the workspace \S+ \(it is \S+\); expected a file inside it\n$/,
+    );
+  });
+});
