@@ -228,7 +228,7 @@ async function breakStale(
   brokenMs: number,
   now: () => number,
 ): Promise<boolean> {
-  const breaker = `${lockFile}.break`;
+  const breaker = lockFile + '.break';
   try {
     await (await open(breaker, 'wx', 0o644)).close();
   } catch {
