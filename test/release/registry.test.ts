@@ -393,6 +393,20 @@ describe('the registry lock', () => {
     }
   });
 
+  it('a breaker killed mid-way (its .break file left) does not stall the next writer', async () => {
+    const { file } = tempRegistry();
+    const lock = `${file}.lock`;
+    writeFileSync(lock, '');
+    writeFileSync(`${lock}.break`, '');
+    const old = new Date(Date.now() - 10 * BROKEN_LOCK_MS);
+    utimesSync(lock, old, old);
+    utimesSync(`${lock}.break`, old, old);
+    const started = Date.now();
+    expect(await withLock(lock, async () => 'ran', { timeoutMs: 5_000 })).toBe('ran');
+    expect(Date.now() - started).toBeLessThan(BROKEN_LOCK_MS);
+    expect(existsSync(lock) || existsSync(`${lock}.break`)).toBe(false);
+  });
+
   it('concurrent writers finding one empty lock: exactly one breaks it, and no update is lost', async () => {
     const { dir, file } = tempRegistry();
     const lock = `${file}.lock`;
