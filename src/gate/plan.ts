@@ -41,7 +41,7 @@ export interface GatePlan {
   /** Contract directories, files or globs. */
   readonly contracts: readonly string[];
   readonly failOn: FailOn;
-  /** Files named by manifests must resolve inside this directory. */
+  /** Every file the run reads must lie inside this directory, by the real path of what is opened. */
   readonly workspace: string;
   /** Directory relative paths in the plan are relative to. */
   readonly cwd: string;
