@@ -12,7 +12,7 @@ import * as core from '@actions/core';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { writeFileAtomic } from '../fsutil/atomic-write.js';
 import { ConfigError } from '../config/document.js';
-import { defaultDeps } from '../gate/default-deps.js';
+import { confineDeps, defaultDeps } from '../gate/default-deps.js';
 import type { OverrideDeclaration } from '../gate/override.js';
 import type { GateDeps, GatePlan } from '../gate/plan.js';
 import { runGate } from '../gate/run.js';
@@ -181,19 +181,19 @@ async function publish(
  * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY whatever `options.env` says.
  */
 export async function run(options: RunOptions = {}): Promise<void> {
-  const deps: ActionDeps = { ...defaultActionDeps(), ...options.deps };
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
+  const workspace = resolve(cwd, env.GITHUB_WORKSPACE || cwd);
+  // Every byte source the engine opens must lie inside the workspace by its real path.
+  const merged: ActionDeps = { ...defaultActionDeps(), ...options.deps };
+  const deps: ActionDeps = { ...merged, ...confineDeps(merged, workspace) };
   let reportOnly = false;
   try {
     const config = readConfig((name) => core.getInput(name));
     reportOnly = config.reportOnly;
     const { run: runInfo, problem } = await readRunInfo(env);
     if (problem) core.info(`event payload: ${problem}`);
-    const { report } = await runGate(
-      planOf(config, runInfo, cwd, env.GITHUB_WORKSPACE || cwd),
-      deps,
-    );
+    const { report } = await runGate(planOf(config, runInfo, cwd, workspace), deps);
     await publish(report, config, runInfo, deps, env, cwd);
     if (report.verdict !== 'fail') {
       if (reportOnly) {

@@ -3,11 +3,12 @@
  * atomically; at most one format may go to standard output.
  */
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { writeFileAtomic } from '../fsutil/atomic-write.js';
 import { FORMAT_NAMES, FORMATTERS, type FormatName } from '../report/index.js';
 import type { Report } from '../gate/report-model.js';
 import { UsageError, type CliIO } from './context.js';
+import { requireLocalPath } from './files.js';
 
 const EXTENSION: Record<FormatName, string> = {
   text: 'txt',
@@ -50,6 +51,16 @@ export function parseOutputs(
   return targets;
 }
 
+/** Checks, before the gate runs, that every target file can be written ({@link requireOutputFile}). */
+export async function requireOutputTargets(
+  targets: readonly OutputTarget[],
+  cwd: string,
+  option = '--format',
+): Promise<void> {
+  for (const t of targets)
+    if (t.file) await requireOutputFile(cwd, t.file, `${option} ${t.format}=${t.file}`);
+}
+
 /** Renders the report in every requested format and writes it. */
 export async function emitReport(
   report: Report,
@@ -69,6 +80,7 @@ export async function emitReport(
  * not a failure after minutes of work.
  */
 export async function requireOutputDirectory(dir: string, option: string): Promise<void> {
+  requireLocalPath(dir, option);
   try {
     if (!(await stat(dir)).isDirectory())
       throw new UsageError(
@@ -76,5 +88,30 @@ export async function requireOutputDirectory(dir: string, option: string): Promi
       );
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+  }
+}
+
+/**
+ * Checks, before any work, that `file` can be written as a file: not a URL, not a
+ * directory, and under a folder that is a directory or does not exist yet (created on
+ * write). Anything else is a usage error (exit 2) naming `option` and the file.
+ */
+export async function requireOutputFile(
+  cwd: string,
+  value: string,
+  option: string,
+): Promise<string> {
+  requireLocalPath(value, option);
+  const file = resolve(cwd, value);
+  const info = await stat(file).catch(() => undefined);
+  if (info?.isDirectory())
+    throw new UsageError(`${option}: ${value} is a directory; expected a file to write`);
+  if (info && !info.isFile())
+    throw new UsageError(`${option}: ${value} is not a regular file; expected a file to write`);
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    const parent = await stat(dir).catch(() => undefined);
+    if (parent && !parent.isDirectory())
+      throw new UsageError(`${option}: ${dir} is not a directory; cannot write ${value} below it`);
+    if (parent || dirname(dir) === dir) return file;
   }
 }

@@ -7,9 +7,8 @@ import { resolve } from 'node:path';
 import { glob } from 'tinyglobby';
 import type { Metric, Normalization } from './manifest.js';
 import type { VectorDType } from './vocabulary.js';
-import { ConfigError, loadDocument, type SourceDocument } from './document.js';
+import { ConfigError, loadDocument, type LoadOptions, type SourceDocument } from './document.js';
 import type { Finding } from './findings.js';
-import type { ConfigLimits } from './limits.js';
 import { validateDocument } from './schema.js';
 
 export interface ConsumerContract {
@@ -86,9 +85,9 @@ export interface LoadedContract {
 export async function loadContract(
   file: string,
   cwd?: string,
-  limits?: Partial<ConfigLimits>,
+  options?: LoadOptions,
 ): Promise<LoadedContract> {
-  const doc = await loadDocument(file, cwd, limits);
+  const doc = await loadDocument(file, cwd, options);
   const findings = validateDocument('contract', doc);
   return findings.length
     ? { doc, findings }

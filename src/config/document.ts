@@ -12,6 +12,7 @@ import type { Location } from './findings.js';
 import { configLimits, type ConfigLimits } from './limits.js';
 import { checkControlCharacters, decodeSource, readCapped, tooLarge } from './source-text.js';
 import { composeGuarded, guardDocument } from './yaml-guard.js';
+import { TextReadError } from './read-text.js';
 
 export { ConfigError } from './errors.js';
 
@@ -30,18 +31,26 @@ export interface SourceDocument {
   locate(path: readonly (string | number)[], options?: { key?: boolean }): Location;
 }
 
+/** How a user file is loaded: the caps set by whoever runs the gate, and the workspace it must lie in. */
+export interface LoadOptions {
+  readonly limits?: Partial<ConfigLimits>;
+  readonly workspace?: string;
+}
+
 /**
  * Reads and parses a YAML or JSON file; `file` is resolved against `cwd` and shown as given.
- * Throws {@link ConfigError} on any failure, within `limits` (the defaults when absent).
+ * Throws {@link ConfigError} on any failure, within `options.limits` (the defaults when
+ * absent). With `options.workspace`, the file actually opened (its real path, from the
+ * descriptor) must lie inside it.
  */
 export async function loadDocument(
   file: string,
   cwd: string = process.cwd(),
-  limits?: Partial<ConfigLimits>,
+  options: LoadOptions = {},
 ): Promise<SourceDocument> {
   const path = resolve(cwd, file);
-  const caps = configLimits(limits);
-  const text = await readSourceText(file, path, caps.maxBytes);
+  const caps = configLimits(options.limits);
+  const text = await readSourceText(file, path, caps.maxBytes, undefined, options.workspace);
   return parseSourceText(file, text, path, caps);
 }
 
@@ -54,10 +63,11 @@ export async function readSourceText(
   path: string,
   maxBytes: number,
   noun?: string,
+  workspace?: string,
 ): Promise<string> {
   let bytes: Buffer;
   try {
-    bytes = await readCapped(file, path, maxBytes);
+    bytes = await readCapped(file, path, maxBytes, workspace);
   } catch (err) {
     if (err instanceof ConfigError) throw err;
     const what = noun ? ` the ${noun}` : '';
@@ -68,6 +78,7 @@ export async function readSourceText(
 
 /** Why a file could not be read, in words. */
 export function readFailure(err: unknown): string {
+  if (err instanceof TextReadError) return err.detail;
   const code = (err as NodeJS.ErrnoException).code;
   return code === 'ENOENT'
     ? 'no such file'

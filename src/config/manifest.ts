@@ -2,9 +2,8 @@
  * Embedding version manifests: the typed form of `contracts/manifest.schema.json`, and
  * loading one from disk with its schema findings.
  */
-import { loadDocument, type SourceDocument } from './document.js';
+import { loadDocument, type LoadOptions, type SourceDocument } from './document.js';
 import type { Finding } from './findings.js';
-import type { ConfigLimits } from './limits.js';
 import { validateDocument } from './schema.js';
 import type { Metric, Normalization, VectorDType, VectorFormat } from './vocabulary.js';
 
@@ -115,9 +114,9 @@ export interface LoadedManifest {
 export async function loadManifest(
   file: string,
   cwd?: string,
-  limits?: Partial<ConfigLimits>,
+  options?: LoadOptions,
 ): Promise<LoadedManifest> {
-  const doc = await loadDocument(file, cwd, limits);
+  const doc = await loadDocument(file, cwd, options);
   const findings = validateDocument('manifest', doc);
   return findings.length ? { doc, findings } : { doc, manifest: doc.data as Manifest, findings };
 }

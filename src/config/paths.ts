@@ -5,7 +5,8 @@
  */
 import { realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { isInside } from './read-text.js';
 import type { LoadedManifest, Manifest } from './manifest.js';
 import type { VectorsRef } from './vocabulary.js';
 import { ConfigError, type SourceDocument } from './document.js';
@@ -13,16 +14,43 @@ import { ConfigError, type SourceDocument } from './document.js';
 /** A scheme followed by `://`: a URL, never taken for a relative path. */
 export const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 
-/** True when `child` is `root` or below it. */
-export function isInside(root: string, child: string): boolean {
-  const rel = relative(root, child);
-  return rel === '' || (!rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel));
+export { isInside } from './read-text.js';
+
+/**
+ * Why `value` cannot name a file at all, whatever the folder it is resolved in, or
+ * undefined when it can. One wording for user files and command-line arguments:
+ * - a URL (`https://`, `file://`, `s3://`, …): the gate reads local files only, and a URL
+ *   is never taken for a relative path (`file:/x` would otherwise be a folder `file:`);
+ * - a NUL byte: no file system has it in a name; Node refuses it with an internal error;
+ * - a backslash: on Linux runners `a\b` is one file name, not a folder and a file, so a
+ *   manifest written on Windows would name a file that is not there. Refused with a hint
+ *   to use `/`, which every platform reads.
+ */
+export function pathProblem(
+  value: string,
+  options: { readonly allowBackslash?: boolean } = {},
+): string | undefined {
+  if (URL_LIKE.test(value))
+    return 'is a URL; expected a file inside the repository (the gate reads local files only)';
+  if (value.includes('\0')) return 'contains a NUL byte; expected a file path';
+  if (!options.allowBackslash && value.includes('\\'))
+    return 'contains a backslash; write paths with "/" (a backslash is part of a file name on Linux)';
+  if (value === '') return 'is empty; expected a file path';
+  return undefined;
+}
+
+/** `"value"` for messages, with control characters (a NUL byte) escaped. */
+export function quotePath(value: string): string {
+  return JSON.stringify(value);
 }
 
 /**
  * Resolves `value` (found at `field` of `doc`) relative to the document's folder and checks
  * it stays inside `workspace`, following symbolic links of whatever part exists.
- * Throws ConfigError, located at the field, when it escapes or is a URL.
+ * Throws ConfigError, located at the field, when it escapes, is a URL, or has a NUL byte or
+ * a backslash ({@link pathProblem}). This checks the name; the file opened later is checked
+ * again by its real path (config/read-text.ts, sources/confined.ts), so a link swapped in
+ * between cannot escape either.
  */
 export function resolveInWorkspace(
   doc: SourceDocument,
@@ -30,26 +58,39 @@ export function resolveInWorkspace(
   value: string,
   workspace: string,
 ): string {
-  if (URL_LIKE.test(value)) {
+  const problem = pathProblem(value);
+  if (problem !== undefined) {
     const location = doc.locate(field);
     throw new ConfigError(
-      `${location.file}:${location.line}:${location.column}: ${field.join('.')} "${value}" is a URL; ` +
-        `expected a file inside the repository (the gate reads local files only)`,
+      `${location.file}:${location.line}:${location.column}: ${field.join('.')} ${quotePath(value)} ${problem}`,
       location,
     );
   }
-  const root = realOrSelf(resolve(workspace));
-  const target = resolve(dirname(doc.path), value);
-  const real = realOrSelf(target);
-  if (!isInside(root, target) || !isInside(root, real)) {
+  const { path: target, root, outside } = placeInWorkspace(value, dirname(doc.path), workspace);
+  if (outside) {
     const location = doc.locate(field);
     throw new ConfigError(
-      `${location.file}:${location.line}:${location.column}: ${field.join('.')} "${value}" resolves outside the workspace ${root}; ` +
+      `${location.file}:${location.line}:${location.column}: ${field.join('.')} ${quotePath(value)} resolves outside the workspace ${root}; ` +
         `expected a path inside it (the gate reads nothing outside the workspace)`,
       location,
     );
   }
   return target;
+}
+
+/**
+ * Where `value`, relative to `base`, lands: its absolute path, the workspace's real path, and
+ * whether it lies outside — by name or once the symbolic links of its existing part are
+ * followed. For names that do not come from a located document (a path inside a report).
+ */
+export function placeInWorkspace(
+  value: string,
+  base: string,
+  workspace: string,
+): { readonly path: string; readonly root: string; readonly outside: boolean } {
+  const root = realOrSelf(resolve(workspace));
+  const path = resolve(base, value);
+  return { path, root, outside: !isInside(root, path) || !isInside(root, realOrSelf(path)) };
 }
 
 /** realpath of the longest existing prefix of `p`, with the rest appended. */

@@ -7,7 +7,13 @@
  */
 import { resolve } from 'node:path';
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
-import { ConfigError, parseSourceText, readSourceText, type SourceDocument } from './document.js';
+import {
+  ConfigError,
+  parseSourceText,
+  readSourceText,
+  type LoadOptions,
+  type SourceDocument,
+} from './document.js';
 import type { Finding } from './findings.js';
 import { configLimits, type ConfigLimits } from './limits.js';
 import { validateDocument } from './schema.js';
@@ -147,17 +153,17 @@ export function parseRegistry(
 
 /**
  * Reads and parses the registry `file` (resolved against `cwd`, shown as given). Throws
- * ConfigError when it cannot be read or parsed, or breaks `limits`; schema problems come
- * back as findings.
+ * ConfigError when it cannot be read or parsed, breaks `options.limits` or (with
+ * `options.workspace`) lies outside it; schema problems come back as findings.
  */
 export async function loadRegistry(
   file: string,
   cwd: string,
-  limits?: Partial<ConfigLimits>,
+  options: LoadOptions = {},
 ): Promise<LoadedRegistry> {
   const path = resolve(cwd, file);
-  const caps = configLimits(limits);
-  const text = await readSourceText(file, path, caps.maxBytes, 'registry');
+  const caps = configLimits(options.limits);
+  const text = await readSourceText(file, path, caps.maxBytes, 'registry', options.workspace);
   return parseRegistry(file, text, path, caps);
 }
 

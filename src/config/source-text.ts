@@ -7,6 +7,7 @@ import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { ConfigError } from './errors.js';
 import { LIMIT_KNOB } from './limits.js';
+import { assertOpenedInside } from './read-text.js';
 
 /**
  * Reads at most `maxBytes` of `path` (shown as `file`). The size is checked on the opened
@@ -14,7 +15,12 @@ import { LIMIT_KNOB } from './limits.js';
  * file claims. Throws ConfigError when the file is too large or not a regular file; an
  * error of the file system (ENOENT, EACCES...) is thrown as is, for the caller's wording.
  */
-export async function readCapped(file: string, path: string, maxBytes: number): Promise<Buffer> {
+export async function readCapped(
+  file: string,
+  path: string,
+  maxBytes: number,
+  workspace?: string,
+): Promise<Buffer> {
   // O_NONBLOCK: opening a FIFO must not wait for a writer; regular files ignore the flag.
   const handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
   try {
@@ -23,6 +29,7 @@ export async function readCapped(file: string, path: string, maxBytes: number): 
       throw Object.assign(new Error(`${file} is a directory`), { code: 'EISDIR' });
     if (!info.isFile())
       throw new ConfigError(`${file}: not a regular file; expected a YAML or JSON file`, { file });
+    if (workspace !== undefined) await assertOpenedInside(handle.fd, path, workspace);
     if (info.size > maxBytes) throw tooLarge(file, info.size, maxBytes);
     const buffer = Buffer.alloc(info.size + 1);
     let length = 0;

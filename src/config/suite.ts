@@ -4,10 +4,9 @@
  */
 import { relative } from 'node:path';
 import { glob } from 'tinyglobby';
-import { ConfigError, loadDocument, type SourceDocument } from './document.js';
+import { ConfigError, loadDocument, type LoadOptions, type SourceDocument } from './document.js';
 import type { Finding } from './findings.js';
 import { resolveInWorkspace } from './paths.js';
-import type { ConfigLimits } from './limits.js';
 import { validateDocument } from './schema.js';
 import type { VectorFormat, VectorsRef } from './vocabulary.js';
 
@@ -44,9 +43,9 @@ export const DEFAULT_SUITE_K = 100;
 export async function loadSuite(
   file: string,
   cwd: string,
-  limits?: Partial<ConfigLimits>,
+  options?: LoadOptions,
 ): Promise<LoadedSuite> {
-  const doc = await loadDocument(file, cwd, limits);
+  const doc = await loadDocument(file, cwd, options);
   const findings = validateDocument('suite', doc);
   return findings.length ? { doc, findings } : { doc, suite: doc.data as Suite, findings };
 }

@@ -1,7 +1,6 @@
 /** Waivers files (`contracts/waivers.schema.json`): the loader of the config floor. */
-import { loadDocument, type SourceDocument } from './document.js';
+import { loadDocument, type LoadOptions, type SourceDocument } from './document.js';
 import type { Finding } from './findings.js';
-import type { ConfigLimits } from './limits.js';
 import { validateDocument } from './schema.js';
 
 /** One entry of a waivers file (`contracts/waivers.schema.json`). */
@@ -30,9 +29,9 @@ export interface LoadedWaivers {
 export async function loadWaivers(
   file: string,
   cwd?: string,
-  limits?: Partial<ConfigLimits>,
+  options?: LoadOptions,
 ): Promise<LoadedWaivers> {
-  const doc = await loadDocument(file, cwd, limits);
+  const doc = await loadDocument(file, cwd, options);
   const findings = validateDocument('waivers', doc);
   if (findings.length) return { doc, waivers: [], findings };
   return { doc, waivers: (doc.data as { waivers: Waiver[] }).waivers, findings };

@@ -42,7 +42,7 @@ export interface GatePlan {
   /** Contract directories, files or globs. */
   readonly contracts: readonly string[];
   readonly failOn: FailOn;
-  /** Files named by manifests must resolve inside this directory. */
+  /** Every file the run reads must lie inside this directory, by the real path of what is opened. */
   readonly workspace: string;
   /** Directory relative paths in the plan are relative to. */
   readonly cwd: string;
@@ -154,14 +154,15 @@ export interface ResolvedPlan {
  */
 export async function resolvePlan(request: GatePlan): Promise<ResolvedPlan> {
   const { cwd, workspace, configLimits: limits } = request;
-  const candidateLoaded = await loadManifest(request.candidate, cwd, limits);
+  const load = { limits, workspace };
+  const candidateLoaded = await loadManifest(request.candidate, cwd, load);
   const baselineLoaded = request.baseline
-    ? await loadManifest(request.baseline, cwd, limits)
+    ? await loadManifest(request.baseline, cwd, load)
     : undefined;
   const contractFiles = await discoverContracts(request.contracts, cwd);
-  const waivers = request.waivers ? await loadWaivers(request.waivers, cwd, limits) : undefined;
+  const waivers = request.waivers ? await loadWaivers(request.waivers, cwd, load) : undefined;
   const contracts: LoadedContract[] = [];
-  for (const file of contractFiles) contracts.push(await loadContract(file, cwd, limits));
+  for (const file of contractFiles) contracts.push(await loadContract(file, cwd, load));
 
   const candidate = await resolveVersion(candidateLoaded, request);
   const baseline = baselineLoaded && (await resolveVersion(baselineLoaded, request));
@@ -169,7 +170,8 @@ export async function resolvePlan(request: GatePlan): Promise<ResolvedPlan> {
     ? await resolveSuites(request, candidate.loaded, baseline?.loaded)
     : [];
   if (candidate.loaded.manifest) await checkStagingFiles(candidate.loaded, contracts, workspace);
-  const registry = request.registry ? await loadRegistry(request.registry, cwd, limits) : undefined;
+  const registry = request.registry ? await loadRegistry(request.registry, cwd, load) : undefined;
+  if (registry) checkRegistryPaths(registry, workspace);
   const pointers = candidate.loaded.manifest
     ? await readPointers(candidate.loaded, workspace, cwd, limits)
     : [];
@@ -215,6 +217,43 @@ async function requireVectorsFile(
   await requireRegularFile(loaded.doc, field, value, path, 'a vectors file inside the workspace');
 }
 
+/** A suite's sidecar ids file, when it names one, must exist like its vectors. */
+async function requireIdsFile(
+  loaded: LoadedSuite,
+  field: readonly (string | number)[],
+  value: string | undefined,
+  ref: VectorsRef,
+): Promise<void> {
+  if (value !== undefined && ref.open.idsPath)
+    await requireRegularFile(
+      loaded.doc,
+      field,
+      value,
+      ref.open.idsPath,
+      'a text file of ids, one per line, inside the workspace',
+    );
+}
+
+/**
+ * Every file a registry records must name a local path inside the workspace (a URL, an
+ * escape is exit 2 here, before any vector is read); whether it still hashes as recorded,
+ * or exists at all, is the versioning step's `registry.hash` finding.
+ */
+function checkRegistryPaths(loaded: LoadedRegistry, workspace: string): void {
+  for (const [name, emb] of Object.entries(loaded.registry?.embeddings ?? {}))
+    for (const [version, v] of Object.entries(emb.versions))
+      for (const role of ['manifest', 'vectors', 'ids'] as const) {
+        const f = v[role];
+        if (f)
+          resolveInWorkspace(
+            loaded.doc,
+            ['embeddings', name, 'versions', version, role, 'path'],
+            f.path,
+            workspace,
+          );
+      }
+}
+
 async function resolveSuites(
   request: GatePlan,
   candidate: LoadedManifest,
@@ -225,20 +264,27 @@ async function resolveSuites(
   const files = new Map<string, { display: string; recorded?: Readonly<Record<string, number>> }>();
   for (const file of await discoverSuites(request.suites ?? [], cwd))
     files.set(resolve(cwd, file), { display: file });
-  (manifest.suites ?? []).forEach((entry, index) => {
+  for (const [index, entry] of (manifest.suites ?? []).entries()) {
     const field = ['suites', index, 'path'];
     const path = resolveInWorkspace(candidate.doc, field, entry.path, workspace);
+    await requireRegularFile(
+      candidate.doc,
+      field,
+      entry.path,
+      path,
+      'a benchmark suite (YAML or JSON) inside the workspace',
+    );
     files.set(path, {
       display: relative(cwd, path) || path,
       ...(entry.results && { recorded: entry.results }),
     });
-  });
+  }
   const versions = [manifest.version, ...(baseline?.manifest ? [baseline.manifest.version] : [])];
   const suites: ResolvedSuite[] = [];
   for (const { display, recorded } of [...files.values()].sort((a, b) =>
     a.display.localeCompare(b.display),
   )) {
-    const loaded = await loadSuite(display, cwd, request.configLimits);
+    const loaded = await loadSuite(display, cwd, { limits: request.configLimits, workspace });
     const suite = loaded.suite;
     if (!suite) {
       suites.push({ loaded, display, ...(recorded && { recorded }), versions: new Map() });
@@ -254,7 +300,7 @@ async function resolveSuites(
     );
     let qrels: Qrels | BenchParseError;
     try {
-      qrels = await readQrelsFile(qrelsPath, suite.qrels_format ?? 'auto');
+      qrels = await readQrelsFile(qrelsPath, suite.qrels_format ?? 'auto', workspace);
     } catch (err) {
       if (!(err instanceof BenchParseError)) throw err;
       qrels = err;
@@ -277,6 +323,7 @@ async function resolveSuites(
         entry.queries.path,
         queries.path,
       );
+      await requireIdsFile(loaded, [...field, 'queries', 'ids'], entry.queries.ids, queries);
       const corpus =
         entry.corpus &&
         resolveSuiteVectors(loaded, [...field, 'corpus'], entry.corpus, workspace, cwd);
@@ -287,6 +334,8 @@ async function resolveSuites(
           entry.corpus!.path,
           corpus.path,
         );
+      if (corpus)
+        await requireIdsFile(loaded, [...field, 'corpus', 'ids'], entry.corpus!.ids, corpus);
       refs.set(version, { queries, ...(corpus && { corpus }) });
     }
     suites.push({ loaded, display, ...(recorded && { recorded }), qrels, versions: refs });

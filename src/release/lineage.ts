@@ -176,7 +176,7 @@ export async function readPointers(
     let bytes: Buffer;
     try {
       // Capped like every user file; a file too large or not regular is a ConfigError as is.
-      bytes = await readCapped(shown, path, configLimits(limits).maxBytes);
+      bytes = await readCapped(shown, path, configLimits(limits).maxBytes, workspace);
     } catch (err) {
       if (err instanceof ConfigError) throw err;
       const at = loaded.doc.locate(field);

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { sha256File } from '../sources/hash.js';
 import { ConfigError, readSourceText } from '../config/document.js';
 import { configLimits, type ConfigLimits } from '../config/limits.js';
-import { resolveInWorkspace } from '../config/paths.js';
+import { pathProblem, placeInWorkspace, quotePath, resolveInWorkspace } from '../config/paths.js';
 import { loadManifest } from '../config/manifest.js';
 import { hashRelease, type ReleaseFiles } from './registry-check.js';
 import { RegistryRefusal } from './registry-ops.js';
@@ -33,7 +33,7 @@ export async function describeRelease(
   cwd: string,
   limits?: Partial<ConfigLimits>,
 ): Promise<Release> {
-  const loaded = await loadManifest(manifest, cwd, limits);
+  const loaded = await loadManifest(manifest, cwd, { limits, workspace });
   const m = loaded.manifest;
   if (!m) {
     const f = loaded.findings[0]!;
@@ -123,6 +123,32 @@ export async function readReport<R extends GatedReport = GatedReport>(
       `${file}: report schemaVersion ${String(r.schemaVersion)} is not one this embedding-gate reads (1)`,
     );
   return { report: r as R, sha256: createHash('sha256').update(text).digest('hex') };
+}
+
+/**
+ * The manifest a report names (`candidate.manifest`, relative to `cwd`), checked before it
+ * is opened: a report is user input, so its path must be a local file inside the workspace
+ * like any path a manifest names. Throws ConfigError (exit 2) naming the report and field.
+ */
+export function reportedManifest(
+  evidence: ReportEvidence,
+  reportFile: string,
+  workspace: string,
+  cwd: string,
+): string {
+  const value: unknown = evidence.report.candidate.manifest;
+  if (typeof value !== 'string' || value === '')
+    throw new ConfigError(`${reportFile}: the report names no candidate manifest`);
+  const problem = pathProblem(value);
+  if (problem !== undefined)
+    throw new ConfigError(`${reportFile}: candidate.manifest ${quotePath(value)} ${problem}`);
+  const { root, outside } = placeInWorkspace(value, cwd, workspace);
+  if (outside)
+    throw new ConfigError(
+      `${reportFile}: candidate.manifest ${quotePath(value)} resolves outside the workspace ${root}; ` +
+        `expected a manifest inside it (the gate reads nothing outside the workspace)`,
+    );
+  return value;
 }
 
 /**

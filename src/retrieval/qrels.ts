@@ -2,7 +2,8 @@
  * Relevance judgments: BEIR qrels TSV (`query-id\tcorpus-id\tscore` header) and TREC
  * qrels (`qid 0 docid rel`), told apart by the first line.
  */
-import { readFile } from 'node:fs/promises';
+import { ConfigError } from '../config/document.js';
+import { readTextFile, type TextReadError } from '../config/read-text.js';
 import { BenchParseError } from './errors.js';
 
 /** Judged documents of one query: docid → integer relevance (negative = in pool, unjudged). */
@@ -142,10 +143,21 @@ export function parseQrels(
   return { format: detected ?? 'trec', queries };
 }
 
-/** Reads and parses a qrels file from disk (UTF-8). */
+/**
+ * Reads and parses a qrels file from disk (UTF-8). With `workspace`, the file actually opened
+ * must lie inside it. Throws ConfigError when it cannot be read, BenchParseError when it
+ * does not parse.
+ */
 export async function readQrelsFile(
   path: string,
   format: QrelsFormat | 'auto' = 'auto',
+  workspace?: string,
 ): Promise<Qrels> {
-  return parseQrels(await readFile(path, 'utf8'), path, format);
+  let text: string;
+  try {
+    text = await readTextFile(path, workspace);
+  } catch (err) {
+    throw new ConfigError(`${path}: cannot read the qrels: ${(err as TextReadError).detail}`);
+  }
+  return parseQrels(text, path, format);
 }

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/document.js';
-import { LockError, withLock } from '../../src/release/lock.js';
+import { BROKEN_LOCK_MS, LockError, withLock } from '../../src/release/lock.js';
 import {
   parseRegistry,
   renderRegistry,
@@ -362,6 +362,84 @@ describe('the registry lock', () => {
       await withLock(`${file}.lock`, async () => 'ran', { staleMs: 60_000, timeoutMs: 0 }),
     ).toBe('ran');
     expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it('breaks an empty or unreadable lock (a writer killed before writing its owner) after the short grace, not 30 s', async () => {
+    const { file } = tempRegistry();
+    const lock = `${file}.lock`;
+    for (const content of ['', '{"pid": 12', '\u0000\u0000']) {
+      writeFileSync(lock, content);
+      // Within the grace a writer may still be about to write its owner: wait, do not break.
+      let clock = Date.now();
+      const waited = await withLock(lock, async () => 'ran', {
+        timeoutMs: BROKEN_LOCK_MS / 2,
+        now: () => clock,
+        sleep: async (ms) => void (clock += ms),
+      }).catch((e: unknown) => e);
+      expect(waited).toBeInstanceOf(LockError);
+      expect((waited as Error).message).toContain('locked by another writer');
+      expect(existsSync(lock)).toBe(true);
+      // Past it, the lock is broken at once, although staleMs (30 s) has not passed.
+      clock = Date.now();
+      expect(
+        await withLock(lock, async () => 'ran', {
+          timeoutMs: 10 * BROKEN_LOCK_MS,
+          now: () => clock,
+          sleep: async (ms) => void (clock += ms),
+        }),
+      ).toBe('ran');
+      expect(clock - Date.now()).toBeLessThan(3 * BROKEN_LOCK_MS);
+      expect(existsSync(lock)).toBe(false);
+    }
+  });
+
+  it('a breaker killed mid-way (its .break file left) does not stall the next writer', async () => {
+    const { file } = tempRegistry();
+    const lock = `${file}.lock`;
+    writeFileSync(lock, '');
+    writeFileSync(`${lock}.break`, '');
+    const old = new Date(Date.now() - 10 * BROKEN_LOCK_MS);
+    utimesSync(lock, old, old);
+    utimesSync(`${lock}.break`, old, old);
+    const started = Date.now();
+    expect(await withLock(lock, async () => 'ran', { timeoutMs: 5_000 })).toBe('ran');
+    expect(Date.now() - started).toBeLessThan(BROKEN_LOCK_MS);
+    expect(existsSync(lock) || existsSync(`${lock}.break`)).toBe(false);
+  });
+
+  it('concurrent writers finding one empty lock: exactly one breaks it, and no update is lost', async () => {
+    const { dir, file } = tempRegistry();
+    const lock = `${file}.lock`;
+    const counter = join(dir, 'counter');
+    writeFileSync(counter, '0');
+    writeFileSync(lock, '');
+    const old = new Date(Date.now() - 10 * BROKEN_LOCK_MS);
+    utimesSync(lock, old, old);
+    let inside = 0;
+    let most = 0;
+    const writers = Array.from({ length: 12 }, (_, i) =>
+      withLock(
+        lock,
+        async (held) => {
+          inside++;
+          most = Math.max(most, inside);
+          const n = Number(readFileSync(counter, 'utf8'));
+          await new Promise((r) => setTimeout(r, 2));
+          await held.assertHeld();
+          writeFileSync(counter, String(n + 1));
+          inside--;
+          return i;
+        },
+        { timeoutMs: 20_000 },
+      ),
+    );
+    const results = await Promise.allSettled(writers);
+    const done = results.filter((r) => r.status === 'fulfilled').length;
+    // Every writer that returned wrote once, and none overwrote another's update.
+    expect(Number(readFileSync(counter, 'utf8'))).toBe(done);
+    expect(done).toBe(12);
+    expect(most).toBe(1);
+    expect(readdirSync(dir).filter((f) => f.includes('.lock'))).toEqual([]);
   });
 
   it('does not write when the lock was taken away', async () => {

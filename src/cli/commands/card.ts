@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { writeFileAtomic } from '../../fsutil/atomic-write.js';
 import {
@@ -12,6 +11,8 @@ import type { Report } from '../../gate/report-model.js';
 import { readReport } from '../../release/promote.js';
 import { EXIT, type CliIO } from '../context.js';
 import { configLimitOption, configLimitsOf } from '../options.js';
+import { requireInputFile } from '../files.js';
+import { requireOutputFile } from '../output.js';
 
 const EXAMPLES = `
 Examples:
@@ -40,15 +41,21 @@ export function cardCommand(io: CliIO, setExit: (code: number) => void): Command
     .option('--debug', 'print stack traces of internal errors')
     .addHelpText('after', EXAMPLES)
     .action(async (opts: CardOptions) => {
-      const { report } = await readReport<Report>(
-        resolve(io.cwd, opts.report),
-        configLimitsOf(opts),
+      const reportPath = await requireInputFile(
+        io.cwd,
+        opts.report,
+        '--report',
+        'a JSON report (check --format json=FILE)',
       );
+      const output = opts.output && (await requireOutputFile(io.cwd, opts.output, '--output'));
+      const changelog =
+        opts.changelog && (await requireOutputFile(io.cwd, opts.changelog, '--changelog'));
+      const { report } = await readReport<Report>(reportPath, configLimitsOf(opts));
       const card = renderVersionCard(report);
-      if (opts.output) await writeFileAtomic(resolve(io.cwd, opts.output), card);
+      if (output) await writeFileAtomic(output, card);
       else io.stdout(card);
-      if (opts.changelog) {
-        const file = resolve(io.cwd, opts.changelog);
+      if (changelog) {
+        const file = changelog;
         const existing = await readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => {
           if (err.code === 'ENOENT') return '';
           throw err;

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { writeLinesAtomic } from '../../fsutil/atomic-write.js';
 import { Command, InvalidArgumentError } from 'commander';
+import { confineDeps } from '../../gate/default-deps.js';
 import type { GateDeps } from '../../gate/plan.js';
 import { runGate } from '../../gate/run.js';
 import type { FailOn } from '../../gate/report-model.js';
@@ -12,7 +13,13 @@ import {
   failOnOption,
   positiveInt,
 } from '../options.js';
-import { emitReport, parseOutputs, requireOutputDirectory } from '../output.js';
+import { requireDirectory, requireLocalPath } from '../files.js';
+import {
+  emitReport,
+  parseOutputs,
+  requireOutputDirectory,
+  requireOutputTargets,
+} from '../output.js';
 
 const EXAMPLES = `
 Examples:
@@ -122,7 +129,7 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
     )
     .option(
       '--workspace <dir>',
-      'paths in manifests must resolve inside this directory (default: the working directory)',
+      'every file the gate reads must lie inside this directory, by its real path (default: the working directory)',
     )
     .addOption(configLimitOption('size'))
     .addOption(configLimitOption('aliases'))
@@ -130,15 +137,29 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
     .addHelpText('after', EXAMPLES)
     .action(async (opts: CheckOptions) => {
       const targets = parseOutputs(opts.format ?? ['text'], opts.output);
+      await requireOutputTargets(targets, io.cwd);
       const writeRuns = opts.writeRun === undefined ? undefined : resolve(io.cwd, opts.writeRun);
       if (writeRuns) await requireOutputDirectory(writeRuns, '--write-run');
+      const workspace = await requireDirectory(
+        io.cwd,
+        opts.workspace ?? '.',
+        '--workspace',
+        'the directory every file of the run lies in',
+      );
+      // Missing files and directories are the loaders' to report ("cannot read: no such file").
+      requireLocalPath(opts.candidate, '--candidate');
+      if (opts.baseline !== undefined) requireLocalPath(opts.baseline, '--baseline');
+      if (opts.waivers !== undefined) requireLocalPath(opts.waivers, '--waivers');
+      if (opts.registry !== undefined) requireLocalPath(opts.registry, '--registry');
+      for (const c of opts.contracts ?? []) requireLocalPath(c, '--contracts');
+      for (const s of opts.suites ?? []) requireLocalPath(s, '--suites');
       const { report, runs } = await runGate(
         {
           candidate: opts.candidate,
           baseline: opts.baseline,
           contracts: opts.contracts ?? [],
           failOn: opts.failOn,
-          workspace: opts.workspace ?? io.cwd,
+          workspace,
           cwd: io.cwd,
           waivers: opts.waivers,
           registry: opts.registry,
@@ -152,7 +173,7 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
           configLimits: configLimitsOf(opts),
           keepRuns: writeRuns !== undefined,
         },
-        deps,
+        confineDeps(deps, workspace),
       );
       if (writeRuns) {
         for (const run of runs)

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { Command } from 'commander';
 import semver from 'semver';
 import type { GateDeps } from '../../gate/plan.js';
@@ -8,6 +7,7 @@ import { configLimitOption, configLimitsOf } from '../options.js';
 import {
   embeddingName,
   registryOption,
+  requireRegistryFile,
   runChange,
   timestamp,
   type RegistryCommandOptions,
@@ -55,7 +55,7 @@ export function deprecateCommand(
       if (!day || day.toISOString().slice(0, 10) !== opts.sunset) {
         throw new UsageError(`--sunset ${opts.sunset}: expected a date such as 2026-06-30`);
       }
-      const file = resolve(io.cwd, opts.registry);
+      const file = await requireRegistryFile(io.cwd, opts.registry);
       await runChange(io, setExit, () =>
         updateRegistry(
           file,

@@ -1,9 +1,9 @@
 import { Command } from 'commander';
-import { resolve } from 'node:path';
 import { readQrelsFile } from '../../retrieval/qrels.js';
 import { readRunFile } from '../../retrieval/run-file.js';
 import { runTrecEval } from '../../retrieval/trec-eval.js';
 import { EXIT, type CliIO } from '../context.js';
+import { requireInputFile } from '../files.js';
 import { collect } from '../options.js';
 
 const EXAMPLES = `
@@ -40,8 +40,20 @@ export function evalCommand(io: CliIO, setExit: (code: number) => void): Command
     .option('--debug', 'print stack traces of internal errors')
     .addHelpText('after', EXAMPLES)
     .action(async (opts: EvalOptions) => {
-      const qrels = await readQrelsFile(resolve(io.cwd, opts.qrels));
-      const run = await readRunFile(resolve(io.cwd, opts.run));
+      const qrelsPath = await requireInputFile(
+        io.cwd,
+        opts.qrels,
+        '--qrels',
+        'a qrels file (BEIR TSV or TREC)',
+      );
+      const runPath = await requireInputFile(
+        io.cwd,
+        opts.run,
+        '--run',
+        'a TREC run file (qid Q0 docid rank score tag)',
+      );
+      const qrels = await readQrelsFile(qrelsPath);
+      const run = await readRunFile(runPath);
       io.stdout(
         runTrecEval(qrels, run, { perQuery: opts.q, complete: opts.c, measures: opts.m ?? [] }),
       );

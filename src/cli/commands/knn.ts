@@ -1,10 +1,11 @@
 import { Command, Option } from 'commander';
-import { resolve } from 'node:path';
 import { exactKnn, readQueries, trecRunLines, type KnnMetric } from '../../retrieval/knn.js';
 import { writeLinesAtomic } from '../../fsutil/atomic-write.js';
 import { openVectors } from '../../vectors/open.js';
 import { EXIT, type CliIO } from '../context.js';
+import { optionalInputFile, requireInputFile } from '../files.js';
 import { positiveInt } from '../options.js';
+import { requireOutputFile } from '../output.js';
 
 const EXAMPLES = `
 Examples:
@@ -51,10 +52,20 @@ export function knnCommand(io: CliIO, setExit: (code: number) => void): Command 
     .option('--debug', 'print stack traces of internal errors')
     .addHelpText('after', EXAMPLES)
     .action(async (opts: KnnOptions) => {
-      const at = (p: string | undefined) => (p === undefined ? undefined : resolve(io.cwd, p));
-      const querySource = await openVectors(at(opts.queries)!, { idsPath: at(opts.queryIds) });
+      const ids = 'a text file of ids, one per line';
+      const queriesPath = await requireInputFile(
+        io.cwd,
+        opts.queries,
+        '--queries',
+        'a vectors file',
+      );
+      const queryIds = await optionalInputFile(io.cwd, opts.queryIds, '--query-ids', ids);
+      const corpusPath = await requireInputFile(io.cwd, opts.corpus, '--corpus', 'a vectors file');
+      const corpusIds = await optionalInputFile(io.cwd, opts.corpusIds, '--corpus-ids', ids);
+      const output = await requireOutputFile(io.cwd, opts.output, '--output');
+      const querySource = await openVectors(queriesPath, { idsPath: queryIds });
       const queries = await readQueries(querySource).finally(() => querySource.close());
-      const corpus = await openVectors(at(opts.corpus)!, { idsPath: at(opts.corpusIds) });
+      const corpus = await openVectors(corpusPath, { idsPath: corpusIds });
       try {
         const result = await exactKnn({
           queries,
@@ -63,7 +74,7 @@ export function knnCommand(io: CliIO, setExit: (code: number) => void): Command 
           metric: opts.metric,
           threads: opts.threads,
         });
-        await writeLinesAtomic(at(opts.output)!, trecRunLines(result, opts.tag));
+        await writeLinesAtomic(output, trecRunLines(result, opts.tag));
         io.stderr(
           `embedding-gate: wrote ${result.queryIds.length} queries × ${result.k} neighbours (${opts.metric}, ` +
             `${result.stats.corpusRows} corpus rows) to ${opts.output}\n`,

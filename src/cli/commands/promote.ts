@@ -1,12 +1,19 @@
 import { createHash } from 'node:crypto';
+import { lstat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import semver from 'semver';
 import { ConfigError } from '../../config/document.js';
+import { confineDeps } from '../../gate/default-deps.js';
 import type { GateDeps } from '../../gate/plan.js';
 import { runGate } from '../../gate/run.js';
 import { FORMATTERS } from '../../report/index.js';
-import { describeRelease, readReport, requirePassingReport } from '../../release/promote.js';
+import {
+  describeRelease,
+  readReport,
+  reportedManifest,
+  requirePassingReport,
+} from '../../release/promote.js';
 import { loadRegistry, requireValid, type Registry } from '../../config/registry.js';
 import {
   promote,
@@ -15,6 +22,12 @@ import {
   type ChangeOutcome,
 } from '../../release/registry-ops.js';
 import { EXIT, UsageError, type CliIO } from '../context.js';
+import {
+  optionalInputFile,
+  requireDirectory,
+  requireInputFile,
+  requireLocalPath,
+} from '../files.js';
 import { collect, configLimitOption, configLimitsOf } from '../options.js';
 
 const EXAMPLES = `
@@ -79,6 +92,18 @@ export async function runChange(
     io.stderr(`embedding-gate: refused (${err.id}): ${err.message}\n`);
     setExit(EXIT.blocked);
   }
+}
+
+/**
+ * The `--registry` file of a command that changes the registry, checked before the lock is
+ * taken beside it: a URL, a directory or an unreadable file is a usage error. A missing one
+ * passes: the change says "no such registry; pass --init", or creates it with --init.
+ */
+export async function requireRegistryFile(cwd: string, value: string): Promise<string> {
+  requireLocalPath(value, '--registry');
+  const path = resolve(cwd, value);
+  if ((await lstat(path).catch(() => undefined)) === undefined) return path;
+  return requireInputFile(cwd, value, '--registry', 'a registry (YAML or JSON)');
 }
 
 /** `--registry <file>`, mandatory for every registry command. */
@@ -160,16 +185,27 @@ export function promoteCommand(
           'promote needs evidence that the version passed the gate: --report <json> of a passing check, or --candidate <manifest> to run it',
         );
       }
-      const workspace = resolve(io.cwd, opts.workspace ?? '.');
-      const registryPath = resolve(io.cwd, opts.registry);
+      const workspace = await requireDirectory(
+        io.cwd,
+        opts.workspace ?? '.',
+        '--workspace',
+        'the directory every file of the release lies in',
+      );
+      const registryPath = await requireRegistryFile(io.cwd, opts.registry);
+      const reportPath = await optionalInputFile(
+        io.cwd,
+        opts.report,
+        '--report',
+        'a JSON report of a passing check (check --format json=FILE)',
+      );
+      if (opts.candidate !== undefined) requireLocalPath(opts.candidate, '--candidate');
+      if (opts.baseline !== undefined) requireLocalPath(opts.baseline, '--baseline');
+      for (const c of opts.contracts ?? []) requireLocalPath(c, '--contracts');
       const limits = configLimitsOf(opts);
       await runChange(io, setExit, async () => {
-        const evidence = opts.report
-          ? await readReport(resolve(io.cwd, opts.report), limits)
-          : undefined;
-        const manifest = opts.candidate ?? evidence?.report.candidate.manifest;
-        if (!manifest)
-          throw new ConfigError(`${opts.report}: the report names no candidate manifest`);
+        const evidence = reportPath ? await readReport(reportPath, limits) : undefined;
+        const manifest =
+          opts.candidate ?? reportedManifest(evidence!, opts.report!, workspace, io.cwd);
         const release = await describeRelease(manifest, registryPath, workspace, io.cwd, limits);
         if (release.version !== opts.version || (opts.name && release.name !== opts.name)) {
           throw new RegistryRefusal(
@@ -222,11 +258,13 @@ async function gateBeforePromotion(
 ): Promise<string> {
   let baseline = opts.baseline;
   const limits = configLimitsOf(opts);
-  const exists = await loadRegistry(registryPath, io.cwd, limits).catch((err: unknown) => {
-    if (opts.init && err instanceof ConfigError && /no such file/.test(err.message))
-      return undefined;
-    throw err;
-  });
+  const exists = await loadRegistry(registryPath, io.cwd, { limits, workspace }).catch(
+    (err: unknown) => {
+      if (opts.init && err instanceof ConfigError && /no such file/.test(err.message))
+        return undefined;
+      throw err;
+    },
+  );
   if (!baseline && exists) {
     const reg = requireValid(exists);
     const current = reg.embeddings[name]?.channels?.[channel]?.version;
@@ -244,7 +282,7 @@ async function gateBeforePromotion(
       configLimits: limits,
       ...(exists ? { registry: registryPath } : {}),
     },
-    deps,
+    confineDeps(deps, workspace),
   );
   if (report.verdict !== 'pass') {
     io.stdout(FORMATTERS.text(report));

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { Command } from 'commander';
 import semver from 'semver';
 import type { GateDeps } from '../../gate/plan.js';
@@ -9,6 +8,7 @@ import {
   actorOf,
   embeddingName,
   registryOption,
+  requireRegistryFile,
   runChange,
   timestamp,
   type RegistryCommandOptions,
@@ -52,7 +52,7 @@ export function rollbackCommand(
     .action(async (opts: RollbackOptions) => {
       if (opts.from && !semver.valid(opts.from))
         throw new UsageError(`--from ${opts.from}: expected a semantic version`);
-      const file = resolve(io.cwd, opts.registry);
+      const file = await requireRegistryFile(io.cwd, opts.registry);
       await runChange(io, setExit, () =>
         updateRegistry(
           file,

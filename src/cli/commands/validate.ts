@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { runValidate } from '../../gate/validate.js';
 import type { GateDeps } from '../../gate/plan.js';
@@ -14,7 +13,8 @@ import {
   positiveNumber,
   vectorFormatOption,
 } from '../options.js';
-import { emitReport, parseOutputs } from '../output.js';
+import { optionalInputFile, requireInputFile } from '../files.js';
+import { emitReport, parseOutputs, requireOutputTargets } from '../output.js';
 import { Option } from 'commander';
 
 const EXAMPLES = `
@@ -79,6 +79,14 @@ export function validateCommand(
     .addHelpText('after', EXAMPLES)
     .action(async (file: string, opts: ValidateOptions) => {
       const targets = parseOutputs(opts.reportFormat ?? ['text'], opts.output);
+      await requireOutputTargets(targets, io.cwd, '--report-format');
+      await requireInputFile(io.cwd, file, 'validate', 'a vectors file');
+      const idsPath = await optionalInputFile(
+        io.cwd,
+        opts.ids,
+        '--ids',
+        'a text file of ids, one per line',
+      );
       const report = await runValidate(
         {
           file,
@@ -86,7 +94,7 @@ export function validateCommand(
             format: opts.format,
             vectorColumn: opts.vectorColumn,
             idColumn: opts.idColumn,
-            idsPath: opts.ids ? resolve(io.cwd, opts.ids) : undefined,
+            idsPath,
             dims: opts.dims,
           },
           dims: opts.dims,

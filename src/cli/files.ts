@@ -1,0 +1,86 @@
+/**
+ * Files named on the command line, checked before any work: a missing file, a directory
+ * where a file is expected, an unreadable file, a URL or a NUL byte is a usage error
+ * (exit 2) naming the option, the file and what was expected — never `internal error:
+ * ENOENT` minutes later. Paths inside user files are config/paths.ts's.
+ */
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { pathProblem, quotePath } from '../config/paths.js';
+import { UsageError } from './context.js';
+
+/**
+ * Refuses a command-line path that cannot name a local file at all (a URL such as
+ * `https://`, `file://` or `s3://`, a NUL byte), in the wording user files get. A
+ * backslash is allowed here: on the command line it is the shell's (and on Windows the
+ * platform's) business, unlike in a manifest that must read the same on every runner.
+ */
+export function requireLocalPath(value: string, option: string): void {
+  const problem = pathProblem(value, { allowBackslash: true });
+  if (problem !== undefined) throw new UsageError(`${option} ${quotePath(value)} ${problem}`);
+}
+
+/**
+ * Checks that `value` (given to `option`, resolved against `cwd`) is a readable regular
+ * file and returns its absolute path. `what` says what was expected (`a TREC run file`).
+ */
+export async function requireInputFile(
+  cwd: string,
+  value: string,
+  option: string,
+  what: string,
+): Promise<string> {
+  requireLocalPath(value, option);
+  const path = resolve(cwd, value);
+  const problem = await fileProblem(path);
+  if (problem !== undefined)
+    throw new UsageError(`${option} ${value}: ${problem}; expected ${what}`);
+  return path;
+}
+
+/** Like {@link requireInputFile} for an optional option: undefined stays undefined. */
+export async function optionalInputFile(
+  cwd: string,
+  value: string | undefined,
+  option: string,
+  what: string,
+): Promise<string | undefined> {
+  return value === undefined ? undefined : requireInputFile(cwd, value, option, what);
+}
+
+/** Why `path` is not a readable regular file, or undefined when it is. */
+async function fileProblem(path: string): Promise<string | undefined> {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return 'is a directory';
+    if (!info.isFile()) return 'is not a regular file';
+    await access(path, constants.R_OK);
+    return undefined;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such file';
+    if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+    if (code === 'ELOOP') return 'too many symbolic links';
+    return (err as Error).message;
+  }
+}
+
+/**
+ * Checks that `value` (for `option`) is a directory that exists, and returns its absolute
+ * path: the workspace every file must lie in cannot be missing or a file.
+ */
+export async function requireDirectory(
+  cwd: string,
+  value: string,
+  option: string,
+  what: string,
+): Promise<string> {
+  requireLocalPath(value, option);
+  const path = resolve(cwd, value);
+  const info = await stat(path).catch(() => undefined);
+  if (!info) throw new UsageError(`${option} ${value}: no such directory; expected ${what}`);
+  if (!info.isDirectory())
+    throw new UsageError(`${option} ${value}: is not a directory; expected ${what}`);
+  return path;
+}
