@@ -24,6 +24,7 @@ import { deprecateCommand } from './commands/deprecate.js';
 import { promoteCommand } from './commands/promote.js';
 import { rollbackCommand } from './commands/rollback.js';
 import { EXIT, UsageError, type CliIO } from './context.js';
+import { collect } from './options.js';
 
 /** Runs the CLI with `argv` (without node and script) and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIO, deps: GateDeps): Promise<number> {
@@ -58,6 +59,7 @@ export async function main(argv: readonly string[], io: CliIO, deps: GateDeps): 
 
   const debug = argv.includes('--debug');
   try {
+    refuseRepeatedOptions(program, argv);
     await program.parseAsync([...argv], { from: 'user' });
     return exitCode;
   } catch (err) {
@@ -94,4 +96,25 @@ function reportError(err: unknown, io: CliIO, debug: boolean): number {
   );
   if (debug && e.stack) io.stderr(e.stack + '\n');
   return EXIT.unusable;
+}
+
+/**
+ * A single-value option given twice is a usage error (exit 2): commander would keep the last
+ * silently (`--waivers a.yaml --waivers b.yaml` checks only b). Repeatable options (those
+ * that collect their values) and flags without a value may repeat.
+ */
+function refuseRepeatedOptions(program: Command, argv: readonly string[]): void {
+  const end = argv.indexOf('--');
+  const args = end < 0 ? argv : argv.slice(0, end);
+  const command = program.commands.find((c) => c.name() === args.find((a) => !a.startsWith('-')));
+  if (!command) return;
+  for (const option of command.options) {
+    if (!(option.required || option.optional) || option.parseArg === collect) continue;
+    const flags = [option.long, option.short].filter((f): f is string => f !== undefined);
+    const given = args.filter((a) => flags.some((f) => a === f || a.startsWith(`${f}=`))).length;
+    if (given > 1)
+      throw new UsageError(
+        `${option.long ?? option.short} was given ${given} times, but takes one value (the last would silently win); give it once`,
+      );
+  }
 }

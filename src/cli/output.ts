@@ -41,6 +41,17 @@ export function parseOutputs(
     if (file === '') throw new UsageError(`--format ${spec}: expected a file name after "="`);
     return { format: name as FormatName, file: file ?? output };
   });
+  const byFile = new Map<string, FormatName>();
+  for (const t of targets) {
+    if (!t.file) continue;
+    const other = byFile.get(resolve(t.file));
+    if (other)
+      throw new UsageError(
+        `--format ${other} and --format ${t.format} would both write ${t.file}, and one would silently replace the other; ` +
+          `give each its own file, e.g. --format ${t.format}=report.${EXTENSION[t.format]}`,
+      );
+    byFile.set(resolve(t.file), t.format);
+  }
   const toStdout = targets.filter((t) => !t.file);
   if (toStdout.length > 1) {
     throw new UsageError(

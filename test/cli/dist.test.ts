@@ -26,12 +26,7 @@ describe('dist/cli.js', () => {
 
   it('reads Parquet through the bundled DuckDB', () => {
     const r = cli(
-      [
-        'validate',
-        join(ROOT, 'test/fixtures/parquet/pa_fsl_f32_zstd.parquet'),
-        '--report-format',
-        'json',
-      ],
+      ['validate', join(ROOT, 'test/fixtures/parquet/pa_fsl_f32_zstd.parquet'), '--format', 'json'],
       ROOT,
     );
     expect(r.stderr).toBe('');

@@ -82,9 +82,9 @@ const CASES: readonly (readonly [string, readonly string[], RegExp])[] = [
     /^--ids adir: is a directory; expected a text file of ids/,
   ],
   [
-    'validate --report-format json=<a directory>',
-    ['validate', VECTORS, '--report-format', 'json=adir'],
-    /^--report-format json=adir: adir is a directory; expected a file to write/,
+    'validate --format json=<a directory>',
+    ['validate', VECTORS, '--format', 'json=adir'],
+    /^--format json=adir: adir is a directory; expected a file to write/,
   ],
   // knn
   [

@@ -3,8 +3,8 @@ import { runValidate } from '../../gate/validate.js';
 import type { GateDeps } from '../../gate/plan.js';
 import type { Normalization } from '../../config/manifest.js';
 import type { FailOn } from '../../gate/report-model.js';
-import type { VectorDType, VectorFormat } from '../../vectors/types.js';
-import { EXIT, type CliIO } from '../context.js';
+import { VECTOR_FORMATS, type VectorDType, type VectorFormat } from '../../vectors/types.js';
+import { EXIT, UsageError, type CliIO } from '../context.js';
 import {
   collect,
   dtypeOption,
@@ -20,8 +20,8 @@ import { Option } from 'commander';
 const EXAMPLES = `
 Examples:
   $ embedding-gate validate vectors.arrow --dims 768 --dtype float32 --normalization l2
-  $ embedding-gate validate emb.npy --ids ids.txt --report-format json=check.json
-  $ embedding-gate validate codes.bin --format binary --dims 256
+  $ embedding-gate validate emb.npy --ids ids.txt --format json=check.json
+  $ embedding-gate validate codes.bin --vectors-format binary --dims 256
 
 Exit codes: 0 pass, 1 blocked, 2 could not judge.`;
 
@@ -33,7 +33,8 @@ interface ValidateOptions {
   ids?: string;
   idColumn?: string;
   vectorColumn?: string;
-  format?: VectorFormat;
+  vectorsFormat?: VectorFormat;
+  format?: string[];
   reportFormat?: string[];
   output?: string;
   failOn: FailOn;
@@ -45,68 +46,86 @@ export function validateCommand(
   deps: GateDeps,
   setExit: (code: number) => void,
 ): Command {
-  return new Command('validate')
-    .description('check one vectors file: readable, shape, dtype, finite, norms, ids')
-    .argument('<vectors>', 'vectors file (.arrow .feather .arrows .parquet .npy .jsonl .bin)')
-    .option(
-      '--dims <n>',
-      'expected dimensions (bits for binary); required for --format binary',
-      positiveInt('--dims'),
-    )
-    .addOption(dtypeOption('--dtype <type>', 'expected element type'))
-    .addOption(
-      new Option('--normalization <kind>', 'expected normalisation').choices(['l2', 'none']),
-    )
-    .option(
-      '--norm-tolerance <x>',
-      'allowed |‖v‖ − 1| for l2 (default 0.001)',
-      positiveNumber('--norm-tolerance'),
-    )
-    .option('--ids <file>', 'sidecar ids file, one id per line (npy, binary)')
-    .option('--id-column <name>', 'column holding the ids (arrow, parquet)')
-    .option('--vector-column <name>', 'column holding the vectors (arrow, parquet)')
-    .addOption(
-      vectorFormatOption('--format <format>', 'vectors file format (default: from the extension)'),
-    )
-    .option(
-      '--report-format <name[=file]>',
-      'report format: text, json, markdown; repeatable',
-      collect,
-    )
-    .option('--output <file>', 'file for report formats given without "=file"')
-    .addOption(failOnOption())
-    .option('--debug', 'print stack traces of internal errors')
-    .addHelpText('after', EXAMPLES)
-    .action(async (file: string, opts: ValidateOptions) => {
-      const targets = parseOutputs(opts.reportFormat ?? ['text'], opts.output);
-      await requireOutputTargets(targets, io.cwd, '--report-format');
-      await requireInputFile(io.cwd, file, 'validate', 'a vectors file');
-      const idsPath = await optionalInputFile(
-        io.cwd,
-        opts.ids,
-        '--ids',
-        'a text file of ids, one per line',
-      );
-      const report = await runValidate(
-        {
-          file,
-          open: {
-            format: opts.format,
-            vectorColumn: opts.vectorColumn,
-            idColumn: opts.idColumn,
-            idsPath,
+  return (
+    new Command('validate')
+      .description('check one vectors file: readable, shape, dtype, finite, norms, ids')
+      .argument('<vectors>', 'vectors file (.arrow .feather .arrows .parquet .npy .jsonl .bin)')
+      .option(
+        '--dims <n>',
+        'expected dimensions (bits for binary); required for --format binary',
+        positiveInt('--dims'),
+      )
+      .addOption(dtypeOption('--dtype <type>', 'expected element type'))
+      .addOption(
+        new Option('--normalization <kind>', 'expected normalisation').choices(['l2', 'none']),
+      )
+      .option(
+        '--norm-tolerance <x>',
+        'allowed |‖v‖ − 1| for l2 (default 0.001)',
+        positiveNumber('--norm-tolerance'),
+      )
+      .option('--ids <file>', 'sidecar ids file, one id per line (npy, binary)')
+      .option('--id-column <name>', 'column holding the ids (arrow, parquet)')
+      .option('--vector-column <name>', 'column holding the vectors (arrow, parquet)')
+      .addOption(
+        vectorFormatOption(
+          '--vectors-format <format>',
+          'vectors file format (default: from the extension)',
+        ),
+      )
+      .option(
+        '--format <name[=file]>',
+        'report format: text, json, markdown, sarif, junit; name=file writes to a file; repeatable',
+        collect,
+      )
+      // The old spelling, answered with a hint instead of being taken silently.
+      .addOption(new Option('--report-format <name[=file]>').hideHelp().argParser(collect))
+      .option('--output <file>', 'file for report formats given without "=file"')
+      .addOption(failOnOption())
+      .option('--debug', 'print stack traces of internal errors')
+      .addHelpText('after', EXAMPLES)
+      .action(async (file: string, opts: ValidateOptions) => {
+        if (opts.reportFormat)
+          throw new UsageError(
+            `--report-format is now --format (the report format, as in every command); the vectors file's format is --vectors-format`,
+          );
+        const vectorsFormat = (opts.format ?? []).find((f) =>
+          VECTOR_FORMATS.includes(f as VectorFormat),
+        );
+        if (vectorsFormat)
+          throw new UsageError(
+            `--format ${vectorsFormat}: --format is the report format (text, json, markdown, sarif, junit); for the vectors file's format write --vectors-format ${vectorsFormat}`,
+          );
+        const targets = parseOutputs(opts.format ?? ['text'], opts.output);
+        await requireOutputTargets(targets, io.cwd, '--format');
+        await requireInputFile(io.cwd, file, 'validate', 'a vectors file');
+        const idsPath = await optionalInputFile(
+          io.cwd,
+          opts.ids,
+          '--ids',
+          'a text file of ids, one per line',
+        );
+        const report = await runValidate(
+          {
+            file,
+            open: {
+              format: opts.vectorsFormat,
+              vectorColumn: opts.vectorColumn,
+              idColumn: opts.idColumn,
+              idsPath,
+              dims: opts.dims,
+            },
             dims: opts.dims,
+            dtype: opts.dtype,
+            normalization: opts.normalization,
+            normTolerance: opts.normTolerance,
+            failOn: opts.failOn,
+            cwd: io.cwd,
           },
-          dims: opts.dims,
-          dtype: opts.dtype,
-          normalization: opts.normalization,
-          normTolerance: opts.normTolerance,
-          failOn: opts.failOn,
-          cwd: io.cwd,
-        },
-        deps,
-      );
-      await emitReport(report, targets, io);
-      setExit(report.verdict === 'pass' ? EXIT.pass : EXIT.blocked);
-    });
+          deps,
+        );
+        await emitReport(report, targets, io);
+        setExit(report.verdict === 'pass' ? EXIT.pass : EXIT.blocked);
+      })
+  );
 }
