@@ -208,7 +208,14 @@ describe('analyzeCompatibility on synthetic spaces (500 × 32)', () => {
 
   it.each([
     ['identical', () => base.slice(), d, 'mixable', 'preserved'],
-    ['small noise (0.2)', () => addNoise(base, d, 0.2, 5), d, 'mixable', 'preserved'],
+    ['small noise (0.05)', () => addNoise(base, d, 0.05, 5), d, 'mixable', 'preserved'],
+    [
+      'noise 0.4: mixing would lose retrieval quality',
+      () => addNoise(base, d, 0.4, 5),
+      d,
+      'reindex',
+      'changed',
+    ],
     [
       'a random rotation: same neighbourhoods, other coordinates',
       () => normalizeRows(project(base, d, randomRotation(d, 3), d), d),
@@ -218,11 +225,13 @@ describe('analyzeCompatibility on synthetic spaces (500 × 32)', () => {
     ],
     ['a different model', () => clusteredSpace(n, d, 99, 12), d, 'reindex', 'changed'],
     [
+      // A random map keeps geometry only roughly (Johnson–Lindenstrauss): CKA stays high, but
+      // the top-10 neighbours shift more than the recalibrated kNN overlap allows.
       'dims change (a wider map of the same space)',
       () => normalizeRows(project(base, d, randomMap(d, 48, 4), 48), 48),
       48,
       'reindex',
-      'preserved',
+      'changed',
     ],
   ] as const)('%s', async (_name, make, dims, verdict, neighbourhoods) => {
     const r = (await analyze(
