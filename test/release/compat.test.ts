@@ -15,6 +15,7 @@ import {
 import { bottomK, seededHash } from '../../src/release/compat-sample.js';
 import {
   analyzeCompatibility,
+  compatibilityFromRegistry,
   DEFAULT_COMPATIBILITY,
   DEFAULT_THRESHOLDS,
   judgeCompatibility,
@@ -309,6 +310,27 @@ describe('judgeCompatibility', () => {
     expect(judgeCompatibility(measures, ctx, strict)).toMatchObject({
       verdict: 'reindex',
       summary: expect.stringContaining('same-id cosine mean 1.0000 < 1.01'),
+    });
+    const rank = { ...DEFAULT_THRESHOLDS, nearerThanNeighbour: 1.01, selfRecallRatio: 1.01 };
+    const judged = judgeCompatibility(measures, ctx, rank);
+    expect(judged.verdict).toBe('reindex');
+    expect(judged.summary).toContain('self-retrieval new → old recall@1 1.0000 < 1.01 × 1.0000');
+    expect(judged.summary).toContain('self-retrieval old → new recall@1');
+    expect(judged.summary).toContain(
+      'of ids moved less than the distance to their nearest old neighbour',
+    );
+  });
+
+  it('reads the rank thresholds from the registry policy', () => {
+    const o = compatibilityFromRegistry(
+      { self_recall_ratio: 0.9, nearer_than_neighbour: 0.97, knn_overlap: 0.8 },
+      DEFAULT_COMPATIBILITY,
+    );
+    expect(o.thresholds).toMatchObject({
+      selfRecallRatio: 0.9,
+      nearerThanNeighbour: 0.97,
+      knnOverlap: 0.8,
+      cka: DEFAULT_THRESHOLDS.cka,
     });
   });
 
