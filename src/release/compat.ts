@@ -25,7 +25,10 @@ import { score } from '../config/numbers.js';
 export interface CompatibilityThresholds {
   /** Mixing needs recall@1 of self-retrieval, each direction, at least this × the old space's own. */
   readonly selfRecallRatio: number;
-  /** Mixing needs at least this fraction of ids nearer their old vector than its nearest old neighbour. */
+  /**
+   * Mixing needs at least this fraction of ids nearer their old vector than its nearest old
+   * neighbour (a single farther id is tolerated whatever the sample size).
+   */
   readonly nearerThanNeighbour: number;
   /** Mixing needs the mean same-id cosine at least this... */
   readonly sameIdMean: number;
@@ -145,7 +148,10 @@ export function judgeCompatibility(
           );
         }
       }
-      if (!(self.nearerThanNeighbour >= t.nearerThanNeighbour)) {
+      // One id alone never decides: in a small sample one replaced vector (an integrity
+      // problem the probes and hashes name) would otherwise read as a new space.
+      const farther = Math.round((1 - self.nearerThanNeighbour) * m.rows);
+      if (!(self.nearerThanNeighbour >= t.nearerThanNeighbour) && farther > 1) {
         why.push(
           `only ${score(self.nearerThanNeighbour)} of ids moved less than the distance to their nearest old neighbour (< ${t.nearerThanNeighbour}; mixed-index kNN overlap@${m.k} ${score(self.mixedOverlap)})`,
         );

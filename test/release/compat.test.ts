@@ -316,9 +316,19 @@ describe('judgeCompatibility', () => {
     expect(judged.verdict).toBe('reindex');
     expect(judged.summary).toContain('self-retrieval new → old recall@1 1.0000 < 1.01 × 1.0000');
     expect(judged.summary).toContain('self-retrieval old → new recall@1');
-    expect(judged.summary).toContain(
-      'of ids moved less than the distance to their nearest old neighbour',
+    const moved = (nearer: number) =>
+      judgeCompatibility(
+        { ...measures, selfRetrieval: { ...measures.selfRetrieval!, nearerThanNeighbour: nearer } },
+        ctx,
+        DEFAULT_THRESHOLDS,
+      ).summary;
+    expect(moved(0.9)).toContain(
+      'only 0.9000 of ids moved less than the distance to their nearest old neighbour (< 0.99',
     );
+    // One farther id of 200 never decides alone.
+    expect(moved(199 / 200)).toMatch(/^mixable/);
+    expect(moved(198 / 200)).toMatch(/^mixable/);
+    expect(moved(197 / 200)).toMatch(/^re-index/);
   });
 
   it('reads the rank thresholds from the registry policy', () => {
