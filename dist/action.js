@@ -6,6 +6,7 @@ const require = __egCreateRequire(import.meta.url);
 const __egHere = __egDirname(__egFileURLToPath(import.meta.url));
 const __embeddingGateDir = __egBasename(__egHere) === 'chunks' ? __egDirname(__egHere) : __egHere;
 import {
+  confineDeps,
   defaultDeps,
   findingRow,
   formatJson,
@@ -18,13 +19,13 @@ import {
   verdictSentence,
   versionLabel,
   writeFileAtomic
-} from "./chunks/chunk-5UMGJADB.js";
-import "./chunks/chunk-AEOHYELE.js";
+} from "./chunks/chunk-4ZEHTOIN.js";
+import "./chunks/chunk-BLIAFFSF.js";
 import "./chunks/chunk-6UK2HSVH.js";
 import {
   ConfigError,
   plural
-} from "./chunks/chunk-XKYSRPGY.js";
+} from "./chunks/chunk-C3M7TMVT.js";
 import "./chunks/chunk-5S46RYYR.js";
 import "./chunks/chunk-T4TVEEN4.js";
 import "./chunks/chunk-XYACEXNA.js";
@@ -26551,6 +26552,22 @@ function bool(read, name, fallback) {
 function list(read, name) {
   return read(name).split(/[\n,]/).map((s) => s.trim()).filter(Boolean);
 }
+function wholeNumber(read, name, min, max) {
+  const raw = read(name).trim();
+  if (!raw) return void 0;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max)
+    throw invalid(name, `a whole number from ${min} to ${max}`, raw);
+  return Number(raw);
+}
+function configLimitsInput(read) {
+  const kb = wholeNumber(read, "max-config-kb" /* MaxConfigKb */, 1, 1 << 20);
+  const aliases = wholeNumber(read, "max-aliases" /* MaxAliases */, 0, 1e6);
+  if (kb === void 0 && aliases === void 0) return void 0;
+  return {
+    ...kb !== void 0 && { maxBytes: kb * 1024 },
+    ...aliases !== void 0 && { maxAliases: aliases }
+  };
+}
 function optional(read, name) {
   return read(name).trim() || void 0;
 }
@@ -26589,7 +26606,8 @@ function readConfig(read) {
     sarifFile: optional(read, "sarif-file" /* SarifFile */),
     junitFile: optional(read, "junit-file" /* JunitFile */),
     reportPath: optional(read, "report-path" /* ReportPath */) ?? "embedding-gate-report.json",
-    githubToken: read("github-token" /* GithubToken */).trim()
+    githubToken: read("github-token" /* GithubToken */).trim(),
+    configLimits: configLimitsInput(read)
   };
 }
 
@@ -26792,7 +26810,8 @@ function planOf(config, run2, cwd, workspace) {
     ...config.waivers ? { waivers: config.waivers } : {},
     ...override ? { override } : {},
     ...config.suites.length ? { suites: config.suites } : {},
-    ...config.registry ? { registry: config.registry } : {}
+    ...config.registry ? { registry: config.registry } : {},
+    ...config.configLimits ? { configLimits: config.configLimits } : {}
   };
 }
 function repositoryPath(cwd, workspace) {
@@ -26858,19 +26877,18 @@ async function publish(report, config, run2, deps, env, cwd) {
   });
 }
 async function run(options = {}) {
-  const deps = { ...defaultActionDeps(), ...options.deps };
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
+  const workspace = resolve2(cwd, env.GITHUB_WORKSPACE || cwd);
+  const merged = { ...defaultActionDeps(), ...options.deps };
+  const deps = { ...merged, ...confineDeps(merged, workspace) };
   let reportOnly = false;
   try {
     const config = readConfig((name) => getInput(name));
     reportOnly = config.reportOnly;
     const { run: runInfo, problem } = await readRunInfo(env);
     if (problem) info(`event payload: ${problem}`);
-    const { report } = await runGate(
-      planOf(config, runInfo, cwd, env.GITHUB_WORKSPACE || cwd),
-      deps
-    );
+    const { report } = await runGate(planOf(config, runInfo, cwd, workspace), deps);
     await publish(report, config, runInfo, deps, env, cwd);
     if (report.verdict !== "fail") {
       if (reportOnly) {

@@ -25,6 +25,7 @@ import {
   checkVectors,
   compareBytes,
   compatibilityRows,
+  confineDeps,
   countFindings,
   countsLabel,
   decideVerdict,
@@ -68,17 +69,23 @@ import {
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-5UMGJADB.js";
-import "./chunks/chunk-AEOHYELE.js";
+} from "./chunks/chunk-4ZEHTOIN.js";
+import "./chunks/chunk-BLIAFFSF.js";
 import "./chunks/chunk-6UK2HSVH.js";
 import {
   ConfigError,
+  DEFAULT_CONFIG_LIMITS,
   MISSING,
+  configLimits,
   count,
+  pathProblem,
+  placeInWorkspace,
+  quotePath,
+  readSourceText,
   resolveInWorkspace,
   score,
   signed
-} from "./chunks/chunk-XKYSRPGY.js";
+} from "./chunks/chunk-C3M7TMVT.js";
 import {
   openLocalSource
 } from "./chunks/chunk-5S46RYYR.js";
@@ -3539,7 +3546,7 @@ var {
 } = import_index.default;
 
 // src/cli/commands/check.ts
-import { join, resolve as resolve2 } from "node:path";
+import { join, resolve as resolve3 } from "node:path";
 
 // src/cli/context.ts
 var EXIT = {
@@ -3579,10 +3586,80 @@ function collect(value, previous) {
 var failOnOption = () => new Option("--fail-on <level>", "lowest severity that blocks: error, warning or never").choices(["error", "warning", "never"]).default("error");
 var dtypeOption = (flags, description) => new Option(flags, description).choices([...VECTOR_DTYPES]);
 var vectorFormatOption = (flags, description) => new Option(flags, description).choices([...VECTOR_FORMATS]);
+var MAX_CONFIG_KB = 1 << 20;
+var MAX_ALIASES = 1e6;
+function configLimitOption(which) {
+  if (which === "size") {
+    return new Option(
+      "--max-config-kb <n>",
+      `largest YAML or JSON file read (manifest, contract, suite, waivers, registry, report), in KiB (default ${DEFAULT_CONFIG_LIMITS.maxBytes / 1024})`
+    ).argParser(positiveInt("--max-config-kb", MAX_CONFIG_KB));
+  }
+  return new Option(
+    "--max-aliases <n>",
+    `most YAML alias expansions (*name) in one file; 0 forbids aliases (default ${DEFAULT_CONFIG_LIMITS.maxAliases})`
+  ).argParser((value) => {
+    if (!/^\d+$/.test(value.trim()) || Number(value) > MAX_ALIASES)
+      throw new InvalidArgumentError(
+        `--max-aliases must be a whole number from 0 to ${MAX_ALIASES}, found "${value}"`
+      );
+    return Number(value);
+  });
+}
+function configLimitsOf(opts) {
+  return {
+    ...opts.maxConfigKb !== void 0 && { maxBytes: opts.maxConfigKb * 1024 },
+    ...opts.maxAliases !== void 0 && { maxAliases: opts.maxAliases }
+  };
+}
+
+// src/cli/files.ts
+import { constants } from "node:fs";
+import { access, stat } from "node:fs/promises";
+import { resolve } from "node:path";
+function requireLocalPath(value, option) {
+  const problem = pathProblem(value, { allowBackslash: true });
+  if (problem !== void 0) throw new UsageError(`${option} ${quotePath(value)} ${problem}`);
+}
+async function requireInputFile(cwd, value, option, what) {
+  requireLocalPath(value, option);
+  const path = resolve(cwd, value);
+  const problem = await fileProblem(path);
+  if (problem !== void 0)
+    throw new UsageError(`${option} ${value}: ${problem}; expected ${what}`);
+  return path;
+}
+async function optionalInputFile(cwd, value, option, what) {
+  return value === void 0 ? void 0 : requireInputFile(cwd, value, option, what);
+}
+async function fileProblem(path) {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return "is a directory";
+    if (!info.isFile()) return "is not a regular file";
+    await access(path, constants.R_OK);
+    return void 0;
+  } catch (err) {
+    const code = err.code;
+    if (code === "ENOENT" || code === "ENOTDIR") return "no such file";
+    if (code === "EACCES" || code === "EPERM") return "permission denied";
+    if (code === "ELOOP") return "too many symbolic links";
+    return err.message;
+  }
+}
+async function requireDirectory(cwd, value, option, what) {
+  requireLocalPath(value, option);
+  const path = resolve(cwd, value);
+  const info = await stat(path).catch(() => void 0);
+  if (!info) throw new UsageError(`${option} ${value}: no such directory; expected ${what}`);
+  if (!info.isDirectory())
+    throw new UsageError(`${option} ${value}: is not a directory; expected ${what}`);
+  return path;
+}
 
 // src/cli/output.ts
-import { stat } from "node:fs/promises";
-import { resolve } from "node:path";
+import { stat as stat2 } from "node:fs/promises";
+import { dirname, resolve as resolve2 } from "node:path";
 
 // src/report/text.ts
 function formatText(report) {
@@ -3680,6 +3757,16 @@ function parseOutputs(formats, output) {
     if (file === "") throw new UsageError(`--format ${spec}: expected a file name after "="`);
     return { format: name, file: file ?? output };
   });
+  const byFile = /* @__PURE__ */ new Map();
+  for (const t of targets) {
+    if (!t.file) continue;
+    const other = byFile.get(resolve2(t.file));
+    if (other)
+      throw new UsageError(
+        `--format ${other} and --format ${t.format} would both write ${t.file}, and one would silently replace the other; give each its own file, e.g. --format ${t.format}=report.${EXTENSION[t.format]}`
+      );
+    byFile.set(resolve2(t.file), t.format);
+  }
   const toStdout = targets.filter((t) => !t.file);
   if (toStdout.length > 1) {
     throw new UsageError(
@@ -3688,21 +3775,41 @@ function parseOutputs(formats, output) {
   }
   return targets;
 }
+async function requireOutputTargets(targets, cwd, option = "--format") {
+  for (const t of targets)
+    if (t.file) await requireOutputFile(cwd, t.file, `${option} ${t.format}=${t.file}`);
+}
 async function emitReport(report, targets, io) {
   for (const t of targets) {
     const text = FORMATTERS[t.format](report);
-    if (t.file) await writeFileAtomic(resolve(io.cwd, t.file), text);
+    if (t.file) await writeFileAtomic(resolve2(io.cwd, t.file), text);
     else io.stdout(text);
   }
 }
 async function requireOutputDirectory(dir, option) {
+  requireLocalPath(dir, option);
   try {
-    if (!(await stat(dir)).isDirectory())
+    if (!(await stat2(dir)).isDirectory())
       throw new UsageError(
         `${option} ${dir}: is not a directory; expected a directory for the run files`
       );
   } catch (err) {
     if (err.code !== "ENOENT") throw err;
+  }
+}
+async function requireOutputFile(cwd, value, option) {
+  requireLocalPath(value, option);
+  const file = resolve2(cwd, value);
+  const info = await stat2(file).catch(() => void 0);
+  if (info?.isDirectory())
+    throw new UsageError(`${option}: ${value} is a directory; expected a file to write`);
+  if (info && !info.isFile())
+    throw new UsageError(`${option}: ${value} is not a regular file; expected a file to write`);
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    const parent = await stat2(dir).catch(() => void 0);
+    if (parent && !parent.isDirectory())
+      throw new UsageError(`${option}: ${dir} is not a directory; cannot write ${value} below it`);
+    if (parent || dirname(dir) === dir) return file;
   }
 }
 
@@ -3774,18 +3881,31 @@ function checkCommand(io, deps, setExit) {
     "waivers file (contracts/waivers.schema.json): accepted findings, each until its expiry date"
   ).option(
     "--workspace <dir>",
-    "paths in manifests must resolve inside this directory (default: the working directory)"
-  ).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES).action(async (opts) => {
+    "every file the gate reads must lie inside this directory, by its real path (default: the working directory)"
+  ).addOption(configLimitOption("size")).addOption(configLimitOption("aliases")).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES).action(async (opts) => {
     const targets = parseOutputs(opts.format ?? ["text"], opts.output);
-    const writeRuns = opts.writeRun === void 0 ? void 0 : resolve2(io.cwd, opts.writeRun);
+    await requireOutputTargets(targets, io.cwd);
+    const writeRuns = opts.writeRun === void 0 ? void 0 : resolve3(io.cwd, opts.writeRun);
     if (writeRuns) await requireOutputDirectory(writeRuns, "--write-run");
+    const workspace = await requireDirectory(
+      io.cwd,
+      opts.workspace ?? ".",
+      "--workspace",
+      "the directory every file of the run lies in"
+    );
+    requireLocalPath(opts.candidate, "--candidate");
+    if (opts.baseline !== void 0) requireLocalPath(opts.baseline, "--baseline");
+    if (opts.waivers !== void 0) requireLocalPath(opts.waivers, "--waivers");
+    if (opts.registry !== void 0) requireLocalPath(opts.registry, "--registry");
+    for (const c of opts.contracts ?? []) requireLocalPath(c, "--contracts");
+    for (const s of opts.suites ?? []) requireLocalPath(s, "--suites");
     const { report, runs } = await runGate(
       {
         candidate: opts.candidate,
         baseline: opts.baseline,
         contracts: opts.contracts ?? [],
         failOn: opts.failOn,
-        workspace: opts.workspace ?? io.cwd,
+        workspace,
         cwd: io.cwd,
         waivers: opts.waivers,
         registry: opts.registry,
@@ -3796,9 +3916,10 @@ function checkCommand(io, deps, setExit) {
         },
         suites: opts.suites,
         seed: opts.seed,
+        configLimits: configLimitsOf(opts),
         keepRuns: writeRuns !== void 0
       },
-      deps
+      confineDeps(deps, workspace)
     );
     if (writeRuns) {
       for (const run of runs)
@@ -3808,9 +3929,6 @@ function checkCommand(io, deps, setExit) {
     setExit(report.verdict === "pass" ? EXIT.pass : EXIT.blocked);
   });
 }
-
-// src/cli/commands/eval.ts
-import { resolve as resolve3 } from "node:path";
 
 // src/retrieval/c-format.ts
 function formatFixed(x, digits) {
@@ -4043,8 +4161,20 @@ function evalCommand(io, setExit) {
     "a measure or family (map, P.5,10, ndcg_cut); repeatable; default all",
     collect
   ).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES2).action(async (opts) => {
-    const qrels = await readQrelsFile(resolve3(io.cwd, opts.qrels));
-    const run = await readRunFile(resolve3(io.cwd, opts.run));
+    const qrelsPath = await requireInputFile(
+      io.cwd,
+      opts.qrels,
+      "--qrels",
+      "a qrels file (BEIR TSV or TREC)"
+    );
+    const runPath = await requireInputFile(
+      io.cwd,
+      opts.run,
+      "--run",
+      "a TREC run file (qid Q0 docid rank score tag)"
+    );
+    const qrels = await readQrelsFile(qrelsPath);
+    const run = await readRunFile(runPath);
     io.stdout(
       runTrecEval(qrels, run, { perQuery: opts.q, complete: opts.c, measures: opts.m ?? [] })
     );
@@ -4053,8 +4183,8 @@ function evalCommand(io, setExit) {
 }
 
 // src/cli/commands/init.ts
-import { stat as stat2 } from "node:fs/promises";
-import { basename, dirname, extname, relative, resolve as resolve4, sep } from "node:path";
+import { stat as stat3 } from "node:fs/promises";
+import { basename, dirname as dirname2, extname, relative, resolve as resolve4, sep } from "node:path";
 var import_semver = __toESM(require_semver(), 1);
 var EXAMPLES3 = `
 Examples:
@@ -4086,7 +4216,7 @@ function initCommand(io, _deps, setExit) {
     const vectors = resolve4(io.cwd, file);
     const manifestPath = resolve4(
       io.cwd,
-      opts.output ?? resolve4(dirname(vectors), "manifest.yaml")
+      opts.output ?? resolve4(dirname2(vectors), "manifest.yaml")
     );
     const contractPath = opts.contract && resolve4(io.cwd, opts.contract);
     for (const target of [manifestPath, contractPath])
@@ -4096,8 +4226,8 @@ function initCommand(io, _deps, setExit) {
     const name = opts.name ?? defaultName(vectors);
     const metric = opts.metric ?? (measured.unitNorm ? "cosine" : "dot");
     const manifest = manifestText(name, opts, metric, measured, {
-      vectors: posixRelative(dirname(manifestPath), vectors),
-      ...idsPath && { ids: posixRelative(dirname(manifestPath), idsPath) }
+      vectors: posixRelative(dirname2(manifestPath), vectors),
+      ...idsPath && { ids: posixRelative(dirname2(manifestPath), idsPath) }
     });
     await writeFileAtomic(manifestPath, manifest);
     const shown = (p) => relative(io.cwd, p) || p;
@@ -4135,7 +4265,7 @@ function initCommand(io, _deps, setExit) {
   });
 }
 async function refuseExisting(target, cwd) {
-  const exists = await stat2(target).then(
+  const exists = await stat3(target).then(
     () => true,
     () => false
   );
@@ -4176,7 +4306,7 @@ async function measure(path, opts) {
   }
 }
 function defaultName(vectors) {
-  const folder = basename(dirname(vectors));
+  const folder = basename(dirname2(vectors));
   const stem = basename(vectors, extname(vectors));
   const base = import_semver.default.valid(folder) || folder === "" ? stem : folder;
   return base.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "") || "embedding";
@@ -4229,7 +4359,6 @@ function contractText(name, version, metric, m) {
 }
 
 // src/cli/commands/knn.ts
-import { resolve as resolve5 } from "node:path";
 var EXAMPLES4 = `
 Examples:
   $ embedding-gate knn --queries queries.arrow --corpus vectors.arrow -k 100 --output run.txt
@@ -4246,10 +4375,20 @@ function knnCommand(io, setExit) {
     "onnxruntime threads (default: all cores)",
     positiveInt("--threads", 1024)
   ).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES4).action(async (opts) => {
-    const at = (p) => p === void 0 ? void 0 : resolve5(io.cwd, p);
-    const querySource = await openVectors(at(opts.queries), { idsPath: at(opts.queryIds) });
+    const ids = "a text file of ids, one per line";
+    const queriesPath = await requireInputFile(
+      io.cwd,
+      opts.queries,
+      "--queries",
+      "a vectors file"
+    );
+    const queryIds = await optionalInputFile(io.cwd, opts.queryIds, "--query-ids", ids);
+    const corpusPath = await requireInputFile(io.cwd, opts.corpus, "--corpus", "a vectors file");
+    const corpusIds = await optionalInputFile(io.cwd, opts.corpusIds, "--corpus-ids", ids);
+    const output = await requireOutputFile(io.cwd, opts.output, "--output");
+    const querySource = await openVectors(queriesPath, { idsPath: queryIds });
     const queries = await readQueries(querySource).finally(() => querySource.close());
-    const corpus = await openVectors(at(opts.corpus), { idsPath: at(opts.corpusIds) });
+    const corpus = await openVectors(corpusPath, { idsPath: corpusIds });
     try {
       const result = await exactKnn({
         queries,
@@ -4258,7 +4397,7 @@ function knnCommand(io, setExit) {
         metric: opts.metric,
         threads: opts.threads
       });
-      await writeLinesAtomic(at(opts.output), trecRunLines(result, opts.tag));
+      await writeLinesAtomic(output, trecRunLines(result, opts.tag));
       io.stderr(
         `embedding-gate: wrote ${result.queryIds.length} queries \xD7 ${result.k} neighbours (${opts.metric}, ${result.stats.corpusRows} corpus rows) to ${opts.output}
 `
@@ -4270,13 +4409,10 @@ function knnCommand(io, setExit) {
   });
 }
 
-// src/cli/commands/validate.ts
-import { resolve as resolve7 } from "node:path";
-
 // src/gate/validate.ts
-import { relative as relative2, resolve as resolve6 } from "node:path";
+import { relative as relative2, resolve as resolve5 } from "node:path";
 async function runValidate(plan, deps) {
-  const path = resolve6(plan.cwd, plan.file);
+  const path = resolve5(plan.cwd, plan.file);
   const displayPath = relative2(plan.cwd, path) || path;
   const findings = [];
   let vectors;
@@ -4321,8 +4457,8 @@ async function runValidate(plan, deps) {
 var EXAMPLES5 = `
 Examples:
   $ embedding-gate validate vectors.arrow --dims 768 --dtype float32 --normalization l2
-  $ embedding-gate validate emb.npy --ids ids.txt --report-format json=check.json
-  $ embedding-gate validate codes.bin --format binary --dims 256
+  $ embedding-gate validate emb.npy --ids ids.txt --format json=check.json
+  $ embedding-gate validate codes.bin --vectors-format binary --dims 256
 
 Exit codes: 0 pass, 1 blocked, 2 could not judge.`;
 function validateCommand(io, deps, setExit) {
@@ -4337,21 +4473,43 @@ function validateCommand(io, deps, setExit) {
     "allowed |\u2016v\u2016 \u2212 1| for l2 (default 0.001)",
     positiveNumber("--norm-tolerance")
   ).option("--ids <file>", "sidecar ids file, one id per line (npy, binary)").option("--id-column <name>", "column holding the ids (arrow, parquet)").option("--vector-column <name>", "column holding the vectors (arrow, parquet)").addOption(
-    vectorFormatOption("--format <format>", "vectors file format (default: from the extension)")
+    vectorFormatOption(
+      "--vectors-format <format>",
+      "vectors file format (default: from the extension)"
+    )
   ).option(
-    "--report-format <name[=file]>",
-    "report format: text, json, markdown; repeatable",
+    "--format <name[=file]>",
+    "report format: text, json, markdown, sarif, junit; name=file writes to a file; repeatable",
     collect
-  ).option("--output <file>", 'file for report formats given without "=file"').addOption(failOnOption()).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES5).action(async (file, opts) => {
-    const targets = parseOutputs(opts.reportFormat ?? ["text"], opts.output);
+  ).addOption(new Option("--report-format <name[=file]>").hideHelp().argParser(collect)).option("--output <file>", 'file for report formats given without "=file"').addOption(failOnOption()).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES5).action(async (file, opts) => {
+    if (opts.reportFormat)
+      throw new UsageError(
+        `--report-format is now --format (the report format, as in every command); the vectors file's format is --vectors-format`
+      );
+    const vectorsFormat = (opts.format ?? []).find(
+      (f) => VECTOR_FORMATS.includes(f)
+    );
+    if (vectorsFormat)
+      throw new UsageError(
+        `--format ${vectorsFormat}: --format is the report format (text, json, markdown, sarif, junit); for the vectors file's format write --vectors-format ${vectorsFormat}`
+      );
+    const targets = parseOutputs(opts.format ?? ["text"], opts.output);
+    await requireOutputTargets(targets, io.cwd, "--format");
+    await requireInputFile(io.cwd, file, "validate", "a vectors file");
+    const idsPath = await optionalInputFile(
+      io.cwd,
+      opts.ids,
+      "--ids",
+      "a text file of ids, one per line"
+    );
     const report = await runValidate(
       {
         file,
         open: {
-          format: opts.format,
+          format: opts.vectorsFormat,
           vectorColumn: opts.vectorColumn,
           idColumn: opts.idColumn,
-          idsPath: opts.ids ? resolve7(io.cwd, opts.ids) : void 0,
+          idsPath,
           dims: opts.dims
         },
         dims: opts.dims,
@@ -4369,8 +4527,7 @@ function validateCommand(io, deps, setExit) {
 }
 
 // src/cli/commands/card.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import { resolve as resolve8 } from "node:path";
+import { readFile } from "node:fs/promises";
 
 // src/report/card.ts
 function scalar(v) {
@@ -4559,10 +4716,9 @@ ${existing}`;
 }
 
 // src/release/promote.ts
-import { readFile } from "node:fs/promises";
 import { createHash } from "node:crypto";
-async function describeRelease(manifest, registryPath, workspace, cwd) {
-  const loaded = await loadManifest(manifest, cwd);
+async function describeRelease(manifest, registryPath, workspace, cwd, limits) {
+  const loaded = await loadManifest(manifest, cwd, { limits, workspace });
   const m = loaded.manifest;
   if (!m) {
     const f = loaded.findings[0];
@@ -4586,21 +4742,15 @@ async function describeRelease(manifest, registryPath, workspace, cwd) {
     );
   }
 }
-async function readReport(file) {
-  let text;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (err) {
-    throw new ConfigError(
-      `${file}: cannot read the report: ${err.code === "ENOENT" ? "no such file" : err.message}`
-    );
-  }
+async function readReport(file, limits) {
+  const text = await readSourceText(file, file, configLimits(limits).maxBytes, "report");
   let data;
   try {
     data = JSON.parse(text);
   } catch (err) {
     throw new ConfigError(
-      `${file}: not a JSON report (${err.message}); write one with check --format json=${file}`
+      `${file}: not a JSON report (${err.message.split("\n")[0]}); write one with check --format json=${file}`,
+      { file }
     );
   }
   const r = data;
@@ -4614,6 +4764,20 @@ async function readReport(file) {
       `${file}: report schemaVersion ${String(r.schemaVersion)} is not one this embedding-gate reads (1)`
     );
   return { report: r, sha256: createHash("sha256").update(text).digest("hex") };
+}
+function reportedManifest(evidence, reportFile, workspace, cwd) {
+  const value = evidence.report.candidate.manifest;
+  if (typeof value !== "string" || value === "")
+    throw new ConfigError(`${reportFile}: the report names no candidate manifest`);
+  const problem = pathProblem(value);
+  if (problem !== void 0)
+    throw new ConfigError(`${reportFile}: candidate.manifest ${quotePath(value)} ${problem}`);
+  const { root, outside } = placeInWorkspace(value, cwd, workspace);
+  if (outside)
+    throw new ConfigError(
+      `${reportFile}: candidate.manifest ${quotePath(value)} resolves outside the workspace ${root}; expected a manifest inside it (the gate reads nothing outside the workspace)`
+    );
+  return value;
 }
 async function requirePassingReport(evidence, release, reportFile) {
   const r = evidence.report;
@@ -4659,14 +4823,22 @@ Examples:
 The card and the entry say only what the report measured. Re-running replaces the entry for
 the same version instead of adding another. Exit codes: 0 written, 2 could not run.`;
 function cardCommand(io, setExit) {
-  return new Command("card").description("write a markdown version card (and a CHANGELOG entry) from a JSON gate report").requiredOption("--report <json>", "JSON report of check (check --format json=FILE)").option("--output <md>", "write the card to this file (default: standard output)").option("--changelog <file>", "prepend the entry to this CHANGELOG (created if missing)").option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES6).action(async (opts) => {
-    const { report } = await readReport(resolve8(io.cwd, opts.report));
+  return new Command("card").description("write a markdown version card (and a CHANGELOG entry) from a JSON gate report").requiredOption("--report <json>", "JSON report of check (check --format json=FILE)").option("--output <md>", "write the card to this file (default: standard output)").option("--changelog <file>", "prepend the entry to this CHANGELOG (created if missing)").addOption(configLimitOption("size")).addOption(configLimitOption("aliases")).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES6).action(async (opts) => {
+    const reportPath = await requireInputFile(
+      io.cwd,
+      opts.report,
+      "--report",
+      "a JSON report (check --format json=FILE)"
+    );
+    const output = opts.output && await requireOutputFile(io.cwd, opts.output, "--output");
+    const changelog = opts.changelog && await requireOutputFile(io.cwd, opts.changelog, "--changelog");
+    const { report } = await readReport(reportPath, configLimitsOf(opts));
     const card = renderVersionCard(report);
-    if (opts.output) await writeFileAtomic(resolve8(io.cwd, opts.output), card);
+    if (output) await writeFileAtomic(output, card);
     else io.stdout(card);
-    if (opts.changelog) {
-      const file = resolve8(io.cwd, opts.changelog);
-      const existing = await readFile2(file, "utf8").catch((err) => {
+    if (changelog) {
+      const file = changelog;
+      const existing = await readFile(file, "utf8").catch((err) => {
         if (err.code === "ENOENT") return "";
         throw err;
       });
@@ -4680,12 +4852,12 @@ function cardCommand(io, setExit) {
 }
 
 // src/cli/commands/deprecate.ts
-import { resolve as resolve10 } from "node:path";
 var import_semver3 = __toESM(require_semver(), 1);
 
 // src/cli/commands/promote.ts
 import { createHash as createHash2 } from "node:crypto";
-import { dirname as dirname2, resolve as resolve9 } from "node:path";
+import { lstat } from "node:fs/promises";
+import { dirname as dirname3, resolve as resolve6 } from "node:path";
 var import_semver2 = __toESM(require_semver(), 1);
 var EXAMPLES7 = `
 Examples:
@@ -4727,6 +4899,12 @@ async function runChange(io, setExit, change) {
     setExit(EXIT.blocked);
   }
 }
+async function requireRegistryFile(cwd, value) {
+  requireLocalPath(value, "--registry");
+  const path = resolve6(cwd, value);
+  if (await lstat(path).catch(() => void 0) === void 0) return path;
+  return requireInputFile(cwd, value, "--registry", "a registry (YAML or JSON)");
+}
 var registryOption = () => new Option(
   "--registry <file>",
   "the registry (YAML or JSON, contracts/registry.schema.json)"
@@ -4758,7 +4936,7 @@ function promoteCommand(io, deps, setExit) {
   ).option("--actor <name>", "who promotes (default: $GITHUB_ACTOR, else $USER)").option("--reason <text>", "why, recorded in the channel history").option("--init", "create the registry if it does not exist").option(
     "--workspace <dir>",
     "files must resolve inside this directory (default: the working directory)"
-  ).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES7).action(async (opts) => {
+  ).addOption(configLimitOption("size")).addOption(configLimitOption("aliases")).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES7).action(async (opts) => {
     const channel = checkChannel(opts.channel);
     if (!import_semver2.default.valid(opts.version))
       throw new UsageError(
@@ -4769,14 +4947,27 @@ function promoteCommand(io, deps, setExit) {
         "promote needs evidence that the version passed the gate: --report <json> of a passing check, or --candidate <manifest> to run it"
       );
     }
-    const workspace = resolve9(io.cwd, opts.workspace ?? ".");
-    const registryPath = resolve9(io.cwd, opts.registry);
+    const workspace = await requireDirectory(
+      io.cwd,
+      opts.workspace ?? ".",
+      "--workspace",
+      "the directory every file of the release lies in"
+    );
+    const registryPath = await requireRegistryFile(io.cwd, opts.registry);
+    const reportPath = await optionalInputFile(
+      io.cwd,
+      opts.report,
+      "--report",
+      "a JSON report of a passing check (check --format json=FILE)"
+    );
+    if (opts.candidate !== void 0) requireLocalPath(opts.candidate, "--candidate");
+    if (opts.baseline !== void 0) requireLocalPath(opts.baseline, "--baseline");
+    for (const c of opts.contracts ?? []) requireLocalPath(c, "--contracts");
+    const limits = configLimitsOf(opts);
     await runChange(io, setExit, async () => {
-      const evidence = opts.report ? await readReport(resolve9(io.cwd, opts.report)) : void 0;
-      const manifest = opts.candidate ?? evidence?.report.candidate.manifest;
-      if (!manifest)
-        throw new ConfigError(`${opts.report}: the report names no candidate manifest`);
-      const release = await describeRelease(manifest, registryPath, workspace, io.cwd);
+      const evidence = reportPath ? await readReport(reportPath, limits) : void 0;
+      const manifest = opts.candidate ?? reportedManifest(evidence, opts.report, workspace, io.cwd);
+      const release = await describeRelease(manifest, registryPath, workspace, io.cwd, limits);
       if (release.version !== opts.version || opts.name && release.name !== opts.name) {
         throw new RegistryRefusal(
           "promote.mismatch",
@@ -4809,23 +5000,26 @@ function promoteCommand(io, deps, setExit) {
           reason: opts.reason,
           reportSha256
         }),
-        { create: opts.init }
+        { create: opts.init, limits }
       );
     });
   });
 }
 async function gateBeforePromotion(opts, name, channel, registryPath, workspace, io, deps) {
   let baseline = opts.baseline;
-  const exists = await loadRegistry(registryPath, io.cwd).catch((err) => {
-    if (opts.init && err instanceof ConfigError && /no such file/.test(err.message))
-      return void 0;
-    throw err;
-  });
+  const limits = configLimitsOf(opts);
+  const exists = await loadRegistry(registryPath, io.cwd, { limits, workspace }).catch(
+    (err) => {
+      if (opts.init && err instanceof ConfigError && /no such file/.test(err.message))
+        return void 0;
+      throw err;
+    }
+  );
   if (!baseline && exists) {
     const reg = requireValid(exists);
     const current = reg.embeddings[name]?.channels?.[channel]?.version;
     const path = current ? reg.embeddings[name].versions[current].manifest.path : void 0;
-    if (path) baseline = resolve9(dirname2(registryPath), path);
+    if (path) baseline = resolve6(dirname3(registryPath), path);
   }
   const { report } = await runGate(
     {
@@ -4835,9 +5029,10 @@ async function gateBeforePromotion(opts, name, channel, registryPath, workspace,
       failOn: "error",
       workspace,
       cwd: io.cwd,
+      configLimits: limits,
       ...exists ? { registry: registryPath } : {}
     },
-    deps
+    confineDeps(deps, workspace)
   );
   if (report.verdict !== "pass") {
     io.stdout(FORMATTERS.text(report));
@@ -4862,7 +5057,7 @@ function deprecateCommand(io, deps, setExit) {
   return new Command("deprecate").description("mark a released version deprecated, with the date it stops being supported").addOption(registryOption()).requiredOption("--version <semver>", "the version to deprecate").requiredOption(
     "--sunset <date>",
     "RFC 3339 date (YYYY-MM-DD, UTC) from which the version is unsupported"
-  ).option("--name <embedding>", "embedding name (default: the registry's only one)").option("--reason <text>", "why, recorded on the version").option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES8).action(async (opts) => {
+  ).option("--name <embedding>", "embedding name (default: the registry's only one)").option("--reason <text>", "why, recorded on the version").addOption(configLimitOption("size")).addOption(configLimitOption("aliases")).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES8).action(async (opts) => {
     if (!import_semver3.default.valid(opts.version))
       throw new UsageError(`--version ${opts.version}: expected a semantic version`);
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(opts.sunset);
@@ -4870,7 +5065,7 @@ function deprecateCommand(io, deps, setExit) {
     if (!day || day.toISOString().slice(0, 10) !== opts.sunset) {
       throw new UsageError(`--sunset ${opts.sunset}: expected a date such as 2026-06-30`);
     }
-    const file = resolve10(io.cwd, opts.registry);
+    const file = await requireRegistryFile(io.cwd, opts.registry);
     await runChange(
       io,
       setExit,
@@ -4882,14 +5077,14 @@ function deprecateCommand(io, deps, setExit) {
           sunset: opts.sunset,
           at: timestamp(deps),
           reason: opts.reason
-        })
+        }),
+        { limits: configLimitsOf(opts) }
       )
     );
   });
 }
 
 // src/cli/commands/rollback.ts
-import { resolve as resolve11 } from "node:path";
 var import_semver4 = __toESM(require_semver(), 1);
 var EXAMPLES9 = `
 Examples:
@@ -4903,10 +5098,10 @@ function rollbackCommand(io, deps, setExit) {
   return new Command("rollback").description("point a registry channel back at the version it served before its current one").addOption(registryOption()).requiredOption("--channel <name>", "channel to roll back").option("--name <embedding>", "embedding name (default: the registry's only one)").option(
     "--from <semver>",
     "only roll back while the channel is at this version (idempotent retries)"
-  ).option("--actor <name>", "who rolls back (default: $GITHUB_ACTOR, else $USER)").option("--reason <text>", "why, recorded in the channel history").option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES9).action(async (opts) => {
+  ).option("--actor <name>", "who rolls back (default: $GITHUB_ACTOR, else $USER)").option("--reason <text>", "why, recorded in the channel history").addOption(configLimitOption("size")).addOption(configLimitOption("aliases")).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES9).action(async (opts) => {
     if (opts.from && !import_semver4.default.valid(opts.from))
       throw new UsageError(`--from ${opts.from}: expected a semantic version`);
-    const file = resolve11(io.cwd, opts.registry);
+    const file = await requireRegistryFile(io.cwd, opts.registry);
     await runChange(
       io,
       setExit,
@@ -4919,7 +5114,8 @@ function rollbackCommand(io, deps, setExit) {
           actor: actorOf(opts, io),
           reason: opts.reason,
           from: opts.from
-        })
+        }),
+        { limits: configLimitsOf(opts) }
       )
     );
   });
@@ -4949,6 +5145,7 @@ async function main(argv, io, deps) {
   }
   const debug = argv.includes("--debug");
   try {
+    refuseRepeatedOptions(program2, argv);
     await program2.parseAsync([...argv], { from: "user" });
     return exitCode;
   } catch (err) {
@@ -4983,6 +5180,21 @@ function reportError(err, io, debug) {
   );
   if (debug && e.stack) io.stderr(e.stack + "\n");
   return EXIT.unusable;
+}
+function refuseRepeatedOptions(program2, argv) {
+  const end = argv.indexOf("--");
+  const args = end < 0 ? argv : argv.slice(0, end);
+  const command = program2.commands.find((c) => c.name() === args.find((a) => !a.startsWith("-")));
+  if (!command) return;
+  for (const option of command.options) {
+    if (!(option.required || option.optional) || option.parseArg === collect) continue;
+    const flags = [option.long, option.short].filter((f) => f !== void 0);
+    const given = args.filter((a) => flags.some((f) => a === f || a.startsWith(`${f}=`))).length;
+    if (given > 1)
+      throw new UsageError(
+        `${option.long ?? option.short} was given ${given} times, but takes one value (the last would silently win); give it once`
+      );
+  }
 }
 
 // src/cli/index.ts

@@ -75,6 +75,10 @@ export interface RegistryCompatibility {
   readonly knn_overlap?: number;
   readonly cka?: number;
   readonly cross_version_ratio?: number;
+  /** Mixing needs each direction's self-retrieval recall@1 at least this fraction of the old space's own. */
+  readonly self_recall_ratio?: number;
+  /** Mixing needs at least this fraction of ids nearer their old vector than its nearest old neighbour. */
+  readonly nearer_than_neighbour?: number;
 }
 
 /** The whole registry file. */

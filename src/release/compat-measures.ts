@@ -9,6 +9,7 @@
  * versions the tests use as oracles.
  */
 import type { Metric } from '../config/manifest.js';
+import { measureSelfRetrieval, type SelfRetrievalMeasures } from './compat-self.js';
 
 /** The sampled rows of one version, row i of both versions belonging to the same id. */
 export interface SampleMatrix {
@@ -45,6 +46,8 @@ export interface CompatibilityMeasures {
   readonly cka: number;
   /** Debiased linear CKA (unbiased HSIC, Song et al. 2012); near 0 for unrelated spaces at any dims/rows ratio. */
   readonly ckaDebiased: number;
+  /** Cross-version self-retrieval and the old space's own ceiling; only when dims match. */
+  readonly selfRetrieval?: SelfRetrievalMeasures;
 }
 
 /**
@@ -294,7 +297,7 @@ export function measureCompatibility(
     kk,
   );
   const { cka, debiased } = ckaFromGrams(ga, gb, n);
-  let sameId: Pick<CompatibilityMeasures, 'sameIdCosine' | 'normRatio'> = {};
+  let sameId: Pick<CompatibilityMeasures, 'sameIdCosine' | 'normRatio' | 'selfRetrieval'> = {};
   if (a.dims === b.dims) {
     const { cosines, ratios } = sameRowCosines(a, b);
     const sortedRatios = ratios.sort();
@@ -305,6 +308,7 @@ export function measureCompatibility(
         median: quantile(sortedRatios, 0.5),
         p95: quantile(sortedRatios, 0.95),
       },
+      selfRetrieval: measureSelfRetrieval(a, b, kk, ga),
     };
   }
   return { rows: n, ...sameId, k: kk, knnOverlap: overlap, cka, ckaDebiased: debiased };

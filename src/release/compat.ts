@@ -2,11 +2,16 @@
  * Empirical space compatibility: may old and new vectors be mixed in one index, or must
  * every consumer re-index? Measured on a seeded sample of ids present in both versions.
  *
- * The answer rests on same-id agreement, because that is what mixing needs: a query
- * embedded by the new model must land near the old vectors of the same items. A rotated
- * or retrained space keeps its neighbourhoods (kNN overlap ≈ 1, CKA ≈ 1) while moving every
- * coordinate (same-id cosine ≈ 0), so neighbourhood measures alone would call it
- * compatible; they are reported to say whether a re-index is likely to keep quality.
+ * The answer rests on what a mixed index does: a query embedded by the new model searches
+ * old vectors. So mixing needs each id's new vector to retrieve its own old vector (and
+ * back) about as often as the old space retrieves itself, and the old neighbours it
+ * retrieves to be the ones the old vector had (the mixed-index overlap). Both are ranks
+ * within the space's own neighbourhoods, so they transfer from toy spaces to real,
+ * anisotropic ones where an absolute same-id cosine of 0.93 already loses a tenth of
+ * retrieval quality (README calibration table). A rotated or retrained space keeps its
+ * neighbourhoods (kNN overlap ≈ 1, CKA ≈ 1) while moving every coordinate, so
+ * neighbourhood measures alone would call it compatible; they say whether a re-index is
+ * likely to keep quality.
  */
 import { openVectors } from '../vectors/open.js';
 import type { OpenOptions, VectorSource } from '../vectors/types.js';
@@ -16,8 +21,15 @@ import type { Metric } from '../config/manifest.js';
 import type { RegistryCompatibility } from '../config/registry.js';
 import { score } from '../config/numbers.js';
 
-/** Decision thresholds; defaults calibrated on synthetic spaces (README, test/release/compat-calibration). */
+/** Decision thresholds; defaults calibrated on real and synthetic spaces (README, test/release/calibration.test.ts). */
 export interface CompatibilityThresholds {
+  /** Mixing needs recall@1 of self-retrieval, each direction, at least this × the old space's own. */
+  readonly selfRecallRatio: number;
+  /**
+   * Mixing needs at least this fraction of ids nearer their old vector than its nearest old
+   * neighbour (a single farther id is tolerated whatever the sample size).
+   */
+  readonly nearerThanNeighbour: number;
   /** Mixing needs the mean same-id cosine at least this... */
   readonly sameIdMean: number;
   /** ...and its 5th percentile at least this (no large minority of moved items). */
@@ -44,11 +56,13 @@ export interface CompatibilityOptions {
 
 /** The calibrated defaults (see the README's calibration table). */
 export const DEFAULT_THRESHOLDS: CompatibilityThresholds = {
-  sameIdMean: 0.9,
-  sameIdP5: 0.8,
+  selfRecallRatio: 0.95,
+  nearerThanNeighbour: 0.99,
+  sameIdMean: 0.95,
+  sameIdP5: 0.9,
   normRatioTolerance: 0.1,
-  knnOverlap: 0.5,
-  cka: 0.8,
+  knnOverlap: 0.85,
+  cka: 0.95,
   crossVersionRatio: 0.95,
 };
 
@@ -121,6 +135,28 @@ export function judgeCompatibility(
     );
   } else {
     const c = m.sameIdCosine;
+    const self = m.selfRetrieval;
+    if (self) {
+      const ceiling = self.oldOnOld.recall1;
+      for (const [name, r] of [
+        ['new → old', self.newToOld],
+        ['old → new', self.oldToNew],
+      ] as const) {
+        if (!(r.recall1 >= t.selfRecallRatio * ceiling)) {
+          why.push(
+            `self-retrieval ${name} recall@1 ${score(r.recall1)} < ${t.selfRecallRatio} × ${score(ceiling)} (the old space's own)`,
+          );
+        }
+      }
+      // One id alone never decides: in a small sample one replaced vector (an integrity
+      // problem the probes and hashes name) would otherwise read as a new space.
+      const farther = Math.round((1 - self.nearerThanNeighbour) * m.rows);
+      if (!(self.nearerThanNeighbour >= t.nearerThanNeighbour) && farther > 1) {
+        why.push(
+          `only ${score(self.nearerThanNeighbour)} of ids moved less than the distance to their nearest old neighbour (< ${t.nearerThanNeighbour}; mixed-index kNN overlap@${m.k} ${score(self.mixedOverlap)})`,
+        );
+      }
+    }
     if (c.mean < t.sameIdMean) why.push(`same-id cosine mean ${score(c.mean)} < ${t.sameIdMean}`);
     if (c.p5 < t.sameIdP5) why.push(`same-id cosine p5 ${score(c.p5)} < ${t.sameIdP5}`);
     if (context.metric !== 'cosine' && m.normRatio) {
@@ -143,13 +179,17 @@ export function judgeCompatibility(
   }
   if (why.length === 0) {
     const c = m.sameIdCosine!;
+    const self = m.selfRetrieval;
+    const ranks = self
+      ? `self-retrieval recall@1 ${score(self.newToOld.recall1)}, nearer than the nearest neighbour ${score(self.nearerThanNeighbour)}, `
+      : '';
     const drift = preserved
       ? ''
       : `; neighbourhoods shifted (${geometry}), so rankings will change`;
     return {
       verdict: 'mixable',
       neighbourhoods,
-      summary: `mixable: old and new vectors may share one index (same-id cosine mean ${score(c.mean)}, p5 ${score(c.p5)})${drift}`,
+      summary: `mixable: old and new vectors may share one index (${ranks}same-id cosine mean ${score(c.mean)}, p5 ${score(c.p5)})${drift}`,
     };
   }
   const kind = !m.sameIdCosine
@@ -157,8 +197,8 @@ export function judgeCompatibility(
       ? `neighbourhoods are preserved (${geometry}), so a re-index should keep quality`
       : `a different space (${geometry})`
     : preserved
-      ? `neighbourhoods are preserved (${geometry}) but coordinates are not: a rotated or retrained space`
-      : `a different space (${geometry})`;
+      ? `neighbourhoods are preserved (${geometry}) but coordinates are not: a rotated or retrained space; a re-index should keep quality`
+      : `neighbourhoods changed too (${geometry}): incompatible, a re-index will change rankings`;
   return {
     verdict: 'reindex',
     neighbourhoods,
@@ -261,6 +301,8 @@ export function compatibilityFromRegistry(
     seed: policy.seed ?? base.seed,
     k: policy.k ?? base.k,
     thresholds: {
+      selfRecallRatio: policy.self_recall_ratio ?? t.selfRecallRatio,
+      nearerThanNeighbour: policy.nearer_than_neighbour ?? t.nearerThanNeighbour,
       sameIdMean: policy.same_id_cosine_mean ?? t.sameIdMean,
       sameIdP5: policy.same_id_cosine_p5 ?? t.sameIdP5,
       normRatioTolerance: policy.norm_ratio_tolerance ?? t.normRatioTolerance,

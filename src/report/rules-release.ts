@@ -125,7 +125,7 @@ export const RELEASE_RULES: Readonly<Record<string, CheckRule>> = {
   'compat.space': {
     summary: 'Whether old and new vectors may share one index.',
     description:
-      'Info: the measured answer, mixable or re-index, with same-id cosine, kNN overlap and CKA on a seeded sample of shared ids. A re-index answer makes the change a MAJOR (see version.bump).',
+      'Info: the measured answer, mixable or re-index (neighbourhoods preserved or incompatible), with cross-version self-retrieval, same-id cosine, kNN overlap and CKA on a seeded sample of shared ids. A re-index answer makes the change a MAJOR (see version.bump).',
     help: 'Nothing to fix here; a re-index answer needs a MAJOR version and a re-index by every consumer.',
   },
   'compat.unmeasured': {

@@ -22,6 +22,25 @@ export function pinStatus(p: ConsumerPin): string {
 export function compatibilityRows(c: CompatibilityReport): [string, string, string][] {
   const t = c.thresholds;
   const rows: [string, string, string][] = [];
+  const self = c.selfRetrieval;
+  if (self) {
+    const ceiling = self.oldOnOld.recall1;
+    const need = `≥ ${t.selfRecallRatio} × ${score(ceiling)} (old on old) to mix`;
+    const r = (x: typeof self.newToOld) =>
+      `${score(x.recall1)} (recall@10 ${score(x.recall10)}, MRR ${score(x.mrr)})`;
+    rows.push(['self-retrieval new → old, recall@1', r(self.newToOld), need]);
+    rows.push(['self-retrieval old → new, recall@1', r(self.oldToNew), need]);
+    rows.push([
+      'ids nearer their old vector than its nearest neighbour',
+      score(self.nearerThanNeighbour),
+      `≥ ${t.nearerThanNeighbour} to mix`,
+    ]);
+    rows.push([
+      `mixed-index kNN overlap@${c.k}`,
+      score(self.mixedOverlap),
+      'what a mixed index keeps',
+    ]);
+  }
   if (c.sameIdCosine) {
     rows.push(['same-id cosine mean', score(c.sameIdCosine.mean), `≥ ${t.sameIdMean} to mix`]);
     rows.push(['same-id cosine p5', score(c.sameIdCosine.p5), `≥ ${t.sameIdP5} to mix`]);

@@ -18,7 +18,7 @@ describe('check: versioning policy', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Required bump: minor; 1.0.0 -> 1.1.0 declares minor (sufficient)');
     expect(r.stdout).toContain(
-      'Space compatibility: mixable: old and new vectors may share one index (same-id cosine mean 0.9930, p5 0.9907)',
+      'Space compatibility: mixable: old and new vectors may share one index (self-retrieval recall@1 1.0000, nearer than the nearest neighbour 1.0000, same-id cosine mean 0.9930, p5 0.9907)',
     );
     expect(r.stdout).toMatch(
       /Pinned versions\n {2}fraud-classifier {2}\^1\.0\.0 +1\.0\.0 +active\n/,

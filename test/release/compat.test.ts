@@ -15,6 +15,7 @@ import {
 import { bottomK, seededHash } from '../../src/release/compat-sample.js';
 import {
   analyzeCompatibility,
+  compatibilityFromRegistry,
   DEFAULT_COMPATIBILITY,
   DEFAULT_THRESHOLDS,
   judgeCompatibility,
@@ -208,7 +209,14 @@ describe('analyzeCompatibility on synthetic spaces (500 × 32)', () => {
 
   it.each([
     ['identical', () => base.slice(), d, 'mixable', 'preserved'],
-    ['small noise (0.2)', () => addNoise(base, d, 0.2, 5), d, 'mixable', 'preserved'],
+    ['small noise (0.05)', () => addNoise(base, d, 0.05, 5), d, 'mixable', 'preserved'],
+    [
+      'noise 0.4: mixing would lose retrieval quality',
+      () => addNoise(base, d, 0.4, 5),
+      d,
+      'reindex',
+      'changed',
+    ],
     [
       'a random rotation: same neighbourhoods, other coordinates',
       () => normalizeRows(project(base, d, randomRotation(d, 3), d), d),
@@ -218,11 +226,13 @@ describe('analyzeCompatibility on synthetic spaces (500 × 32)', () => {
     ],
     ['a different model', () => clusteredSpace(n, d, 99, 12), d, 'reindex', 'changed'],
     [
+      // A random map keeps geometry only roughly (Johnson–Lindenstrauss): CKA stays high, but
+      // the top-10 neighbours shift more than the recalibrated kNN overlap allows.
       'dims change (a wider map of the same space)',
       () => normalizeRows(project(base, d, randomMap(d, 48, 4), 48), 48),
       48,
       'reindex',
-      'preserved',
+      'changed',
     ],
   ] as const)('%s', async (_name, make, dims, verdict, neighbourhoods) => {
     const r = (await analyze(
@@ -300,6 +310,37 @@ describe('judgeCompatibility', () => {
     expect(judgeCompatibility(measures, ctx, strict)).toMatchObject({
       verdict: 'reindex',
       summary: expect.stringContaining('same-id cosine mean 1.0000 < 1.01'),
+    });
+    const rank = { ...DEFAULT_THRESHOLDS, nearerThanNeighbour: 1.01, selfRecallRatio: 1.01 };
+    const judged = judgeCompatibility(measures, ctx, rank);
+    expect(judged.verdict).toBe('reindex');
+    expect(judged.summary).toContain('self-retrieval new → old recall@1 1.0000 < 1.01 × 1.0000');
+    expect(judged.summary).toContain('self-retrieval old → new recall@1');
+    const moved = (nearer: number) =>
+      judgeCompatibility(
+        { ...measures, selfRetrieval: { ...measures.selfRetrieval!, nearerThanNeighbour: nearer } },
+        ctx,
+        DEFAULT_THRESHOLDS,
+      ).summary;
+    expect(moved(0.9)).toContain(
+      'only 0.9000 of ids moved less than the distance to their nearest old neighbour (< 0.99',
+    );
+    // One farther id of 200 never decides alone.
+    expect(moved(199 / 200)).toMatch(/^mixable/);
+    expect(moved(198 / 200)).toMatch(/^mixable/);
+    expect(moved(197 / 200)).toMatch(/^re-index/);
+  });
+
+  it('reads the rank thresholds from the registry policy', () => {
+    const o = compatibilityFromRegistry(
+      { self_recall_ratio: 0.9, nearer_than_neighbour: 0.97, knn_overlap: 0.8 },
+      DEFAULT_COMPATIBILITY,
+    );
+    expect(o.thresholds).toMatchObject({
+      selfRecallRatio: 0.9,
+      nearerThanNeighbour: 0.97,
+      knnOverlap: 0.8,
+      cka: DEFAULT_THRESHOLDS.cka,
     });
   });
 
