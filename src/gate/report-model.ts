@@ -151,17 +151,18 @@ export interface OverrideRecord {
 }
 
 /**
- * Decides the verdict: blocked when any finding that is not suppressed is at or above the
- * fail level.
- * The only place that maps severities to pass/fail.
+ * Decides the verdict: blocked when any finding that is neither suppressed nor a pending
+ * consumer's is at or above the fail level. The only place that maps severities to pass/fail.
  */
 export function decideVerdict(findings: readonly Finding[], failOn: FailOn): Verdict {
   if (failOn === 'never') return 'pass';
   const blocking: readonly Severity[] = failOn === 'warning' ? ['error', 'warning'] : ['error'];
-  return findings.some((f) => !f.suppressed && blocking.includes(f.severity)) ? 'fail' : 'pass';
+  return findings.some((f) => !f.suppressed && !f.pending && blocking.includes(f.severity))
+    ? 'fail'
+    : 'pass';
 }
 
-/** Does this one finding block promotion at `failOn`? (Suppressed findings never do.) */
+/** Does this one finding block promotion at `failOn`? (Suppressed and pending ones never do.) */
 export function isBlocking(finding: Finding, failOn: FailOn): boolean {
   return decideVerdict([finding], failOn) === 'fail';
 }

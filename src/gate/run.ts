@@ -83,6 +83,7 @@ export async function executePlan(plan: ResolvedPlan, deps: GateDeps): Promise<G
     failOn: request.failOn,
     now: deps.now ?? (() => new Date()),
     pendingConsumers: pendingConsumers(contracts),
+    paths: { workspace: request.workspace, cwd: request.cwd },
   });
   const sorted = sortFindings(judged.findings);
   const report: Report = {
