@@ -89,6 +89,7 @@ function planOf(config: ActionConfig, run: RunInfo, cwd: string, workspace: stri
     ...(override ? { override } : {}),
     ...(config.suites.length ? { suites: config.suites } : {}),
     ...(config.registry ? { registry: config.registry } : {}),
+    ...(config.baselineChannel ? { baselineChannel: config.baselineChannel } : {}),
   };
 }
 

@@ -3,8 +3,10 @@
  * with, and the resolved plan: every file the request names, loaded, schema-checked and
  * path-checked before the first vector byte is read.
  */
+import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { discoverContracts, loadContract, type LoadedContract } from '../config/contract.js';
+import { ConfigError } from '../config/document.js';
 import type { LoadedManifest } from '../config/manifest.js';
 import { loadManifest } from '../config/manifest.js';
 import { declaredVectors, requireRegularFile, resolveInWorkspace } from '../config/paths.js';
@@ -26,6 +28,7 @@ import type { CompatibilityOverrides } from '../release/versioning.js';
 import type { VectorOpener } from '../release/compat.js';
 import type { StagingLimits } from '../staging/types.js';
 import type { OpenOptions } from '../vectors/types.js';
+import type { DeclaredRemovals } from './checks/baseline.js';
 import type { OverrideDeclaration } from './override.js';
 import type { FailOn, VectorSummary } from './report-model.js';
 
@@ -38,6 +41,11 @@ export interface GatePlan {
   readonly candidate: string;
   /** Baseline (production) manifest path. */
   readonly baseline?: string;
+  /**
+   * Gate against the version this registry channel serves (its manifest, as the registry
+   * records it), instead of `baseline`; needs `registry`.
+   */
+  readonly baselineChannel?: string;
   /** Contract directories, files or globs. */
   readonly contracts: readonly string[];
   readonly failOn: FailOn;
@@ -129,6 +137,10 @@ export interface ResolvedPlan {
   readonly seed: number;
   readonly candidate: ResolvedVersion;
   readonly baseline?: ResolvedVersion;
+  /** With `baselineChannel`: the channel and the version it serves, which the baseline is. */
+  readonly baselineChannel?: { readonly channel: string; readonly version: string };
+  /** The candidate manifest's `removals.ids`, read. */
+  readonly removals?: DeclaredRemovals;
   /** Every contract given, in file order. */
   readonly contracts: readonly LoadedContract[];
   readonly waivers?: LoadedWaivers;
@@ -149,19 +161,24 @@ export interface ResolvedPlan {
 export async function resolvePlan(request: GatePlan): Promise<ResolvedPlan> {
   const { cwd, workspace } = request;
   const candidateLoaded = await loadManifest(request.candidate, cwd);
-  const baselineLoaded = request.baseline ? await loadManifest(request.baseline, cwd) : undefined;
+  const registry = request.registry ? await loadRegistry(request.registry, cwd) : undefined;
+  const fromChannel = request.baselineChannel
+    ? channelBaseline(request, registry, candidateLoaded)
+    : undefined;
+  const baselineFile = fromChannel ? fromChannel.file : request.baseline;
+  const baselineLoaded = baselineFile ? await loadManifest(baselineFile, cwd) : undefined;
   const contractFiles = await discoverContracts(request.contracts, cwd);
   const waivers = request.waivers ? await loadWaivers(request.waivers, cwd) : undefined;
   const contracts: LoadedContract[] = [];
   for (const file of contractFiles) contracts.push(await loadContract(file, cwd));
 
   const candidate = await resolveVersion(candidateLoaded, request);
+  const removals = await readRemovals(candidateLoaded, workspace, cwd);
   const baseline = baselineLoaded && (await resolveVersion(baselineLoaded, request));
   const suites = candidate.loaded.manifest
     ? await resolveSuites(request, candidate.loaded, baseline?.loaded)
     : [];
   if (candidate.loaded.manifest) await checkStagingFiles(candidate.loaded, contracts, workspace);
-  const registry = request.registry ? await loadRegistry(request.registry, cwd) : undefined;
   const pointers = candidate.loaded.manifest
     ? await readPointers(candidate.loaded, workspace, cwd)
     : [];
@@ -170,12 +187,100 @@ export async function resolvePlan(request: GatePlan): Promise<ResolvedPlan> {
     seed: request.seed ?? DEFAULT_SEED,
     candidate,
     ...(baseline && { baseline }),
+    ...(fromChannel && {
+      baselineChannel: { channel: fromChannel.channel, version: fromChannel.version },
+    }),
+    ...(removals && { removals }),
     contracts,
     ...(waivers && { waivers }),
     suites,
     ...(registry && { registry }),
     pointers,
   });
+}
+
+/**
+ * The baseline manifest a registry channel points at: the channel's version for the
+ * candidate's embedding, that version's manifest path (relative to the registry, inside the
+ * workspace). ConfigError (exit 2) when it cannot be known: no registry, an invalid one, both
+ * a baseline and a channel, or no such channel. Undefined when the candidate manifest is
+ * invalid (its own findings block; there is no name to look up).
+ */
+function channelBaseline(
+  request: GatePlan,
+  loaded: LoadedRegistry | undefined,
+  candidate: LoadedManifest,
+): { file: string; channel: string; version: string } | undefined {
+  const channel = request.baselineChannel!;
+  if (request.baseline)
+    throw new ConfigError(
+      `give a baseline manifest or a baseline channel (${channel}), not both: the channel names the baseline`,
+    );
+  if (!loaded)
+    throw new ConfigError(
+      `baseline channel ${channel} needs a registry (--registry): the channel's version is read from it`,
+    );
+  const registry = loaded.registry;
+  if (!registry) {
+    const first = loaded.findings[0];
+    throw new ConfigError(
+      `${loaded.doc.file}: the registry is invalid${first ? ` (${first.message})` : ''}, so baseline channel ${channel} cannot be read`,
+      first?.location,
+    );
+  }
+  const name = candidate.manifest?.name;
+  if (!name) return undefined;
+  const embedding = registry.embeddings[name];
+  const version = embedding?.channels?.[channel]?.version;
+  if (!embedding || !version) {
+    const known = Object.keys(embedding?.channels ?? {});
+    throw new ConfigError(
+      `${loaded.doc.file}: ${name} has no channel ${channel}` +
+        (known.length ? ` (its channels: ${known.join(', ')})` : ' (no channel serves it yet)') +
+        `; for a first release, gate without a baseline`,
+      loaded.doc.locate(embedding ? ['embeddings', name] : ['embeddings']),
+    );
+  }
+  const field = ['embeddings', name, 'versions', version, 'manifest', 'path'];
+  const recorded = embedding.versions[version]!.manifest.path;
+  const path = resolveInWorkspace(loaded.doc, field, recorded, request.workspace);
+  return { file: relative(request.cwd, path) || path, channel, version };
+}
+
+/**
+ * The ids the candidate manifest declares removed (`removals.ids`): a text file, one id per
+ * line (a trailing `\r` and blank lines ignored), inside the workspace and read here, before
+ * any vector byte.
+ */
+async function readRemovals(
+  candidate: LoadedManifest,
+  workspace: string,
+  cwd: string,
+): Promise<DeclaredRemovals | undefined> {
+  const value = candidate.manifest?.removals?.ids;
+  if (value === undefined) return undefined;
+  const field = ['removals', 'ids'];
+  const path = resolveInWorkspace(candidate.doc, field, value, workspace);
+  await requireRegularFile(
+    candidate.doc,
+    field,
+    value,
+    path,
+    'a text file of removed ids, one per line, inside the workspace',
+  );
+  const file = relative(cwd, path) || path;
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError(`${file}: cannot read (${(err as Error).message})`);
+  }
+  const ids = new Set<string>();
+  for (const line of text.split('\n')) {
+    const id = line.endsWith('\r') ? line.slice(0, -1) : line;
+    if (id !== '') ids.add(id);
+  }
+  return { ids, file };
 }
 
 async function resolveVersion(loaded: LoadedManifest, request: GatePlan): Promise<ResolvedVersion> {

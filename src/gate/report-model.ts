@@ -104,6 +104,12 @@ export interface CoverageSummary {
   readonly added: number;
   readonly firstMissing: readonly string[];
   readonly firstAdded: readonly string[];
+  /** Undeclared missing ids tolerated as a warning; beyond it `baseline.ids-missing` is an error. */
+  readonly tolerance?: number;
+  /** With `removals` in the manifest: declared ids absent from the candidate (not in `missing`). */
+  readonly removed?: number;
+  /** With `removals`: declared ids still in the candidate. */
+  readonly removalsPresent?: number;
 }
 
 export interface Report {

@@ -17,12 +17,15 @@ Examples:
   $ embedding-gate card --report gate.json --output releases/1.1.0/CARD.md --changelog CHANGELOG.md
 
 The card and the entry say only what the report measured. Re-running replaces the entry for
-the same version instead of adding another. Exit codes: 0 written, 2 could not run.`;
+the same version instead of adding another. A blocked report (verdict fail) is refused, so no
+CHANGELOG says its consumers are satisfied; --allow-blocked writes it marked BLOCKED.
+Exit codes: 0 written, 1 the report is blocked (nothing written), 2 could not run.`;
 
 interface CardOptions {
   report: string;
   output?: string;
   changelog?: string;
+  allowBlocked?: boolean;
 }
 
 /** `embedding-gate card`: a markdown version card and a CHANGELOG entry from a JSON report. */
@@ -32,10 +35,23 @@ export function cardCommand(io: CliIO, setExit: (code: number) => void): Command
     .requiredOption('--report <json>', 'JSON report of check (check --format json=FILE)')
     .option('--output <md>', 'write the card to this file (default: standard output)')
     .option('--changelog <file>', 'prepend the entry to this CHANGELOG (created if missing)')
+    .option(
+      '--allow-blocked',
+      'write the card and entry of a blocked report too, marked BLOCKED (default: refuse)',
+    )
     .option('--debug', 'print stack traces of internal errors')
     .addHelpText('after', EXAMPLES)
     .action(async (opts: CardOptions) => {
       const { report } = await readReport<Report>(resolve(io.cwd, opts.report));
+      if (report.verdict !== 'pass' && !opts.allowBlocked) {
+        io.stderr(
+          `${opts.report}: the gate blocked ${report.candidate.name ?? report.candidate.manifest} ${report.candidate.version ?? ''} ` +
+            `(${report.counts.error} error(s) at fail-on ${report.failOn}); no card or CHANGELOG entry written. ` +
+            `Fix the findings and gate again, or pass --allow-blocked to record it marked BLOCKED\n`,
+        );
+        setExit(EXIT.blocked);
+        return;
+      }
       const card = renderVersionCard(report);
       if (opts.output) await writeFileAtomic(resolve(io.cwd, opts.output), card);
       else io.stdout(card);

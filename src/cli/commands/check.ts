@@ -29,6 +29,7 @@ const MIB = 1024 * 1024;
 interface CheckOptions {
   candidate: string;
   baseline?: string;
+  baselineChannel?: string;
   contracts?: string[];
   format?: string[];
   output?: string;
@@ -64,6 +65,10 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
     )
     .requiredOption('--candidate <manifest>', 'manifest of the candidate version (YAML or JSON)')
     .option('--baseline <manifest>', 'manifest of the version in production, to compare with')
+    .option(
+      '--baseline-channel <name>',
+      'with --registry: compare with the version this channel serves (e.g. production) instead of --baseline',
+    )
     .option('--contracts <dir|file|glob>', 'consumer contracts; repeatable', collect)
     .option(
       '--format <name[=file]>',
@@ -126,6 +131,7 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
         {
           candidate: opts.candidate,
           baseline: opts.baseline,
+          baselineChannel: opts.baselineChannel,
           contracts: opts.contracts ?? [],
           failOn: opts.failOn,
           workspace: opts.workspace ?? io.cwd,
