@@ -134,7 +134,8 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
           baselineChannel: opts.baselineChannel,
           contracts: opts.contracts ?? [],
           failOn: opts.failOn,
-          workspace: opts.workspace ?? io.cwd,
+          // Against the run's directory, not the process's: the same --workspace from anywhere.
+          workspace: resolve(io.cwd, opts.workspace ?? '.'),
           cwd: io.cwd,
           waivers: opts.waivers,
           registry: opts.registry,
