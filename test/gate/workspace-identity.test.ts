@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/config/findings.js';
 import { fingerprintFinding, placeFinding } from '../../src/gate/judge.js';
+import type { Report } from '../../src/gate/report-model.js';
+import { buildAnnotations } from '../../src/report/annotations.js';
 import { copyExamples, EXAMPLE_CHECK, runCli } from '../helpers/cli.js';
 
 const dirs: string[] = [];
@@ -43,6 +45,26 @@ describe('placeFinding', () => {
     expect(fingerprintFinding(b)).toBe(fingerprintFinding(a));
     // …and the fingerprint a report from the root always had (file relative to the root).
     expect(fingerprintFinding(a)).toBe(fingerprintFinding(f));
+  });
+});
+
+describe('annotations', () => {
+  it.each([
+    ['contracts/a.yaml', 'contracts/a.yaml'],
+    ['../outside.yaml', undefined],
+  ])('annotate workspace file %s at %s, whatever the display path', (workspaceFile, file) => {
+    const report = {
+      findings: [
+        {
+          id: 'contract.dims',
+          severity: 'error',
+          message: 'm',
+          location: { file: '../../shown/elsewhere.yaml', workspaceFile, line: 3 },
+        },
+      ],
+    } as unknown as Report;
+    const [a] = buildAnnotations(report, { repositoryPath: () => 'from-the-edge.yaml' });
+    expect(a!.properties.file).toBe(file);
   });
 });
 

@@ -5,7 +5,11 @@
  */
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { pinnedVersion } from '../../src/release/registry-check.js';
+import type { LoadedContract } from '../../src/config/contract.js';
+import type { Registry } from '../../src/config/registry.js';
+import { judgeFindings } from '../../src/gate/judge.js';
+import { decideVerdict } from '../../src/gate/report-model.js';
+import { checkDeprecations, pinnedVersion } from '../../src/release/registry-check.js';
 import { runAt, setupScenario } from './scenario.js';
 
 const dirs: string[] = [];
@@ -39,6 +43,39 @@ describe('pinnedVersion', () => {
     [[], '1.0.0', undefined],
   ])('accepted %j, channel at %s: pinned to %s', (matching, served, pinned) => {
     expect(pinnedVersion(matching, served)).toBe(pinned);
+  });
+});
+
+describe('deprecation.sunset for a pending consumer', () => {
+  it('is reported at its natural severity; the judge keeps it from blocking', () => {
+    const registry = {
+      registry: 1,
+      embeddings: {
+        e: {
+          versions: {
+            '1.0.0': { status: 'retired', released: '2024-01-01T00:00:00Z' },
+          },
+        },
+      },
+    } as unknown as Registry;
+    const contract = (status: 'active' | 'pending') =>
+      ({
+        contract: { consumer: 'c', owner: 'o', embedding: 'e', accepts: '^1.0.0', status },
+        doc: { file: 'c.yaml', locate: () => ({ file: 'c.yaml' }) },
+      }) as unknown as LoadedContract;
+    const now = new Date('2026-01-01T00:00:00Z');
+    for (const status of ['active', 'pending'] as const) {
+      const { findings } = checkDeprecations(registry, [contract(status)], now);
+      expect(findings.map((f) => [f.id, f.severity])).toEqual([['deprecation.sunset', 'error']]);
+      const judged = judgeFindings(findings, {
+        failOn: 'warning',
+        now: () => now,
+        pendingConsumers: new Set(status === 'pending' ? ['c'] : []),
+      });
+      expect(decideVerdict(judged.findings, 'warning')).toBe(
+        status === 'pending' ? 'pass' : 'fail',
+      );
+    }
   });
 });
 
