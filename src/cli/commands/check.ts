@@ -22,6 +22,10 @@ Examples:
   $ embedding-gate check --candidate releases/v2/manifest.yaml \\
       --baseline releases/v1/manifest.yaml --contracts contracts/ --registry registry.yaml
 
+  # against whatever the registry's production channel serves
+  $ embedding-gate check --candidate releases/v2/manifest.yaml --contracts contracts/ \\
+      --registry registry.yaml --baseline-channel production
+
 Exit codes: 0 pass, 1 blocked, 2 could not judge (usage, unreadable configuration).`;
 
 const MIB = 1024 * 1024;
