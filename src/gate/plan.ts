@@ -3,10 +3,8 @@
  * with, and the resolved plan: every file the request names, loaded, schema-checked and
  * path-checked before the first vector byte is read.
  */
-import { readFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { discoverContracts, loadContract, type LoadedContract } from '../config/contract.js';
-import { ConfigError } from '../config/document.js';
 import type { LoadedManifest } from '../config/manifest.js';
 import { loadManifest } from '../config/manifest.js';
 import { declaredVectors, requireRegularFile, resolveInWorkspace } from '../config/paths.js';
@@ -29,6 +27,7 @@ import type { VectorOpener } from '../release/compat.js';
 import type { StagingLimits } from '../staging/types.js';
 import type { OpenOptions } from '../vectors/types.js';
 import type { DeclaredRemovals } from './checks/baseline.js';
+import { channelBaseline, readRemovals } from './plan-baseline.js';
 import type { OverrideDeclaration } from './override.js';
 import type { FailOn, VectorSummary } from './report-model.js';
 
@@ -163,7 +162,7 @@ export async function resolvePlan(request: GatePlan): Promise<ResolvedPlan> {
   const candidateLoaded = await loadManifest(request.candidate, cwd);
   const registry = request.registry ? await loadRegistry(request.registry, cwd) : undefined;
   const fromChannel = request.baselineChannel
-    ? channelBaseline(request, registry, candidateLoaded)
+    ? channelBaseline(request.baselineChannel, request, registry, candidateLoaded)
     : undefined;
   const baselineFile = fromChannel ? fromChannel.file : request.baseline;
   const baselineLoaded = baselineFile ? await loadManifest(baselineFile, cwd) : undefined;
@@ -197,90 +196,6 @@ export async function resolvePlan(request: GatePlan): Promise<ResolvedPlan> {
     ...(registry && { registry }),
     pointers,
   });
-}
-
-/**
- * The baseline manifest a registry channel points at: the channel's version for the
- * candidate's embedding, that version's manifest path (relative to the registry, inside the
- * workspace). ConfigError (exit 2) when it cannot be known: no registry, an invalid one, both
- * a baseline and a channel, or no such channel. Undefined when the candidate manifest is
- * invalid (its own findings block; there is no name to look up).
- */
-function channelBaseline(
-  request: GatePlan,
-  loaded: LoadedRegistry | undefined,
-  candidate: LoadedManifest,
-): { file: string; channel: string; version: string } | undefined {
-  const channel = request.baselineChannel!;
-  if (request.baseline)
-    throw new ConfigError(
-      `give a baseline manifest or a baseline channel (${channel}), not both: the channel names the baseline`,
-    );
-  if (!loaded)
-    throw new ConfigError(
-      `baseline channel ${channel} needs a registry (--registry): the channel's version is read from it`,
-    );
-  const registry = loaded.registry;
-  if (!registry) {
-    const first = loaded.findings[0];
-    throw new ConfigError(
-      `${loaded.doc.file}: the registry is invalid${first ? ` (${first.message})` : ''}, so baseline channel ${channel} cannot be read`,
-      first?.location,
-    );
-  }
-  const name = candidate.manifest?.name;
-  if (!name) return undefined;
-  const embedding = registry.embeddings[name];
-  const version = embedding?.channels?.[channel]?.version;
-  if (!embedding || !version) {
-    const known = Object.keys(embedding?.channels ?? {});
-    throw new ConfigError(
-      `${loaded.doc.file}: ${name} has no channel ${channel}` +
-        (known.length ? ` (its channels: ${known.join(', ')})` : ' (no channel serves it yet)') +
-        `; for a first release, gate without a baseline`,
-      loaded.doc.locate(embedding ? ['embeddings', name] : ['embeddings']),
-    );
-  }
-  const field = ['embeddings', name, 'versions', version, 'manifest', 'path'];
-  const recorded = embedding.versions[version]!.manifest.path;
-  const path = resolveInWorkspace(loaded.doc, field, recorded, request.workspace);
-  return { file: relative(request.cwd, path) || path, channel, version };
-}
-
-/**
- * The ids the candidate manifest declares removed (`removals.ids`): a text file, one id per
- * line (a trailing `\r` and blank lines ignored), inside the workspace and read here, before
- * any vector byte.
- */
-async function readRemovals(
-  candidate: LoadedManifest,
-  workspace: string,
-  cwd: string,
-): Promise<DeclaredRemovals | undefined> {
-  const value = candidate.manifest?.removals?.ids;
-  if (value === undefined) return undefined;
-  const field = ['removals', 'ids'];
-  const path = resolveInWorkspace(candidate.doc, field, value, workspace);
-  await requireRegularFile(
-    candidate.doc,
-    field,
-    value,
-    path,
-    'a text file of removed ids, one per line, inside the workspace',
-  );
-  const file = relative(cwd, path) || path;
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (err) {
-    throw new ConfigError(`${file}: cannot read (${(err as Error).message})`);
-  }
-  const ids = new Set<string>();
-  for (const line of text.split('\n')) {
-    const id = line.endsWith('\r') ? line.slice(0, -1) : line;
-    if (id !== '') ids.add(id);
-  }
-  return { ids, file };
 }
 
 async function resolveVersion(loaded: LoadedManifest, request: GatePlan): Promise<ResolvedVersion> {
