@@ -19,7 +19,7 @@ import {
   verdictSentence,
   versionLabel,
   writeFileAtomic
-} from "./chunks/chunk-4ZEHTOIN.js";
+} from "./chunks/chunk-EJKPYT56.js";
 import "./chunks/chunk-BLIAFFSF.js";
 import "./chunks/chunk-6UK2HSVH.js";
 import {
@@ -22197,7 +22197,7 @@ function getIDToken(aud) {
 }
 
 // src/action/main.ts
-import { isAbsolute, relative as relative2, resolve as resolve2, sep as sep4 } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve2, sep as sep4 } from "node:path";
 
 // src/github/event.ts
 import { readFile } from "node:fs/promises";
@@ -26485,11 +26485,18 @@ function octokitCommentsApi(token, baseUrl2, target) {
 }
 
 // src/report/annotations.ts
+import { isAbsolute } from "node:path";
 var ANNOTATIONS_PER_LEVEL = 10;
+function annotatedFile(loc, repositoryPath2) {
+  const inside = loc.workspaceFile;
+  if (inside !== void 0)
+    return inside.startsWith("../") || inside === ".." || isAbsolute(inside) ? void 0 : inside;
+  return repositoryPath2 ? repositoryPath2(loc.file) : loc.file;
+}
 function properties(f, repositoryPath2) {
   const title = `embedding-gate ${f.id}${f.consumer ? ` (${f.consumer})` : ""}`;
   const loc = f.location;
-  const file = loc ? repositoryPath2 ? repositoryPath2(loc.file) : loc.file : void 0;
+  const file = loc ? annotatedFile(loc, repositoryPath2) : void 0;
   if (!loc || !file) return { title };
   if (loc.line === void 0) return { title, file };
   const endLine = loc.endLine ?? loc.line;
@@ -26597,6 +26604,7 @@ function readConfig(read) {
     contracts: list(read, "contracts" /* Contracts */),
     suites: list(read, "suites" /* Suites */),
     registry: optional(read, "registry" /* Registry */),
+    baselineChannel: optional(read, "baseline-channel" /* BaselineChannel */),
     failOn,
     reportOnly: bool(read, "report-only" /* ReportOnly */, false),
     prComment,
@@ -26811,13 +26819,14 @@ function planOf(config, run2, cwd, workspace) {
     ...override ? { override } : {},
     ...config.suites.length ? { suites: config.suites } : {},
     ...config.registry ? { registry: config.registry } : {},
-    ...config.configLimits ? { configLimits: config.configLimits } : {}
+    ...config.configLimits ? { configLimits: config.configLimits } : {},
+    ...config.baselineChannel ? { baselineChannel: config.baselineChannel } : {}
   };
 }
 function repositoryPath(cwd, workspace) {
   return (file) => {
     const rel = relative2(workspace, resolve2(cwd, file));
-    if (!rel || rel.startsWith("..") || isAbsolute(rel)) return void 0;
+    if (!rel || rel.startsWith("..") || isAbsolute2(rel)) return void 0;
     return rel.split(sep4).join("/");
   };
 }

@@ -69,7 +69,7 @@ import {
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-4ZEHTOIN.js";
+} from "./chunks/chunk-EJKPYT56.js";
 import "./chunks/chunk-BLIAFFSF.js";
 import "./chunks/chunk-6UK2HSVH.js";
 import {
@@ -3828,6 +3828,10 @@ Examples:
   $ embedding-gate check --candidate releases/v2/manifest.yaml \\
       --baseline releases/v1/manifest.yaml --contracts contracts/ --registry registry.yaml
 
+  # against whatever the registry's production channel serves
+  $ embedding-gate check --candidate releases/v2/manifest.yaml --contracts contracts/ \\
+      --registry registry.yaml --baseline-channel production
+
 Exit codes: 0 pass, 1 blocked, 2 could not judge (usage, unreadable configuration).`;
 var MIB = 1024 * 1024;
 function nonNegativeInt(name) {
@@ -3843,7 +3847,10 @@ function nonNegativeInt(name) {
 function checkCommand(io, deps, setExit) {
   return new Command("check").description(
     "gate a candidate embedding version: manifest, vectors, consumer contracts, baseline"
-  ).requiredOption("--candidate <manifest>", "manifest of the candidate version (YAML or JSON)").option("--baseline <manifest>", "manifest of the version in production, to compare with").option("--contracts <dir|file|glob>", "consumer contracts; repeatable", collect).option(
+  ).requiredOption("--candidate <manifest>", "manifest of the candidate version (YAML or JSON)").option("--baseline <manifest>", "manifest of the version in production, to compare with").option(
+    "--baseline-channel <name>",
+    "with --registry: compare with the version this channel serves (e.g. production) instead of --baseline"
+  ).option("--contracts <dir|file|glob>", "consumer contracts; repeatable", collect).option(
     "--format <name[=file]>",
     'report format: text, json, markdown, sarif, junit; repeatable; "=file" writes it to a file',
     collect
@@ -3903,6 +3910,7 @@ function checkCommand(io, deps, setExit) {
       {
         candidate: opts.candidate,
         baseline: opts.baseline,
+        baselineChannel: opts.baselineChannel,
         contracts: opts.contracts ?? [],
         failOn: opts.failOn,
         workspace,
@@ -4664,6 +4672,10 @@ function changelogHeading(report) {
 }
 function renderChangelogEntry(report) {
   const out = [changelogHeading(report), ""];
+  if (report.verdict !== "pass")
+    out.push(
+      `- **BLOCKED** by the gate (fail-on ${report.failOn}; ${countsLabel(report)}): not promotable as gated`
+    );
   const b = report.requiredBump;
   if (b) {
     const what = (b.details ?? []).map((r) => `${r.field} ${r.from} \u2192 ${r.to}`).join("; ") || b.reasons.join("; ") || "no change that matters to consumers";
@@ -4821,9 +4833,14 @@ Examples:
   $ embedding-gate card --report gate.json --output releases/1.1.0/CARD.md --changelog CHANGELOG.md
 
 The card and the entry say only what the report measured. Re-running replaces the entry for
-the same version instead of adding another. Exit codes: 0 written, 2 could not run.`;
+the same version instead of adding another. A blocked report (verdict fail) is refused, so no
+CHANGELOG says its consumers are satisfied; --allow-blocked writes it marked BLOCKED.
+Exit codes: 0 written, 1 the report is blocked (nothing written), 2 could not run.`;
 function cardCommand(io, setExit) {
-  return new Command("card").description("write a markdown version card (and a CHANGELOG entry) from a JSON gate report").requiredOption("--report <json>", "JSON report of check (check --format json=FILE)").option("--output <md>", "write the card to this file (default: standard output)").option("--changelog <file>", "prepend the entry to this CHANGELOG (created if missing)").addOption(configLimitOption("size")).addOption(configLimitOption("aliases")).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES6).action(async (opts) => {
+  return new Command("card").description("write a markdown version card (and a CHANGELOG entry) from a JSON gate report").requiredOption("--report <json>", "JSON report of check (check --format json=FILE)").option("--output <md>", "write the card to this file (default: standard output)").option("--changelog <file>", "prepend the entry to this CHANGELOG (created if missing)").addOption(configLimitOption("size")).addOption(configLimitOption("aliases")).option(
+    "--allow-blocked",
+    "write the card and entry of a blocked report too, marked BLOCKED (default: refuse)"
+  ).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES6).action(async (opts) => {
     const reportPath = await requireInputFile(
       io.cwd,
       opts.report,
@@ -4833,6 +4850,14 @@ function cardCommand(io, setExit) {
     const output = opts.output && await requireOutputFile(io.cwd, opts.output, "--output");
     const changelog = opts.changelog && await requireOutputFile(io.cwd, opts.changelog, "--changelog");
     const { report } = await readReport(reportPath, configLimitsOf(opts));
+    if (report.verdict !== "pass" && !opts.allowBlocked) {
+      io.stderr(
+        `${opts.report}: the gate blocked ${report.candidate.name ?? report.candidate.manifest} ${report.candidate.version ?? ""} (${report.counts.error} error(s) at fail-on ${report.failOn}); no card or CHANGELOG entry written. Fix the findings and gate again, or pass --allow-blocked to record it marked BLOCKED
+`
+      );
+      setExit(EXIT.blocked);
+      return;
+    }
     const card = renderVersionCard(report);
     if (output) await writeFileAtomic(output, card);
     else io.stdout(card);

@@ -13,6 +13,7 @@ export enum Input {
   Contracts = 'contracts',
   Suites = 'suites',
   Registry = 'registry',
+  BaselineChannel = 'baseline-channel',
   FailOn = 'fail-on',
   ReportOnly = 'report-only',
   PrComment = 'pr-comment',
@@ -47,6 +48,8 @@ export interface ActionConfig {
   readonly contracts: readonly string[];
   readonly suites: readonly string[];
   readonly registry?: string;
+  /** Gate against the version this registry channel serves (instead of `baseline`). */
+  readonly baselineChannel?: string;
   readonly failOn: FailOn;
   readonly reportOnly: boolean;
   readonly prComment: PrCommentMode;
@@ -151,6 +154,7 @@ export function readConfig(read: InputReader): ActionConfig {
     contracts: list(read, Input.Contracts),
     suites: list(read, Input.Suites),
     registry: optional(read, Input.Registry),
+    baselineChannel: optional(read, Input.BaselineChannel),
     failOn,
     reportOnly: bool(read, Input.ReportOnly, false),
     prComment,

@@ -90,6 +90,7 @@ function planOf(config: ActionConfig, run: RunInfo, cwd: string, workspace: stri
     ...(config.suites.length ? { suites: config.suites } : {}),
     ...(config.registry ? { registry: config.registry } : {}),
     ...(config.configLimits ? { configLimits: config.configLimits } : {}),
+    ...(config.baselineChannel ? { baselineChannel: config.baselineChannel } : {}),
   };
 }
 

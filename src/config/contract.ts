@@ -26,6 +26,10 @@ export interface ConsumerContract {
     /** Defaults to {@link DEFAULT_NORM_TOLERANCE}. */
     readonly norm_tolerance?: number;
     readonly metric?: Metric;
+    /** Fraction of the baseline's ids the candidate must hold (declared removals count as lost). */
+    readonly min_coverage?: number;
+    /** Fewest rows the candidate may hold. */
+    readonly min_rows?: number;
   };
   /** Quality floors on benchmark suites. */
   readonly quality?: readonly QualityFloor[];

@@ -10,8 +10,14 @@ export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 3, war
 
 /** Where a finding points: a line in a manifest or contract, or a row of a vectors file. */
 export interface Location {
-  /** Path as the user gave it (relative to the working directory when possible). */
+  /** Path as the user gave it (relative to the working directory when possible), for display. */
   readonly file: string;
+  /**
+   * The same file relative to the workspace root, with `/` (`../` when outside it): the
+   * finding's identity (fingerprint, SARIF URI, annotation path), the same from any working
+   * directory. Set by the judge on every finding it reports.
+   */
+  readonly workspaceFile?: string;
   /** 1-based line and column of the field, when the finding concerns a YAML/JSON file. */
   readonly line?: number;
   readonly column?: number;
@@ -43,6 +49,11 @@ export interface Finding {
   readonly fingerprint?: string;
   /** Present when a waiver or an override keeps this finding from blocking. */
   readonly suppressed?: Suppression;
+  /**
+   * Set by the judge on every finding of a pending consumer (`status: pending`): reported,
+   * errors shown as warnings, and never blocking at any `fail-on` (Pact's pending pacts).
+   */
+  readonly pending?: true;
 }
 
 /**

@@ -51,6 +51,10 @@ export interface Manifest {
   };
   readonly preprocessing?: Readonly<Record<string, unknown>>;
   readonly parent?: string;
+  /** Baseline ids removed on purpose: a text file of ids, one per line, relative to the manifest. */
+  readonly removals?: { readonly ids: string };
+  /** The row count of the vectors file (`vectors.rows` when the measured one differs). */
+  readonly expected_rows?: number;
   /** Benchmark suites this version was evaluated on, with recorded mean scores. */
   readonly suites?: readonly {
     readonly path: string;

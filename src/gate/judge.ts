@@ -1,12 +1,12 @@
 /**
- * Judging the findings, once, after every step: pending consumers' errors become warnings,
- * waivers, the override label. Waivers: findings a team has decided to accept until a date. A waiver names a finding by
+ * Judging the findings, once, after every step: pending consumers' findings never block,
+ * every finding gets its workspace-relative file and fingerprint, waivers, the override label. Waivers: findings a team has decided to accept until a date. A waiver names a finding by
  * its check id, consumer and fingerprint; a matching finding is kept in the report, marked
  * waived, and no longer blocks. A waiver past its expiry is itself an error, so accepted
  * risks are looked at again instead of living forever.
  */
 import { createHash } from 'node:crypto';
-import { posix } from 'node:path';
+import { isAbsolute, posix, relative, resolve, sep } from 'node:path';
 import type { FailOn, OverrideRecord } from './report-model.js';
 import type { Finding } from '../config/findings.js';
 import type { LoadedContract } from '../config/contract.js';
@@ -20,16 +20,17 @@ export const FINGERPRINT_HEX = 16;
 
 /**
  * The stable identity of a finding: the first 16 hex characters of
- * sha256(JSON.stringify([id, consumer, file, path])), where `file` is the location's file
- * with `\` turned into `/` and a leading `./` removed, and `path` is the field's JSON
- * pointer (`/requires/dims`). Missing parts are empty strings. Line numbers and messages
- * are left out on purpose: a waiver must survive an edit above the field or a new count in
- * the message, and must not survive the finding moving to another field or consumer.
+ * sha256(JSON.stringify([id, consumer, file, path])), where `file` is the location's
+ * workspace-relative file (`workspaceFile`, else `file`) with `\` turned into `/` and a
+ * leading `./` removed, and `path` is the field's JSON pointer (`/requires/dims`). Missing
+ * parts are empty strings. Line numbers and messages are left out on purpose: a waiver must
+ * survive an edit above the field or a new count in the message, and must not survive the
+ * finding moving to another field or consumer. The working directory is left out too: the
+ * same gate run from any directory with the same workspace gives the same fingerprints.
  */
 export function fingerprintFinding(f: Finding): string {
-  const file = f.location?.file
-    ? posix.normalize(f.location.file.replace(/\\/g, '/')).replace(/^\.\//, '')
-    : '';
+  const shown = f.location?.workspaceFile ?? f.location?.file;
+  const file = shown ? posix.normalize(shown.replace(/\\/g, '/')).replace(/^\.\//, '') : '';
   const parts = [f.id, f.consumer ?? '', file, f.location?.path ?? ''];
   return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, FINGERPRINT_HEX);
 }
@@ -137,19 +138,34 @@ export function pendingConsumers(contracts: readonly LoadedContract[]): Readonly
 
 /**
  * A pending consumer is checked and reported like any other but never blocks (Pact's
- * pending pacts): its errors become warnings that say so. Checks report at their natural
- * severity and name the consumer; this is the one place that decides. Idempotent, and never
- * raises a severity.
+ * pending pacts): every finding naming it is marked `pending` (which {@link decideVerdict}
+ * never counts as blocking, at any `fail-on`), and its errors become warnings that say so.
+ * Checks report at their natural severity and name the consumer; this is the one place
+ * that decides. Idempotent, and never raises a severity.
  */
 export function downgradePending(
   findings: readonly Finding[],
   pending: ReadonlySet<string>,
 ): Finding[] {
-  return findings.map((f) =>
-    f.severity === 'error' && f.consumer !== undefined && pending.has(f.consumer)
-      ? { ...f, severity: 'warning', message: f.message + PENDING_NOTE }
-      : f,
-  );
+  return findings.map((f) => {
+    if (f.consumer === undefined || !pending.has(f.consumer)) return f;
+    if (f.severity !== 'error') return f.pending ? f : { ...f, pending: true };
+    return { ...f, severity: 'warning', message: f.message + PENDING_NOTE, pending: true };
+  });
+}
+
+/**
+ * The file of `f`'s location relative to `workspace` (with `/`; `../` when outside it), as
+ * `workspaceFile`. `location.file` is relative to `cwd` for display; the workspace-relative
+ * one is what identifies the finding, so a waiver or a SARIF URI does not depend on the
+ * directory the gate ran from.
+ */
+export function placeFinding(f: Finding, workspace: string, cwd: string): Finding {
+  const loc = f.location;
+  if (!loc || loc.workspaceFile !== undefined || !loc.file) return f;
+  const rel = relative(resolve(workspace), resolve(cwd, loc.file));
+  const workspaceFile = isAbsolute(rel) ? rel : rel.split(sep).join('/');
+  return { ...f, location: { ...loc, workspaceFile: workspaceFile || '.' } };
 }
 
 /** What {@link judgeFindings} needs besides the findings. */
@@ -161,12 +177,18 @@ export interface JudgeOptions {
   readonly now: () => Date;
   /** Consumers whose findings are reported without blocking ({@link pendingConsumers}). */
   readonly pendingConsumers?: ReadonlySet<string>;
+  /**
+   * The workspace root and the directory location files are relative to: every finding's
+   * identity is made workspace-relative ({@link placeFinding}). Without them, `file` is used.
+   */
+  readonly paths?: { readonly workspace: string; readonly cwd: string };
 }
 
 /**
- * The last step before the verdict: downgrades pending consumers' errors, fingerprints
- * every finding, applies the waivers, then the override label (so a waived finding is
- * reported as waived, and the waivers file's own errors are never lifted by a label).
+ * The last step before the verdict: marks pending consumers' findings (never blocking),
+ * places and fingerprints every finding, applies the waivers, then the override label (so a
+ * waived finding is reported as waived, and the waivers file's own errors are never lifted
+ * by a label).
  */
 export function judgeFindings(
   findings: readonly Finding[],
@@ -175,10 +197,15 @@ export function judgeFindings(
   const judged = options.pendingConsumers
     ? downgradePending(findings, options.pendingConsumers)
     : findings;
-  let out = judged.map((f) => (f.fingerprint ? f : { ...f, fingerprint: fingerprintFinding(f) }));
+  const paths = options.paths;
+  const identify = (f: Finding): Finding => {
+    const placed = paths ? placeFinding(f, paths.workspace, paths.cwd) : f;
+    return placed.fingerprint ? placed : { ...placed, fingerprint: fingerprintFinding(placed) };
+  };
+  let out = judged.map(identify);
   if (options.waivers) {
     out = applyWaivers(out, options.waivers, options.now());
-    out = out.map((f) => (f.fingerprint ? f : { ...f, fingerprint: fingerprintFinding(f) }));
+    out = out.map(identify);
   }
   if (!options.override) return { findings: out };
   const { findings: lifted, record } = applyOverride(out, options.override, options.failOn);

@@ -27,6 +27,8 @@ import type { CompatibilityOverrides } from '../release/versioning.js';
 import type { VectorOpener } from '../release/compat.js';
 import type { StagingLimits } from '../staging/types.js';
 import type { OpenOptions } from '../vectors/types.js';
+import type { DeclaredRemovals } from './checks/baseline.js';
+import { channelBaseline, readRemovals } from './plan-baseline.js';
 import type { OverrideDeclaration } from './override.js';
 import type { FailOn, VectorSummary } from './report-model.js';
 
@@ -39,6 +41,11 @@ export interface GatePlan {
   readonly candidate: string;
   /** Baseline (production) manifest path. */
   readonly baseline?: string;
+  /**
+   * Gate against the version this registry channel serves (its manifest, as the registry
+   * records it), instead of `baseline`; needs `registry`.
+   */
+  readonly baselineChannel?: string;
   /** Contract directories, files or globs. */
   readonly contracts: readonly string[];
   readonly failOn: FailOn;
@@ -135,6 +142,10 @@ export interface ResolvedPlan {
   readonly seed: number;
   readonly candidate: ResolvedVersion;
   readonly baseline?: ResolvedVersion;
+  /** With `baselineChannel`: the channel and the version it serves, which the baseline is. */
+  readonly baselineChannel?: { readonly channel: string; readonly version: string };
+  /** The candidate manifest's `removals.ids`, read. */
+  readonly removals?: DeclaredRemovals;
   /** Every contract given, in file order. */
   readonly contracts: readonly LoadedContract[];
   readonly waivers?: LoadedWaivers;
@@ -156,22 +167,25 @@ export async function resolvePlan(request: GatePlan): Promise<ResolvedPlan> {
   const { cwd, workspace, configLimits: limits } = request;
   const load = { limits, workspace };
   const candidateLoaded = await loadManifest(request.candidate, cwd, load);
-  const baselineLoaded = request.baseline
-    ? await loadManifest(request.baseline, cwd, load)
+  const registry = request.registry ? await loadRegistry(request.registry, cwd, load) : undefined;
+  if (registry) checkRegistryPaths(registry, workspace);
+  const fromChannel = request.baselineChannel
+    ? channelBaseline(request.baselineChannel, request, registry, candidateLoaded)
     : undefined;
+  const baselineFile = fromChannel ? fromChannel.file : request.baseline;
+  const baselineLoaded = baselineFile ? await loadManifest(baselineFile, cwd, load) : undefined;
   const contractFiles = await discoverContracts(request.contracts, cwd);
   const waivers = request.waivers ? await loadWaivers(request.waivers, cwd, load) : undefined;
   const contracts: LoadedContract[] = [];
   for (const file of contractFiles) contracts.push(await loadContract(file, cwd, load));
 
   const candidate = await resolveVersion(candidateLoaded, request);
+  const removals = await readRemovals(candidateLoaded, workspace, cwd);
   const baseline = baselineLoaded && (await resolveVersion(baselineLoaded, request));
   const suites = candidate.loaded.manifest
     ? await resolveSuites(request, candidate.loaded, baseline?.loaded)
     : [];
   if (candidate.loaded.manifest) await checkStagingFiles(candidate.loaded, contracts, workspace);
-  const registry = request.registry ? await loadRegistry(request.registry, cwd, load) : undefined;
-  if (registry) checkRegistryPaths(registry, workspace);
   const pointers = candidate.loaded.manifest
     ? await readPointers(candidate.loaded, workspace, cwd, limits)
     : [];
@@ -180,6 +194,10 @@ export async function resolvePlan(request: GatePlan): Promise<ResolvedPlan> {
     seed: request.seed ?? DEFAULT_SEED,
     candidate,
     ...(baseline && { baseline }),
+    ...(fromChannel && {
+      baselineChannel: { channel: fromChannel.channel, version: fromChannel.version },
+    }),
+    ...(removals && { removals }),
     contracts,
     ...(waivers && { waivers }),
     suites,

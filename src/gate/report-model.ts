@@ -104,6 +104,12 @@ export interface CoverageSummary {
   readonly added: number;
   readonly firstMissing: readonly string[];
   readonly firstAdded: readonly string[];
+  /** Undeclared missing ids tolerated as a warning; beyond it `baseline.ids-missing` is an error. */
+  readonly tolerance?: number;
+  /** With `removals` in the manifest: declared ids absent from the candidate (not in `missing`). */
+  readonly removed?: number;
+  /** With `removals`: declared ids still in the candidate. */
+  readonly removalsPresent?: number;
 }
 
 export interface Report {
@@ -151,17 +157,18 @@ export interface OverrideRecord {
 }
 
 /**
- * Decides the verdict: blocked when any finding that is not suppressed is at or above the
- * fail level.
- * The only place that maps severities to pass/fail.
+ * Decides the verdict: blocked when any finding that is neither suppressed nor a pending
+ * consumer's is at or above the fail level. The only place that maps severities to pass/fail.
  */
 export function decideVerdict(findings: readonly Finding[], failOn: FailOn): Verdict {
   if (failOn === 'never') return 'pass';
   const blocking: readonly Severity[] = failOn === 'warning' ? ['error', 'warning'] : ['error'];
-  return findings.some((f) => !f.suppressed && blocking.includes(f.severity)) ? 'fail' : 'pass';
+  return findings.some((f) => !f.suppressed && !f.pending && blocking.includes(f.severity))
+    ? 'fail'
+    : 'pass';
 }
 
-/** Does this one finding block promotion at `failOn`? (Suppressed findings never do.) */
+/** Does this one finding block promotion at `failOn`? (Suppressed and pending ones never do.) */
 export function isBlocking(finding: Finding, failOn: FailOn): boolean {
   return decideVerdict([finding], failOn) === 'fail';
 }

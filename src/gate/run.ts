@@ -10,7 +10,14 @@ import type { LoadedManifest } from '../config/manifest.js';
 import { runVersioning } from '../release/versioning.js';
 import { stagingStep } from '../staging/step.js';
 import { benchmarkStep, type EvaluatedRun } from './benchmark-step.js';
-import { baselineStep, consumersStep, scannedVersion, scanStep, stagingInput } from './steps.js';
+import {
+  baselineStep,
+  consumersStep,
+  idsStep,
+  scannedVersion,
+  scanStep,
+  stagingInput,
+} from './steps.js';
 import { checkPlaceholders } from './checks/placeholders.js';
 import { judgeFindings, pendingConsumers } from './judge.js';
 import { resolvePlan, type GateDeps, type GatePlan, type ResolvedPlan } from './plan.js';
@@ -54,7 +61,8 @@ export async function executePlan(plan: ResolvedPlan, deps: GateDeps): Promise<G
     ...checkPlaceholders([candidate.loaded, ...(baseline ? [baseline.loaded] : [])], contracts),
   );
   const scans = await scanStep(plan, deps, findings);
-  const consumers = consumersStep(plan, scans.candidate?.summary, findings);
+  const ids = idsStep(plan, scans);
+  const consumers = consumersStep(plan, scans.candidate?.summary, findings, ids?.coverage);
 
   // Benchmarks and staging read the same vectors again: only when the scan found them readable.
   const readableBaseline = scans.baseline ? baseline : undefined;
@@ -65,7 +73,7 @@ export async function executePlan(plan: ResolvedPlan, deps: GateDeps): Promise<G
     : undefined;
   if (staging) findings.push(...staging.findings);
 
-  const compared = baselineStep(plan, scans, findings);
+  const compared = baselineStep(plan, ids, findings);
   const versioning = await runVersioning({
     workspace: request.workspace,
     cwd: request.cwd,
@@ -78,6 +86,7 @@ export async function executePlan(plan: ResolvedPlan, deps: GateDeps): Promise<G
     now: (deps.now ?? (() => new Date()))(),
     open: deps.openVectors,
     suites: bench?.suites,
+    ...(plan.baselineChannel && { channel: plan.baselineChannel.channel }),
   });
   findings.push(...versioning.findings);
 
@@ -87,6 +96,7 @@ export async function executePlan(plan: ResolvedPlan, deps: GateDeps): Promise<G
     failOn: request.failOn,
     now: deps.now ?? (() => new Date()),
     pendingConsumers: pendingConsumers(contracts),
+    paths: { workspace: request.workspace, cwd: request.cwd },
   });
   const sorted = sortFindings(judged.findings);
   const report: Report = {

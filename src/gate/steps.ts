@@ -8,11 +8,11 @@ import { sha256File } from '../sources/hash.js';
 import type { ScannedVersion } from '../release/versioning.js';
 import { stagingVersion, type StagingStepInput } from '../staging/step.js';
 import { VectorFileError } from '../vectors/types.js';
-import { compareIds, compareManifests } from './checks/baseline.js';
+import { checkExpectedRows, compareIds, compareManifests } from './checks/baseline.js';
 import { checkConsumer } from './checks/consumers.js';
 import { checkVectors, MANIFEST_NORM_TOLERANCE, unreadableFinding } from './checks/vectors.js';
 import type { GateDeps, ResolvedPlan, ResolvedVersion, ScanOutcome } from './plan.js';
-import type { ConsumerResult, Report, VectorSummary } from './report-model.js';
+import type { ConsumerResult, CoverageSummary, Report, VectorSummary } from './report-model.js';
 
 /** What the scans measured; a side is absent when its manifest is invalid or its vectors unreadable. */
 export interface Scans {
@@ -38,6 +38,7 @@ export async function scanStep(
         candidateScan.summary,
         candidateScan.outOfTolerance,
       ),
+      ...checkExpectedRows(cm, candidateScan.summary.rows, candidate.loaded.doc),
     );
   }
   return {
@@ -92,11 +93,27 @@ async function scanVersion(
   return outcome;
 }
 
+/**
+ * The id coverage of the baseline, computed once after the scans (consumers' `min_coverage`
+ * and the baseline step both read it); its findings join the run in the baseline step.
+ */
+export function idsStep(
+  plan: ResolvedPlan,
+  scans: Scans,
+): { coverage: CoverageSummary; findings: Finding[] } | undefined {
+  const c = scans.candidate;
+  const b = scans.baseline;
+  if (!plan.candidate.loaded.manifest || !plan.baseline?.loaded.manifest) return undefined;
+  if (!c?.ids || !b?.ids) return undefined;
+  return compareIds(b.ids, c.ids, c.summary.file, plan.removals);
+}
+
 /** Checks every valid contract against the candidate; sorted by consumer for the report. */
 export function consumersStep(
   plan: ResolvedPlan,
   summary: VectorSummary | undefined,
   findings: Finding[],
+  coverage?: CoverageSummary,
 ): ConsumerResult[] {
   const { candidate, contracts } = plan;
   const cm = candidate.loaded.manifest;
@@ -104,7 +121,7 @@ export function consumersStep(
   const consumers: ConsumerResult[] = [];
   for (const c of contracts) {
     if (!c.contract) continue;
-    const { result, findings: f } = checkConsumer(c, cm, summary);
+    const { result, findings: f } = checkConsumer(c, cm, summary, coverage);
     consumers.push(result);
     findings.push(...f);
   }
@@ -123,7 +140,7 @@ export function consumersStep(
 /** What changed from the baseline's manifest, and which ids the candidate lost or gained. */
 export function baselineStep(
   plan: ResolvedPlan,
-  scans: Scans,
+  ids: ReturnType<typeof idsStep>,
   findings: Finding[],
 ): { changes?: Report['changes']; coverage?: Report['coverage'] } {
   const cm = plan.candidate.loaded.manifest;
@@ -131,10 +148,7 @@ export function baselineStep(
   if (!bm || !cm) return {};
   const compared = compareManifests(bm, cm, plan.candidate.loaded.doc);
   findings.push(...compared.findings);
-  const c = scans.candidate;
-  const b = scans.baseline;
-  if (!c?.ids || !b?.ids) return { changes: compared.changes };
-  const ids = compareIds(b.ids, c.ids, c.summary.file);
+  if (!ids) return { changes: compared.changes };
   findings.push(...ids.findings);
   return { changes: compared.changes, coverage: ids.coverage };
 }

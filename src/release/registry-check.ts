@@ -120,11 +120,17 @@ export function checkImmutable(
   ];
 }
 
-/** One consumer's pin: the highest registry version its range accepts, and that version's status. */
+/**
+ * One consumer's pin: the version it reads — the highest registry version its range accepts
+ * that is not newer than what the gated channel serves (so a rollback moves it back) — and
+ * that version's status.
+ */
 export interface ConsumerPin {
   readonly consumer: string;
   readonly embedding: string;
   readonly accepts: string;
+  /** The channel the pin follows, when the gate was given one and the embedding has it. */
+  readonly channel?: string;
   /** Undefined when no released version matches. */
   readonly version?: string;
   readonly status?: VersionStatus;
@@ -147,14 +153,15 @@ function usable(v: RegistryVersion, now: Date): boolean {
 
 /**
  * Pins every valid contract whose embedding the registry knows and applies the deprecation
- * policy: an error (a warning for a pending consumer) when every version its range accepts
- * is retired or past its sunset; a warning with the days left when its pinned version is
- * deprecated.
+ * policy: an error when every version its range accepts is retired or past its sunset; a
+ * warning with the days left when its pinned version is deprecated. Findings carry their
+ * natural severity and the consumer: a pending consumer's are judged in judgeFindings.
  */
 export function checkDeprecations(
   reg: Registry,
   contracts: readonly LoadedContract[],
   now: Date,
+  channel?: string,
 ): { pins: ConsumerPin[]; findings: Finding[] } {
   const pins: ConsumerPin[] = [];
   const findings: Finding[] = [];
@@ -165,12 +172,14 @@ export function checkDeprecations(
     const matching = Object.keys(emb.versions)
       .filter((v) => semver.satisfies(v, c.accepts, { includePrerelease: true }))
       .sort(semver.rcompare);
-    const top = matching[0];
+    const served = channel ? emb.channels?.[channel]?.version : undefined;
+    const top = pinnedVersion(matching, served);
     const record = top ? emb.versions[top]! : undefined;
     pins.push({
       consumer: c.consumer,
       embedding: c.embedding,
       accepts: c.accepts,
+      ...(served ? { channel } : {}),
       ...(top && record
         ? {
             version: top,
@@ -182,7 +191,6 @@ export function checkDeprecations(
         : {}),
     });
     if (!top || !record) continue;
-    const pending = c.status === 'pending';
     const location = loaded.doc.locate(['accepts']);
     const describe = (v: string) => {
       const r = emb.versions[v]!;
@@ -192,12 +200,11 @@ export function checkDeprecations(
     if (alive.length === 0) {
       findings.push({
         id: 'deprecation.sunset',
-        severity: pending ? 'warning' : 'error',
+        severity: 'error',
         consumer: c.consumer,
         message:
           `${c.consumer} (${c.owner}) accepts ${c.embedding} ${c.accepts}, which only matches versions past their sunset: ${matching.map(describe).join(', ')}; ` +
-          `widen its range to a supported version` +
-          (pending ? ' — pending consumer: reported, does not block' : ''),
+          `widen its range to a supported version`,
         location,
       });
     } else if (record.status !== 'active') {
@@ -219,4 +226,17 @@ export function checkDeprecations(
     }
   }
   return { pins: pins.sort((a, b) => a.consumer.localeCompare(b.consumer)), findings };
+}
+
+/**
+ * The version a consumer reads from a channel serving `served`: the highest it accepts that
+ * is not newer (a consumer never reads ahead of the channel, and follows it back on a
+ * rollback); without a channel, or when every accepted version is newer, the highest.
+ */
+export function pinnedVersion(
+  matchingDescending: readonly string[],
+  served: string | undefined,
+): string | undefined {
+  if (served === undefined) return matchingDescending[0];
+  return matchingDescending.find((v) => semver.lte(v, served)) ?? matchingDescending[0];
 }

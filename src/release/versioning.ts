@@ -67,6 +67,8 @@ export interface VersioningInput {
   readonly open?: VectorOpener;
   /** Benchmark suites that ran: their cross-version cells join the compatibility answer. */
   readonly suites?: readonly SuiteReport[];
+  /** The registry channel the baseline came from: consumers' pins follow it. */
+  readonly channel?: string;
 }
 
 /** The report sections this part contributes, and its findings. */
@@ -192,7 +194,12 @@ export async function runVersioning(input: VersioningInput): Promise<VersioningO
           ),
         );
     }
-    const deprecations = checkDeprecations(registry.registry, input.contracts, input.now);
+    const deprecations = checkDeprecations(
+      registry.registry,
+      input.contracts,
+      input.now,
+      input.channel,
+    );
     findings.push(...deprecations.findings);
     out.pins = deprecations.pins;
   }

@@ -4,7 +4,8 @@
  * 10 annotations per level per step and silently drops the rest, so we stop at the cap and
  * say in one notice how many were left out. Pure: the Action hands these to @actions/core.
  */
-import type { Finding } from '../config/findings.js';
+import { isAbsolute } from 'node:path';
+import type { Finding, Location } from '../config/findings.js';
 import type { Report } from '../gate/report-model.js';
 import { plural } from './format.js';
 
@@ -34,9 +35,24 @@ export interface AnnotationOptions {
   readonly caps?: Partial<Readonly<Record<'error' | 'warning', number>>>;
   /**
    * Maps a finding's file to the repository-relative path GitHub needs, or undefined when
-   * the file is outside the repository (the annotation then has no file).
+   * the file is outside the repository (the annotation then has no file). Used only for a
+   * finding without a workspace-relative file (`location.workspaceFile`), which wins.
    */
   readonly repositoryPath?: (file: string) => string | undefined;
+}
+
+/**
+ * The workspace-relative path when the judge set one (undefined outside the workspace: GitHub
+ * cannot annotate it), so an annotation does not depend on the directory the gate ran from.
+ */
+function annotatedFile(
+  loc: Location,
+  repositoryPath: AnnotationOptions['repositoryPath'],
+): string | undefined {
+  const inside = loc.workspaceFile;
+  if (inside !== undefined)
+    return inside.startsWith('../') || inside === '..' || isAbsolute(inside) ? undefined : inside;
+  return repositoryPath ? repositoryPath(loc.file) : loc.file;
 }
 
 function properties(
@@ -45,7 +61,7 @@ function properties(
 ): AnnotationProperties {
   const title = `embedding-gate ${f.id}${f.consumer ? ` (${f.consumer})` : ''}`;
   const loc = f.location;
-  const file = loc ? (repositoryPath ? repositoryPath(loc.file) : loc.file) : undefined;
+  const file = loc ? annotatedFile(loc, repositoryPath) : undefined;
   if (!loc || !file) return { title };
   if (loc.line === undefined) return { title, file };
   const endLine = loc.endLine ?? loc.line;

@@ -168,9 +168,16 @@ export function changelogHeading(report: Report): string {
   return `## ${c.name ?? c.manifest} ${c.version ?? ''}${date ? ` — ${date}` : ''}`;
 }
 
-/** One CHANGELOG entry: the bump and why, the compatibility answer, consumers, benchmarks. */
+/**
+ * One CHANGELOG entry: the bump and why, the compatibility answer, consumers, benchmarks. A
+ * blocked report's entry says so first, with its counts, so it never reads as a release.
+ */
 export function renderChangelogEntry(report: Report): string {
   const out = [changelogHeading(report), ''];
+  if (report.verdict !== 'pass')
+    out.push(
+      `- **BLOCKED** by the gate (fail-on ${report.failOn}; ${countsLabel(report)}): not promotable as gated`,
+    );
   const b = report.requiredBump;
   if (b) {
     const what =

@@ -56,6 +56,12 @@ export const GATE_RULES: Readonly<Record<string, CheckRule>> = {
       "Error: the rows of the vectors file have another width than the manifest's `dims`.",
     help: 'Correct `dims` in the manifest, or re-export the vectors from the model the manifest names.',
   },
+  'vectors.rows': {
+    summary: "The vectors file holds the manifest's `expected_rows`.",
+    description:
+      "Error: the measured row count differs from the manifest's `expected_rows`: a partial (or doubled) write, caught with or without a baseline.",
+    help: 'Re-export the complete vectors file, or correct `expected_rows` if the dataset changed on purpose.',
+  },
   'vectors.dtype': {
     summary: "The vectors' element type is the manifest's.",
     description: "Error: the file's element type differs from the manifest's `dtype`.",
@@ -133,6 +139,18 @@ export const GATE_RULES: Readonly<Record<string, CheckRule>> = {
       'Error: a contract written by `embedding-gate init --contract` still has "TODO" as its consumer or owner; the finding is located at the field.',
     help: 'Name the downstream system and the team that owns it; the owner is who a blocked release asks.',
   },
+  'contract.rows': {
+    summary: "The candidate holds at least the consumer's `min_rows`.",
+    description:
+      "Error: the candidate's vectors file holds fewer rows than the consumer's `requires.min_rows`. A warning for a pending consumer.",
+    help: 'Re-export the complete vectors file, or agree a smaller catalogue with the consumer’s owner.',
+  },
+  'contract.coverage': {
+    summary: "The candidate holds the consumer's `min_coverage` of the baseline's ids.",
+    description:
+      "Error: the fraction of baseline ids still in the candidate is below the consumer's `requires.min_coverage` (declared removals count as lost for the consumer). A warning when it could not be measured (no baseline, or a side without ids), and for a pending consumer.",
+    help: 'Re-embed the missing items, or agree the removal with the consumer’s owner; gate with a baseline so coverage is measured.',
+  },
   'contract.none-active': {
     summary: 'At least one active consumer reads this embedding.',
     description:
@@ -148,8 +166,14 @@ export const GATE_RULES: Readonly<Record<string, CheckRule>> = {
   'baseline.ids-missing': {
     summary: 'Every baseline id is still in the candidate.',
     description:
-      'Warning: ids of the baseline are absent from the candidate; consumers looking them up will miss. The message counts them and names the first.',
-    help: 'Re-embed the missing items, or confirm they were removed on purpose.',
+      "Error when more baseline ids are absent from the candidate than tolerated (one id, or 0.1% of the baseline's ids when that is more) and not declared in the manifest's `removals.ids`; a warning within the tolerance. Consumers looking them up will miss. The message counts them and names the first.",
+    help: "Re-embed the missing items, or list the ids removed on purpose in a file named by the manifest's `removals.ids`.",
+  },
+  'baseline.removal-present': {
+    summary: 'Every id the manifest declares removed is gone from the candidate.',
+    description:
+      "Warning: ids listed in the manifest's `removals.ids` are still in the candidate: the removal did not happen, or the list is wrong. The message counts them and names the first.",
+    help: 'Remove those ids from the vectors, or from the removals file.',
   },
   'baseline.ids-added': {
     summary: 'Ids new in the candidate.',

@@ -149,7 +149,7 @@ export const RELEASE_RULES: Readonly<Record<string, CheckRule>> = {
   'deprecation.sunset': {
     summary: 'No consumer is left on versions past their sunset.',
     description:
-      "Error when a consumer's range only matches versions past their sunset or retired (a warning for a pending consumer); a warning, with the days left, when it is pinned to a deprecated version.",
+      "Error when a consumer's range only matches versions past their sunset or retired (a warning, never blocking, for a pending consumer); a warning, with the days left, when it is pinned to a deprecated version (the version it reads from the gated channel, when one is given).",
     help: "Move the consumer's `accepts` range to a supported version with its owner.",
   },
   'lineage.mismatch': {

@@ -19,8 +19,15 @@ const LEVEL: Readonly<Record<Severity, 'error' | 'warning' | 'note'>> = {
   info: 'note',
 };
 
-/** A relative path as a URI reference against %SRCROOT%, an absolute one as a file: URI. */
-function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
+/**
+ * The workspace-relative path (the same from any working directory) as a URI reference
+ * against %SRCROOT%; a file outside the workspace by its path as given, an absolute one as
+ * a file: URI.
+ */
+function artifactLocation(loc: Location): { uri: string; uriBaseId?: string } {
+  const inside = loc.workspaceFile;
+  const file =
+    inside !== undefined && !inside.startsWith('../') && !isAbsolute(inside) ? inside : loc.file;
   if (isAbsolute(file)) return { uri: pathToFileURL(file).href };
   const posixPath = file.replace(/\\/g, '/').replace(/^\.\//, '');
   return { uri: posixPath.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' };
@@ -37,7 +44,7 @@ function physicalLocation(loc: Location): Record<string, unknown> {
     region.byteOffset = loc.byte;
   }
   return {
-    artifactLocation: artifactLocation(loc.file),
+    artifactLocation: artifactLocation(loc),
     ...(Object.keys(region).length ? { region } : {}),
   };
 }

@@ -47,6 +47,7 @@ describe('readConfig', () => {
       contracts: ['contracts/', 'a.yaml', 'b.yaml'],
       suites: ['suites/search.yaml'],
       registry: undefined,
+      baselineChannel: undefined,
       failOn: 'error',
       reportOnly: true,
       prComment: 'auto',

@@ -96,11 +96,18 @@ describe('run() with no arguments, from source', () => {
   });
 
   it('fails the step when the gate blocks', () => {
-    const r = runFromSource({ ...INPUTS, 'fail-on': 'warning' });
+    // 1.0.0 gated against 1.1.0: not a greater version, and 40 of 1.1.0's ids lost. (The
+    // example's only warning is its pending consumer's, which never blocks, even at fail-on warning.)
+    const r = runFromSource({
+      ...INPUTS,
+      candidate: INPUTS.baseline,
+      baseline: INPUTS.candidate,
+      'fail-on': 'warning',
+    });
     expect(r.status).toBe(1);
     expect(r.outputs.verdict).toBe('fail');
     expect(r.summary).toContain('## ❌ embedding-gate');
-    expect(r.stdout).toContain('::error::embedding-gate blocked promotion of products-text 1.1.0');
+    expect(r.stdout).toContain('::error::embedding-gate blocked promotion of products-text 1.0.0');
   });
 });
 

@@ -46,8 +46,17 @@ describe('check on the shipped example', () => {
     expectGolden('example-check.md', readFileSync(join(dir, 'out/report.md'), 'utf8'));
   });
 
-  it('blocks on the pending warning with --fail-on warning, and never with --fail-on never', async () => {
+  it('never blocks on the pending consumer, at any fail-on; the same finding blocks once active', async () => {
     const dir = copyExamples();
+    for (const failOn of ['error', 'warning', 'never']) {
+      const r = await runCli([...EXAMPLE, '--fail-on', failOn, '--format', 'json'], dir);
+      expect(r.code, failOn).toBe(0);
+      expect(JSON.parse(r.stdout).findings).toContainEqual(
+        expect.objectContaining({ id: 'contract.dims', severity: 'warning', pending: true }),
+      );
+    }
+    const file = join(dir, 'contracts/fraud-classifier.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('status: pending', 'status: active'));
     expect((await runCli([...EXAMPLE, '--fail-on', 'warning'], dir)).code).toBe(1);
     expect((await runCli([...EXAMPLE, '--fail-on', 'never'], dir)).code).toBe(0);
   });

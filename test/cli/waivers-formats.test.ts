@@ -25,6 +25,12 @@ describe('check --waivers and the machine formats', () => {
 
   it('a waiver copied from the JSON report unblocks; once expired it blocks at its line', async () => {
     const dir = copyExamples();
+    // An active fraud classifier: its dims error blocks (a pending consumer's never would).
+    const contract = join(dir, 'contracts/fraud-classifier.yaml');
+    writeFileSync(
+      contract,
+      readFileSync(contract, 'utf8').replace('status: pending', 'status: active'),
+    );
     const blocked = await runCli([...EXAMPLE, '--fail-on', 'warning', '--format', 'json'], dir);
     expect(blocked.code).toBe(1);
     const finding = JSON.parse(blocked.stdout).findings.find(
@@ -47,7 +53,8 @@ describe('check --waivers and the machine formats', () => {
       dir,
     );
     expect(expired.code).toBe(1);
-    expect(JSON.parse(expired.stdout).findings[0]).toMatchObject({
+    const expiredFindings = JSON.parse(expired.stdout).findings as { id: string }[];
+    expect(expiredFindings.find((f) => f.id === 'waiver.expired')).toMatchObject({
       id: 'waiver.expired',
       severity: 'error',
       location: { file: 'waivers.yaml', line: 7, path: '/waivers/0/expires' },

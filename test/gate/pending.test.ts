@@ -8,7 +8,7 @@ import {
   PENDING_NOTE,
   pendingConsumers,
 } from '../../src/gate/judge.js';
-import { isBlocking } from '../../src/gate/report-model.js';
+import { decideVerdict, isBlocking, type FailOn } from '../../src/gate/report-model.js';
 
 const NAMES = ['search', 'fraud', 'ads', 'recs'] as const;
 
@@ -29,7 +29,7 @@ const finding: fc.Arbitrary<Finding> = fc
 const pendingSet = fc.subarray([...NAMES]).map((names) => new Set<string>(names));
 
 describe('pending consumers: downgraded once, where findings are judged', () => {
-  it('is idempotent, never raises a severity, and touches only pending consumers’ errors', () => {
+  it('is idempotent, never raises a severity, and marks only pending consumers’ findings', () => {
     fc.assert(
       fc.property(fc.array(finding, { maxLength: 12 }), pendingSet, (findings, pending) => {
         const once = downgradePending(findings, pending);
@@ -38,38 +38,53 @@ describe('pending consumers: downgraded once, where findings are judged', () => 
         once.forEach((after, i) => {
           const before = findings[i]!;
           expect(SEVERITY_RANK[after.severity]).toBeLessThanOrEqual(SEVERITY_RANK[before.severity]);
-          const downgraded =
-            before.severity === 'error' &&
-            before.consumer !== undefined &&
-            pending.has(before.consumer);
+          const isPending = before.consumer !== undefined && pending.has(before.consumer);
+          const downgraded = isPending && before.severity === 'error';
           expect(after).toEqual(
             downgraded
-              ? { ...before, severity: 'warning', message: before.message + PENDING_NOTE }
-              : before,
+              ? {
+                  ...before,
+                  severity: 'warning',
+                  message: before.message + PENDING_NOTE,
+                  pending: true,
+                }
+              : isPending
+                ? { ...before, pending: true }
+                : before,
           );
         });
       }),
     );
   });
 
-  it('never lets a pending consumer’s finding block at fail-on error', () => {
+  it('never lets a pending consumer’s finding block, at any fail-on', () => {
     fc.assert(
-      fc.property(fc.array(finding, { maxLength: 12 }), pendingSet, (findings, pending) => {
-        const { findings: judged } = judgeFindings(findings, {
-          failOn: 'error',
-          now: () => new Date('2026-01-01T00:00:00Z'),
-          pendingConsumers: pending,
-        });
-        for (const f of judged)
-          if (f.consumer !== undefined && pending.has(f.consumer))
-            expect(isBlocking(f, 'error')).toBe(false);
-        // Everything else blocks exactly as it did.
-        const others = (list: readonly Finding[]) =>
-          list.filter((f) => !(f.consumer !== undefined && pending.has(f.consumer)));
-        expect(others(judged).map((f) => isBlocking(f, 'error'))).toEqual(
-          others(findings).map((f) => isBlocking(f, 'error')),
-        );
-      }),
+      fc.property(
+        fc.array(finding, { maxLength: 12 }),
+        pendingSet,
+        fc.constantFrom<FailOn>('error', 'warning', 'never'),
+        (findings, pending, failOn) => {
+          const { findings: judged } = judgeFindings(findings, {
+            failOn,
+            now: () => new Date('2026-01-01T00:00:00Z'),
+            pendingConsumers: pending,
+          });
+          const isPending = (f: Finding) => f.consumer !== undefined && pending.has(f.consumer);
+          for (const f of judged) if (isPending(f)) expect(isBlocking(f, failOn)).toBe(false);
+          // The verdict is the verdict of the other findings alone.
+          expect(decideVerdict(judged, failOn)).toBe(
+            decideVerdict(
+              findings.filter((f) => !isPending(f)),
+              failOn,
+            ),
+          );
+          // Everything else blocks exactly as it did.
+          const others = (list: readonly Finding[]) => list.filter((f) => !isPending(f));
+          expect(others(judged).map((f) => isBlocking(f, failOn))).toEqual(
+            others(findings).map((f) => isBlocking(f, failOn)),
+          );
+        },
+      ),
     );
   });
 

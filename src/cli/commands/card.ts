@@ -19,7 +19,9 @@ Examples:
   $ embedding-gate card --report gate.json --output releases/1.1.0/CARD.md --changelog CHANGELOG.md
 
 The card and the entry say only what the report measured. Re-running replaces the entry for
-the same version instead of adding another. Exit codes: 0 written, 2 could not run.`;
+the same version instead of adding another. A blocked report (verdict fail) is refused, so no
+CHANGELOG says its consumers are satisfied; --allow-blocked writes it marked BLOCKED.
+Exit codes: 0 written, 1 the report is blocked (nothing written), 2 could not run.`;
 
 interface CardOptions {
   report: string;
@@ -27,6 +29,7 @@ interface CardOptions {
   changelog?: string;
   maxConfigKb?: number;
   maxAliases?: number;
+  allowBlocked?: boolean;
 }
 
 /** `embedding-gate card`: a markdown version card and a CHANGELOG entry from a JSON report. */
@@ -38,6 +41,10 @@ export function cardCommand(io: CliIO, setExit: (code: number) => void): Command
     .option('--changelog <file>', 'prepend the entry to this CHANGELOG (created if missing)')
     .addOption(configLimitOption('size'))
     .addOption(configLimitOption('aliases'))
+    .option(
+      '--allow-blocked',
+      'write the card and entry of a blocked report too, marked BLOCKED (default: refuse)',
+    )
     .option('--debug', 'print stack traces of internal errors')
     .addHelpText('after', EXAMPLES)
     .action(async (opts: CardOptions) => {
@@ -51,6 +58,15 @@ export function cardCommand(io: CliIO, setExit: (code: number) => void): Command
       const changelog =
         opts.changelog && (await requireOutputFile(io.cwd, opts.changelog, '--changelog'));
       const { report } = await readReport<Report>(reportPath, configLimitsOf(opts));
+      if (report.verdict !== 'pass' && !opts.allowBlocked) {
+        io.stderr(
+          `${opts.report}: the gate blocked ${report.candidate.name ?? report.candidate.manifest} ${report.candidate.version ?? ''} ` +
+            `(${report.counts.error} error(s) at fail-on ${report.failOn}); no card or CHANGELOG entry written. ` +
+            `Fix the findings and gate again, or pass --allow-blocked to record it marked BLOCKED\n`,
+        );
+        setExit(EXIT.blocked);
+        return;
+      }
       const card = renderVersionCard(report);
       if (output) await writeFileAtomic(output, card);
       else io.stdout(card);

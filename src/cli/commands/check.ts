@@ -35,6 +35,10 @@ Examples:
   $ embedding-gate check --candidate releases/v2/manifest.yaml \\
       --baseline releases/v1/manifest.yaml --contracts contracts/ --registry registry.yaml
 
+  # against whatever the registry's production channel serves
+  $ embedding-gate check --candidate releases/v2/manifest.yaml --contracts contracts/ \\
+      --registry registry.yaml --baseline-channel production
+
 Exit codes: 0 pass, 1 blocked, 2 could not judge (usage, unreadable configuration).`;
 
 const MIB = 1024 * 1024;
@@ -42,6 +46,7 @@ const MIB = 1024 * 1024;
 interface CheckOptions {
   candidate: string;
   baseline?: string;
+  baselineChannel?: string;
   contracts?: string[];
   format?: string[];
   output?: string;
@@ -79,6 +84,10 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
     )
     .requiredOption('--candidate <manifest>', 'manifest of the candidate version (YAML or JSON)')
     .option('--baseline <manifest>', 'manifest of the version in production, to compare with')
+    .option(
+      '--baseline-channel <name>',
+      'with --registry: compare with the version this channel serves (e.g. production) instead of --baseline',
+    )
     .option('--contracts <dir|file|glob>', 'consumer contracts; repeatable', collect)
     .option(
       '--format <name[=file]>',
@@ -157,6 +166,7 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
         {
           candidate: opts.candidate,
           baseline: opts.baseline,
+          baselineChannel: opts.baselineChannel,
           contracts: opts.contracts ?? [],
           failOn: opts.failOn,
           workspace,

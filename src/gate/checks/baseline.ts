@@ -42,16 +42,43 @@ export function compareManifests(
   return { changes, findings };
 }
 
-/** Id coverage: ids of the baseline missing from the candidate, and new ids. */
+/**
+ * How many baseline ids a candidate may lose without declaring them before the loss is an
+ * error: one id, or 0.1% of the baseline's ids when that is more. Within it the loss is a
+ * warning — ordinary catalogue churn (an item delisted between two exports) — while a
+ * partial write (a crashed shard, a truncated export) loses far more than a thousandth.
+ */
+export function missingTolerance(baselineIds: number): number {
+  return Math.max(1, Math.floor(baselineIds * 0.001));
+}
+
+/** Ids the candidate's manifest declares removed on purpose (`removals.ids`), as the plan read them. */
+export interface DeclaredRemovals {
+  readonly ids: ReadonlySet<string>;
+  /** The removals file as messages show it. */
+  readonly file: string;
+}
+
+/**
+ * Id coverage: ids of the baseline missing from the candidate, and new ids. A loss not
+ * declared in `removals` is `baseline.ids-missing`: an error beyond {@link missingTolerance},
+ * else a warning. A declared removal still in the candidate is `baseline.removal-present`.
+ */
 export function compareIds(
   baselineIds: ReadonlySet<string>,
   candidateIds: ReadonlySet<string>,
   candidateFile: string,
+  removals?: DeclaredRemovals,
 ): { coverage: CoverageSummary; findings: Finding[] } {
   let missing = 0;
+  let removed = 0;
   const firstMissing: string[] = [];
   for (const id of baselineIds) {
     if (candidateIds.has(id)) continue;
+    if (removals?.ids.has(id)) {
+      removed++;
+      continue;
+    }
     missing++;
     if (firstMissing.length < SAMPLE) firstMissing.push(id);
   }
@@ -62,6 +89,14 @@ export function compareIds(
     added++;
     if (firstAdded.length < SAMPLE) firstAdded.push(id);
   }
+  let present = 0;
+  const firstPresent: string[] = [];
+  for (const id of removals?.ids ?? []) {
+    if (!candidateIds.has(id)) continue;
+    present++;
+    if (firstPresent.length < SAMPLE) firstPresent.push(id);
+  }
+  const tolerance = missingTolerance(baselineIds.size);
   const coverage: CoverageSummary = {
     baselineIds: baselineIds.size,
     candidateIds: candidateIds.size,
@@ -69,17 +104,35 @@ export function compareIds(
     added,
     firstMissing,
     firstAdded,
+    tolerance,
+    ...(removals ? { removed, removalsPresent: present } : {}),
   };
   const findings: Finding[] = [];
   const list = (ids: string[], n: number) =>
     ids.map((i) => JSON.stringify(i)).join(', ') + (n > ids.length ? ', …' : '');
   if (missing > 0) {
+    const blocking = missing > tolerance;
+    const declared = removals ? ` (besides ${count(removed)} declared in ${removals.file})` : '';
     findings.push({
       id: 'baseline.ids-missing',
-      severity: 'warning',
-      message: `${count(missing)} of ${count(baselineIds.size)} baseline ids are missing from the candidate (${list(firstMissing, missing)}); consumers looking them up will miss`,
+      severity: blocking ? 'error' : 'warning',
+      message:
+        `${count(missing)} of ${count(baselineIds.size)} baseline ids are missing from the candidate${declared} (${list(firstMissing, missing)}); consumers looking them up will miss. ` +
+        (blocking
+          ? `More than the ${count(tolerance)} tolerated: a partial dataset? Declare intended removals in the manifest's removals.ids`
+          : `Within the ${count(tolerance)} tolerated`),
       location: { file: candidateFile },
+      expected: `at most ${tolerance} undeclared`,
       found: missing,
+    });
+  }
+  if (removals && present > 0) {
+    findings.push({
+      id: 'baseline.removal-present',
+      severity: 'warning',
+      message: `${count(present)} ids ${removals.file} declares removed are still in the candidate (${list(firstPresent, present)}): the removal did not happen, or the list is wrong`,
+      location: { file: removals.file },
+      found: present,
     });
   }
   if (added > 0) {
@@ -92,4 +145,27 @@ export function compareIds(
     });
   }
   return { coverage, findings };
+}
+
+/**
+ * `vectors.rows` when the manifest's `expected_rows` differs from the measured row count:
+ * a partial (or doubled) write, caught even without a baseline.
+ */
+export function checkExpectedRows(
+  manifest: Manifest,
+  rows: number,
+  candidateDoc: SourceDocument,
+): Finding[] {
+  const expected = manifest.expected_rows;
+  if (expected === undefined || expected === rows) return [];
+  return [
+    {
+      id: 'vectors.rows',
+      severity: 'error',
+      message: `manifest expects ${count(expected)} rows (expected_rows), the vectors file holds ${count(rows)}${rows < expected ? ': a partial dataset?' : ''}`,
+      location: candidateDoc.locate(['expected_rows']),
+      expected,
+      found: rows,
+    },
+  ];
 }

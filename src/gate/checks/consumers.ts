@@ -5,17 +5,28 @@
  */
 import semver from 'semver';
 import type { Manifest } from '../../config/manifest.js';
-import type { ConsumerResult, RequirementResult, VectorSummary } from '../report-model.js';
+import type {
+  ConsumerResult,
+  CoverageSummary,
+  RequirementResult,
+  VectorSummary,
+} from '../report-model.js';
 import { DEFAULT_NORM_TOLERANCE, type LoadedContract } from '../../config/contract.js';
 import type { Finding } from '../../config/findings.js';
-import { statistic } from '../../config/numbers.js';
+import { count, percent, statistic } from '../../config/numbers.js';
 import { maxNormDeviation } from './vectors.js';
 
-/** Checks one valid contract against a valid candidate manifest and its measured vectors. */
+/**
+ * Checks one valid contract against a valid candidate manifest, its measured vectors and,
+ * with a baseline, the id coverage. `min_coverage` without a coverage measurement (no
+ * baseline, or a side without ids) is a `contract.coverage` warning: not checked, never a
+ * silent pass.
+ */
 export function checkConsumer(
   loaded: LoadedContract,
   manifest: Manifest,
   measured: VectorSummary | undefined,
+  coverage?: CoverageSummary,
 ): { result: ConsumerResult; findings: Finding[] } {
   const contract = loaded.contract!;
   const status = contract.status ?? 'active';
@@ -86,6 +97,37 @@ export function checkConsumer(
   }
 
   const findings: Finding[] = [];
+  if (req.min_rows !== undefined && measured) {
+    requirements.push({
+      requirement: 'rows',
+      field: ['requires', 'min_rows'],
+      expected: `at least ${count(req.min_rows)}`,
+      found: count(measured.rows),
+      ok: measured.rows >= req.min_rows,
+    });
+  }
+  if (req.min_coverage !== undefined) {
+    if (coverage) {
+      // Declared removals are still ids this consumer loses: its requirement, not the producer's.
+      const held = coverage.baselineIds - coverage.missing - (coverage.removed ?? 0);
+      const fraction = coverage.baselineIds === 0 ? 1 : held / coverage.baselineIds;
+      requirements.push({
+        requirement: 'coverage',
+        field: ['requires', 'min_coverage'],
+        expected: `at least ${percent(req.min_coverage, 2)} of baseline ids`,
+        found: `${percent(fraction, 2)} (${count(held)} of ${count(coverage.baselineIds)})`,
+        ok: fraction >= req.min_coverage,
+      });
+    } else {
+      findings.push({
+        id: 'contract.coverage',
+        severity: 'warning',
+        consumer: contract.consumer,
+        message: `${contract.consumer} (${contract.owner}) requires ${percent(req.min_coverage, 2)} of the baseline's ids, which was not measured: gate with a baseline whose vectors and the candidate's have ids`,
+        location: loaded.doc.locate(['requires', 'min_coverage']),
+      });
+    }
+  }
   for (const r of requirements) {
     if (r.ok) continue;
     findings.push({
