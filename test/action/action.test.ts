@@ -35,6 +35,12 @@ describe('the built action (dist/action.js)', () => {
 
   it('fails the step when blocked, and still writes outputs and summary', () => {
     const ws = copyExamples();
+    // A pending consumer never blocks, at any fail-on: made active, its dims mismatch blocks.
+    const contract = join(ws, 'contracts/fraud-classifier.yaml');
+    writeFileSync(
+      contract,
+      readFileSync(contract, 'utf8').replace('status: pending', 'status: active'),
+    );
     const r = runAction({ ...INPUTS, 'fail-on': 'warning' }, ws);
     expect(r.status).toBe(1);
     expect(r.outputs.verdict).toBe('fail');

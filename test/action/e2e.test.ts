@@ -80,27 +80,31 @@ describe('dist/action.js on a pull request, against a local GitHub API', () => {
         apiUrl: server.url,
       });
 
+    // A pending consumer never blocks, at any fail-on: the block comes from making it active.
+    const contract = join(ws, 'contracts/fraud-classifier.yaml');
+    const pending = readFileSync(contract, 'utf8');
+    writeFileSync(contract, pending.replace('status: pending', 'status: active'));
     const blocked = await run({ 'fail-on': 'warning' });
     expect(blocked.stderr).toBe('');
     expect(blocked.status).toBe(1);
     expect(blocked.outputs).toEqual({
       verdict: 'fail',
       'required-bump': 'minor',
-      errors: '0',
-      warnings: '1',
+      errors: '1',
+      warnings: '0',
       'blocked-consumers': '["fraud-classifier"]',
       'report-path': join(ws, 'out/gate.json'),
     });
     expect(blocked.summary).toContain('## ❌ embedding-gate: products-text 1.1.0');
     expect(blocked.summary).toContain(
-      '| fraud-classifier | @shop/risk | pending | ✅ | ⏳ needs 128, has 64 |',
+      '| fraud-classifier | @shop/risk | active | ✅ | ❌ needs 128, has 64 |',
     );
     const annotations = blocked.commands.filter((c) =>
       ['error', 'warning', 'notice'].includes(c.command),
     );
     expect(annotations).toEqual([
       {
-        command: 'warning',
+        command: 'error',
         properties: {
           title: 'embedding-gate contract.dims (fraud-classifier)',
           file: 'contracts/fraud-classifier.yaml',
@@ -115,7 +119,7 @@ describe('dist/action.js on a pull request, against a local GitHub API', () => {
         command: 'error',
         properties: {},
         message:
-          'embedding-gate blocked promotion of products-text 1.1.0: 0 error(s), 1 warning(s) (fail-on warning)',
+          'embedding-gate blocked promotion of products-text 1.1.0: 1 error(s), 0 warning(s) (fail-on warning)',
       },
     ]);
     let comments = server.list(PR_KEY);
@@ -140,6 +144,7 @@ describe('dist/action.js on a pull request, against a local GitHub API', () => {
       /^<\?xml[^]*<testsuites name="embedding-gate" tests="\d+" failures="2"/,
     );
 
+    writeFileSync(contract, pending);
     const passed = await run({});
     expect(passed.status).toBe(0);
     expect(passed.outputs).toMatchObject({

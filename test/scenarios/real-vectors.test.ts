@@ -53,15 +53,14 @@ describe('scenario corpus: real vectors through check', () => {
     expect(ids).toContain('version.bump');
   });
 
-  it('partial data (200 of 778 ids) is reported', async () => {
+  it('partial data (200 of 778 ids) is blocked as baseline.ids-missing', async () => {
     const { code, r } = await blocking({
       ids: base.ids.slice(0, 200),
       values: calm.slice(0, 200 * d),
     });
     const missing = r.report!.findings.find((f) => f.id === 'baseline.ids-missing');
-    // TODO(issue 10, coverage rule): tighten to severity 'error' once the coverage rule lands;
-    // today it is a warning and the suite's qrels (pointing at dropped ids) block the run.
-    expect(missing?.severity).toMatch(/^(warning|error)$/);
+    // Beyond the tolerance (1 id or 0.1%), silently lost baseline ids are an error of their own.
+    expect(missing?.severity).toBe('error');
     expect(missing!.message).toContain('578 of 778 baseline ids are missing');
     expect(code).toBe(1);
   });
