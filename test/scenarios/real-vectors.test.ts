@@ -4,6 +4,8 @@
  * right answer is known by construction: re-runs that only add float noise pass; every
  * damage is blocked, and the finding that blocks it names the cause.
  */
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { npyFloat32 } from '../../src/vectors/write.js';
 import { realNoise, rotate, shuffleRows } from '../release/real.js';
@@ -103,5 +105,37 @@ describe('scenario corpus: real vectors through check', () => {
     });
     expect(code).toBe(1);
     expect(ids).toContain('bench.regression');
+  });
+
+  it('a pending consumer that the candidate fails is reported and does not block', async () => {
+    const contract = join(story.dir, 'contracts', 'summariser.yaml');
+    writeFileSync(
+      contract,
+      'consumer: summariser\nowner: "@fiori/ml"\nembedding: fiori-docs\naccepts: ^1.0.0\nstatus: pending\nrequires:\n  dims: 768\n',
+    );
+    try {
+      const r = await checkCandidate(story, { values: calm, args: ['--fail-on', 'warning'] });
+      expect(r.stderr).toBe('');
+      const dims = r.report!.findings.find((f) => f.id === 'contract.dims');
+      expect(dims).toMatchObject({ severity: 'warning' });
+      expect(dims!.message).toContain('summariser');
+      // Not even at --fail-on warning: a pending consumer never blocks.
+      expect(r.code).toBe(0);
+    } finally {
+      rmSync(contract);
+    }
+  });
+
+  it('a small real drop within max_drop (corpus noise 0.1) is not blocked', async () => {
+    const r = await checkCandidate(story, { values: realNoise(base.values, d, 0.1, 5) });
+    expect(r.stderr).toBe('');
+    const report = r.report as unknown as {
+      benchmarks: { metric: string; delta: number; status: string }[];
+    };
+    const ndcg = report.benchmarks.find((b) => b.metric === 'ndcg@10')!;
+    expect(ndcg.delta).toBeLessThan(0);
+    expect(ndcg.delta).toBeGreaterThan(-0.05);
+    expect(ndcg.status).not.toBe('fail');
+    expect(r.code).toBe(0);
   });
 });
