@@ -160,7 +160,7 @@ export async function readIpcFileMetadata(source: ByteSource): Promise<IpcMetada
     const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failed) throw failed.reason;
   }
-  return { schema: footer.schema, batches };
+  return { schema: checkSchema(footer.schema, path, footerStart), batches };
 }
 
 /**
@@ -228,7 +228,43 @@ export async function readIpcStreamMetadata(source: ByteSource): Promise<IpcMeta
     throw new VectorFileError(path, 'not an Arrow IPC stream: no schema message found', {
       byte: 0,
     });
-  return { schema, batches };
+  return { schema: checkSchema(schema, path, 0), batches };
+}
+
+/** Nesting deeper than this is taken for damage (a vector column nests two levels). */
+const MAX_TYPE_DEPTH = 64;
+
+/**
+ * The schema, once every field's type is whole: apache-arrow builds a List without its
+ * child from a damaged schema, and fails later, untyped, wherever the child is used.
+ */
+function checkSchema(schema: arrow.Schema, path: string, byte: number): arrow.Schema {
+  const T = arrow.DataType;
+  const damaged = (what: string): VectorFileError =>
+    new VectorFileError(path, `damaged Arrow IPC schema: ${what}`, { byte });
+  const visit = (field: arrow.Field | undefined, depth: number): void => {
+    const type = field?.type as arrow.DataType | undefined;
+    if (!field || !type) throw damaged('a field without a type');
+    if (depth > MAX_TYPE_DEPTH) throw damaged(`types nested over ${MAX_TYPE_DEPTH} levels deep`);
+    const children = (type.children ?? []) as (arrow.Field | undefined)[];
+    const oneChild =
+      T.isList(type) || T.isLargeList(type) || T.isFixedSizeList(type) || T.isMap(type);
+    if (oneChild && children.length !== 1)
+      throw damaged(`field "${field.name}" is a list type with ${children.length} child fields`);
+    for (const child of children) visit(child, depth + 1);
+    if (T.isDictionary(type)) {
+      if (!type.dictionary || !type.indices)
+        throw damaged(`field "${field.name}" is a dictionary without its types`);
+      visit(new arrow.Field('dictionary', type.dictionary), depth + 1);
+    }
+    try {
+      String(type);
+    } catch (e) {
+      throw damaged(`field "${field.name}" has an unreadable type (${(e as Error).message})`);
+    }
+  };
+  for (const field of schema.fields) visit(field, 0);
+  return schema;
 }
 
 /** Throws unless the footer's block lies inside the data and its lengths make sense. */

@@ -26,7 +26,7 @@ import { type IpcBufferRegion, readIpcFileMetadata, readIpcStreamMetadata } from
 import { type BatchPlan, columnSlots, firstNullBit, offsetsView, planBatches } from './ipc-plan.js';
 import { alignedBytes, batchRowsFor, prefetch, typedView } from '../buffers.js';
 import type { IdBytes, OpenOptions, VectorBatch, VectorSource } from '../types.js';
-import { VectorFileError } from '../types.js';
+import { MAX_DIMS, VectorFileError } from '../types.js';
 
 /**
  * Read buffers of the direct path: the consumer's slice and two read ahead of it, so the
@@ -122,6 +122,19 @@ async function listDimsDirect(
     throw new VectorFileError(
       path,
       `vector in column "${sel.vectorColumn}" is empty; expected at least 1 value`,
+      { row: plan.firstRow },
+    );
+  // Buffers are sized by dims: more than the values hold, or than any reader takes, is damage.
+  const values = await body.length(
+    plan,
+    plan.childValues,
+    `the values of column "${sel.vectorColumn}"`,
+  );
+  if (dims > MAX_DIMS || dims * sel.itemSize > values)
+    throw new VectorFileError(
+      path,
+      `damaged Arrow IPC data: record batch ${plan.batch.index}: the first vector in column "${sel.vectorColumn}" ` +
+        `has ${dims} values, but its values buffer holds ${values} bytes (and at most ${MAX_DIMS} values are read per vector)`,
       { row: plan.firstRow },
     );
   return dims;

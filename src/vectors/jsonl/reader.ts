@@ -8,7 +8,7 @@
 import type { ByteSource } from '../../sources/types.js';
 import { batchRowsFor } from '../buffers.js';
 import type { OpenOptions, VectorBatch, VectorSource } from '../types.js';
-import { VectorFileError } from '../types.js';
+import { MAX_DIMS, VectorFileError } from '../types.js';
 
 const CHUNK = 1 << 20;
 
@@ -55,6 +55,12 @@ export async function openJsonl(source: ByteSource, opts: OpenOptions = {}): Pro
         { line: first.line },
       );
     }
+    if (vector.length > MAX_DIMS)
+      throw new VectorFileError(
+        path,
+        `"${vectorKey}" has ${vector.length} values; expected at most ${MAX_DIMS} per vector`,
+        { line: first.line },
+      );
     const layout: Layout = { vectorKey, idKey, dims: vector.length, hasIds: idKey in first.record };
     const batchRows = batchRowsFor(layout.dims * 8, opts.batchRows);
     let closed = false;
