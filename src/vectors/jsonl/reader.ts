@@ -11,6 +11,8 @@ import type { OpenOptions, VectorBatch, VectorSource } from '../types.js';
 import { MAX_DIMS, VectorFileError } from '../types.js';
 
 const CHUNK = 1 << 20;
+/** The longest line read: a 16,384-dimension float64 vector takes about 400 KB of JSON. */
+const MAX_LINE = 16 << 20;
 
 interface Line {
   readonly text: string;
@@ -246,6 +248,13 @@ async function* readLines(source: ByteSource): AsyncGenerator<Line> {
     const text = carry + decoder.decode(buf.subarray(0, bytesRead), { stream: bytesRead > 0 });
     const parts = text.split('\n');
     carry = bytesRead > 0 ? parts.pop()! : '';
+    // A line is held whole to parse it: one without an end would fill memory with the file.
+    if (carry.length > MAX_LINE)
+      throw new VectorFileError(
+        source.display,
+        `line longer than ${MAX_LINE} characters; expected one JSON record per line`,
+        { line: line + parts.length + 1 },
+      );
     for (let part of parts) {
       line++;
       if (bom) {
