@@ -281,6 +281,7 @@ export class BodyReader {
   }
 }
 
+/** Two buffers of a damaged batch may share an offset: the length tells them apart. */
 function keyOf(plan: BatchPlan, region: IpcBufferRegion): string {
-  return `${plan.batch.index}:${region.offset}`;
+  return `${plan.batch.index}:${region.offset}:${region.length}`;
 }
