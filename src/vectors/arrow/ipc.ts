@@ -22,7 +22,12 @@ import { intIdBytes, type IntIdArray, utf8IdBytes, withIdBytes } from './ids.js'
 import { type BodyCodec, bodyCodec } from './codecs.js';
 import { BodyReader } from './ipc-body.js';
 import { genericSource, listDimsGeneric } from './ipc-generic.js';
-import { type IpcBufferRegion, readIpcFileMetadata, readIpcStreamMetadata } from './ipc-meta.js';
+import {
+  type IpcBufferRegion,
+  type IpcMetadata,
+  readIpcFileMetadata,
+  readIpcStreamMetadata,
+} from './ipc-meta.js';
 import { type BatchPlan, columnSlots, firstNullBit, offsetsView, planBatches } from './ipc-plan.js';
 import { alignedBytes, batchRowsFor, prefetch, typedView } from '../buffers.js';
 import type { IdBytes, OpenOptions, VectorBatch, VectorSource } from '../types.js';
@@ -67,6 +72,7 @@ export async function openArrow(
       }
       codecs.set(type, codec);
     }
+    checkRowCounts(meta.batches, sel, codecs, path);
     const directOk =
       sel.idKind !== 'other' &&
       columnSlots(meta.schema, Math.max(sel.vectorIndex, sel.idIndex ?? 0)) !== undefined;
@@ -94,6 +100,36 @@ export async function openArrow(
   } catch (e) {
     await source.close().catch(() => undefined);
     throw e;
+  }
+}
+
+/**
+ * Every record batch's row count must fit its body: the vector column alone takes
+ * `rows × dims` values (FixedSizeList) or `rows + 1` offsets (List), at most the codec's
+ * expansion of a compressed body. Both paths loop over the rows a batch declares, so a
+ * damaged count of 10^15 would otherwise keep them busy for ever.
+ */
+function checkRowCounts(
+  batches: IpcMetadata['batches'],
+  sel: ArrowSelection,
+  codecs: ReadonlyMap<arrow.CompressionType, BodyCodec>,
+  path: string,
+): void {
+  for (const batch of batches) {
+    if (batch.rows === 0) continue;
+    const needed =
+      sel.listSize !== undefined
+        ? batch.rows * sel.listSize * sel.itemSize
+        : (batch.rows + 1) * (sel.vectorLayout === 'large-list' ? 8 : 4);
+    const expansion =
+      batch.compression === undefined ? 1 : (codecs.get(batch.compression)?.maxExpansion ?? 1);
+    if (needed > batch.bodyLength * expansion)
+      throw new VectorFileError(
+        path,
+        `damaged Arrow IPC data: record batch ${batch.index} declares ${batch.rows} rows, more than its ` +
+          `${batch.bodyLength}-byte body can hold for column "${sel.vectorColumn}"`,
+        { byte: batch.bodyStart },
+      );
   }
 }
 
