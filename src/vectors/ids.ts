@@ -6,6 +6,8 @@ import { type ByteSource, SourceError, type SourceOpener } from '../sources/type
 import { VectorFileError } from './types.js';
 
 const CHUNK = 1 << 20;
+/** The longest id read: a line without an end would otherwise be held whole. */
+const MAX_ID = 1 << 20;
 
 /** An opened sidecar whose line count was checked against the vectors' row count. */
 export class SidecarIds {
@@ -88,6 +90,12 @@ export class IdLineReader {
         this.decoder.decode(this.chunk.subarray(0, bytesRead), { stream: bytesRead > 0 });
       const lines = text.split('\n');
       this.carry = bytesRead > 0 ? lines.pop()! : '';
+      if (this.carry.length > MAX_ID)
+        throw new VectorFileError(
+          this.path,
+          `line longer than ${MAX_ID} characters; expected one id per line`,
+          { line: this.line + lines.length + 1 },
+        );
       for (const raw of lines) {
         if (bytesRead === 0 && raw === '') continue;
         this.line++;

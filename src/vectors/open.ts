@@ -8,7 +8,7 @@ import { NOT_REGULAR, openLocalSource } from '../sources/local.js';
 import { type ByteSource, SourceError, type SourceOpener } from '../sources/types.js';
 import { describeBytes, wrongMagic } from './buffers.js';
 import type { OpenOptions, VectorFormat, VectorSource } from './types.js';
-import { VECTOR_FORMATS, VectorFileError } from './types.js';
+import { MAX_DIMS, VECTOR_FORMATS, VectorFileError } from './types.js';
 
 const BY_EXTENSION: Readonly<Record<string, VectorFormat>> = {
   '.arrow': 'arrow',
@@ -136,23 +136,43 @@ export async function openVectors(
     }
     // Readers load on demand: importing apache-arrow took ~35 ms from the CLI bundle (~350 ms
     // unbundled), which an .npy scan should not pay (the bundle gives each its own chunk).
-    switch (format) {
-      case 'arrow':
-      case 'arrow-stream':
-        return await (await import('./arrow/ipc.js')).openArrow(source, format, opts);
-      case 'parquet':
-        return await (await import('./parquet/reader.js')).openParquet(source, opts);
-      case 'npy':
-        return await (await import('./npy/reader.js')).openNpy(source, opts, openSource);
-      case 'jsonl':
-        return await (await import('./jsonl/reader.js')).openJsonl(source, opts);
-      case 'binary':
-        return await (await import('./binary/reader.js')).openBinary(source, opts, openSource);
-    }
+    return checked(await openReader(format, source, opts, openSource));
   } catch (e) {
     await source.close();
     throw e;
   }
+}
+
+async function openReader(
+  format: VectorFormat,
+  source: ByteSource,
+  opts: OpenOptions,
+  openSource: SourceOpener,
+): Promise<VectorSource> {
+  switch (format) {
+    case 'arrow':
+    case 'arrow-stream':
+      return (await import('./arrow/ipc.js')).openArrow(source, format, opts);
+    case 'parquet':
+      return (await import('./parquet/reader.js')).openParquet(source, opts);
+    case 'npy':
+      return (await import('./npy/reader.js')).openNpy(source, opts, openSource);
+    case 'jsonl':
+      return (await import('./jsonl/reader.js')).openJsonl(source, opts);
+    case 'binary':
+      return (await import('./binary/reader.js')).openBinary(source, opts, openSource);
+  }
+}
+
+/**
+ * The last line of defence for what every reader checks itself: the scan sizes per-dimension
+ * state by `dims`, so a file that declares more than {@link MAX_DIMS} is refused here too.
+ */
+async function checked(vectors: VectorSource): Promise<VectorSource> {
+  const { dims, path } = vectors.info;
+  if (Number.isInteger(dims) && dims >= 1 && dims <= MAX_DIMS) return vectors;
+  await vectors.close();
+  throw new VectorFileError(path, `declares ${dims} values per vector; expected 1 to ${MAX_DIMS}`);
 }
 
 function mismatch(

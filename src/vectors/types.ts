@@ -20,6 +20,13 @@ import type { VectorDType, VectorFormat, VectorsOpenSpec } from '../config/vocab
  */
 export type VectorValues = Float32Array | Float64Array | Uint16Array | Int8Array | Uint8Array;
 
+/**
+ * The most values per vector any reader accepts (bits, for packed binary). The largest
+ * embedding models write a few thousand; a header or schema that declares more is taken for
+ * damage, before anything sized by it is allocated (the scan keeps per-dimension state).
+ */
+export const MAX_DIMS = 1 << 20;
+
 /** One streamed slice of a vectors file. */
 export interface VectorBatch {
   /** 0-based index of this batch's first row within the whole file. */

@@ -19,6 +19,7 @@ import { EXPECTED, FIXTURES } from './helpers.js';
 function spied(codec: BodyCodec): BodyCodec & { whole: number[]; streams: number } {
   const spy = {
     name: codec.name,
+    maxExpansion: codec.maxExpansion,
     whole: [] as number[],
     streams: 0,
     decompress(src: Uint8Array, length: number): Uint8Array {

@@ -32,14 +32,32 @@ export interface StreamDecoder {
 export interface BodyCodec {
   /** As the format names it: LZ4_FRAME or ZSTD. */
   readonly name: string;
+  /**
+   * The most bytes one compressed byte can decode to: a stated uncompressed length beyond
+   * `compressed × maxExpansion` is damage, refused before anything is allocated for it.
+   */
+  readonly maxExpansion: number;
   /** `src` decompressed into exactly `length` bytes; throws {@link CodecError} otherwise. */
   decompress(src: Uint8Array, length: number): Uint8Array;
   /** A streaming decoder over compressed bytes read through `input`. */
   stream(input: InputWindow): StreamDecoder;
 }
 
+/**
+ * The most bytes a buffer is decompressed into whole (validity bitmaps, offsets, ids; the
+ * vector values stream through fixed buffers instead). A buffer that states more is refused:
+ * this bounds what a small hostile file can make the reader allocate.
+ */
+export const WHOLE_CEILING = 256 << 20;
+
+/** LZ4: a match length byte of 255 adds 255 bytes of output, and nothing decodes to more. */
+export const LZ4_MAX_EXPANSION = 255;
+/** ZSTD: an RLE block of 4 bytes stands for up to 128 KiB. */
+export const ZSTD_MAX_EXPANSION = 32768;
+
 const LZ4: BodyCodec = {
   name: 'LZ4_FRAME',
+  maxExpansion: LZ4_MAX_EXPANSION,
   decompress: lz4Decompress,
   stream: (input) => new Lz4FrameDecoder(input),
 };
@@ -51,6 +69,7 @@ async function loadZstd(): Promise<BodyCodec> {
   await decoder.init();
   return {
     name: 'ZSTD',
+    maxExpansion: ZSTD_MAX_EXPANSION,
     decompress(src, length) {
       let out: Uint8Array;
       try {
@@ -90,8 +109,31 @@ export async function bodyCodec(type: arrow.CompressionType): Promise<BodyCodec 
 }
 
 function wholeZstd(codec: BodyCodec, data: Uint8Array): Uint8Array {
-  // The frame header states the content size; 0 makes zstddec read it from there.
-  return codec.decompress(data, frameContentSize(data));
+  const size = frameContentSize(data);
+  checkStated(size, data.length, ZSTD_MAX_EXPANSION, 'ZSTD frame');
+  return codec.decompress(data, size);
+}
+
+/**
+ * Throws a {@link CodecError} unless `length` bytes can come out of `compressed` bytes at
+ * this expansion and stay under {@link WHOLE_CEILING}: checked before the output is allocated.
+ */
+export function checkStated(
+  length: number,
+  compressed: number,
+  maxExpansion: number,
+  what: string,
+): void {
+  if (length > compressed * maxExpansion)
+    throw new CodecError(
+      `${what} states ${length} bytes of output, more than ${compressed} compressed bytes can hold (at most ${maxExpansion}× as many)`,
+      0,
+    );
+  if (length > WHOLE_CEILING)
+    throw new CodecError(
+      `${what} states ${length} bytes of output, over this reader's ceiling of ${WHOLE_CEILING} bytes for a buffer decompressed whole`,
+      0,
+    );
 }
 
 /** The content size a ZSTD frame header states (Arrow's writer always states it). */

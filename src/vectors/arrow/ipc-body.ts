@@ -10,7 +10,7 @@
 import type { ByteSource } from '../../sources/types.js';
 import type * as arrow from 'apache-arrow';
 import { CodecError, InputWindow } from './codec-util.js';
-import type { BodyCodec, StreamDecoder } from './codecs.js';
+import { type BodyCodec, type StreamDecoder, WHOLE_CEILING } from './codecs.js';
 import type { IpcBufferRegion } from './ipc-meta.js';
 import { type BatchPlan, readRegion } from './ipc-plan.js';
 import { readExactly } from '../buffers.js';
@@ -193,13 +193,18 @@ export class BodyReader {
     const low = dv.getUint32(0, true);
     const high = dv.getInt32(4, true);
     if (high === -1 && low === 0xffffffff) return { length: region.length - 8, compressed: false };
-    if (high < 0 || high >= 0x200000)
+    const length = high * 2 ** 32 + low;
+    const codec = this.codec(plan);
+    // The stated length sizes what is allocated for the buffer: it must be one the
+    // compressed bytes can decode to (a 4 GB claim in a 1 KB buffer is refused here).
+    if (high < 0 || high >= 0x200000 || length > (region.length - 8) * codec.maxExpansion)
       throw this.damaged(
         plan,
         region,
-        `${what} states an uncompressed length of ${dv.getBigInt64(0, true)}`,
+        `${what} states an uncompressed length of ${dv.getBigInt64(0, true)}, more than its ` +
+          `${region.length - 8} compressed bytes can hold (${codec.name} expands at most ${codec.maxExpansion}×)`,
       );
-    return { length: high * 2 ** 32 + low, compressed: true };
+    return { length, compressed: true };
   }
 
   private async decompressWhole(
@@ -208,6 +213,12 @@ export class BodyReader {
     length: number,
     what: string,
   ): Promise<Uint8Array> {
+    if (length > WHOLE_CEILING)
+      throw this.damaged(
+        plan,
+        region,
+        `${what} states an uncompressed length of ${length}, over this reader's ceiling of ${WHOLE_CEILING} bytes for a buffer decompressed whole`,
+      );
     const src = await readRegion(this.source, plan, region, 8, region.length - 8, what);
     try {
       return this.codec(plan).decompress(src, length);
@@ -250,11 +261,14 @@ export class BodyReader {
   }
 
   private codecError(e: unknown, plan: BatchPlan, region: IpcBufferRegion, what: string): Error {
-    if (!(e instanceof CodecError)) return e as Error;
+    if (e instanceof VectorFileError) return e;
+    // zstddec's WebAssembly can fail with its own errors (a RuntimeError, a RangeError):
+    // damage all the same, placed at the buffer's start.
+    const at = e instanceof CodecError ? e.at : 0;
     return new VectorFileError(
       this.path,
-      `damaged Arrow IPC data: record batch ${plan.batch.index}: ${what} (${this.codec(plan).name}): ${e.message}`,
-      { byte: plan.batch.bodyStart + region.offset + 8 + e.at },
+      `damaged Arrow IPC data: record batch ${plan.batch.index}: ${what} (${this.codec(plan).name}): ${(e as Error).message}`,
+      { byte: plan.batch.bodyStart + region.offset + 8 + at },
     );
   }
 
@@ -267,6 +281,7 @@ export class BodyReader {
   }
 }
 
+/** Two buffers of a damaged batch may share an offset: the length tells them apart. */
 function keyOf(plan: BatchPlan, region: IpcBufferRegion): string {
-  return `${plan.batch.index}:${region.offset}`;
+  return `${plan.batch.index}:${region.offset}:${region.length}`;
 }

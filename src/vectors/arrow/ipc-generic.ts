@@ -11,21 +11,26 @@ import * as arrow from 'apache-arrow';
 import type { ByteSource } from '../../sources/types.js';
 import { type ArrowSelection, toVectorBatch } from './reader.js';
 import { batchRowsFor } from '../buffers.js';
-import type { OpenOptions, VectorSource } from '../types.js';
-import { VectorFileError } from '../types.js';
+import type { OpenOptions, VectorBatch, VectorSource } from '../types.js';
+import { MAX_DIMS, VectorFileError } from '../types.js';
 
 /** The vector length of a List column, from the first non-empty record batch. */
 export async function listDimsGeneric(source: ByteSource, sel: ArrowSelection): Promise<number> {
   const path = source.display;
   for await (const batch of genericRecordBatches(source)) {
     if (batch.numRows === 0) continue;
-    const offsets = (batch.data.children[sel.vectorIndex] as arrow.Data).valueOffsets as
-      Int32Array | BigInt64Array;
-    const dims = Number(offsets[1]) - Number(offsets[0]);
-    if (dims < 1)
+    const offsets = (batch.data.children[sel.vectorIndex] as arrow.Data | undefined)
+      ?.valueOffsets as Int32Array | BigInt64Array | undefined;
+    const dims = Number(offsets?.[1]) - Number(offsets?.[0]);
+    if (!(dims >= 1))
       throw new VectorFileError(
         path,
         `vector in column "${sel.vectorColumn}" is empty; expected at least 1 value`,
+      );
+    if (dims > MAX_DIMS)
+      throw new VectorFileError(
+        path,
+        `vector in column "${sel.vectorColumn}" has ${dims} values; expected at most ${MAX_DIMS}`,
       );
     return dims;
   }
@@ -33,6 +38,23 @@ export async function listDimsGeneric(source: ByteSource, sel: ArrowSelection): 
     path,
     `no rows: cannot learn the vector length of List column "${sel.vectorColumn}" from an empty file`,
   );
+}
+
+/**
+ * Runs a conversion of apache-arrow's data: a damaged batch that its reader accepted (a
+ * buffer shorter than its rows, a bitmap cut short) fails inside apache-arrow's accessors
+ * with a TypeError or RangeError, which is the file's damage all the same.
+ */
+function convert(f: () => VectorBatch, index: number, path: string): VectorBatch {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof VectorFileError) throw e;
+    throw new VectorFileError(
+      path,
+      `damaged Arrow IPC data: record batch ${index}: unreadable buffers (${(e as Error).message})`,
+    );
+  }
 }
 
 /** apache-arrow's own reader over the source, its errors given the file's name. */
@@ -88,15 +110,23 @@ export function genericSource(
     info,
     async *batches() {
       let rowOffset = 0;
+      let index = 0;
       for await (const batch of genericRecordBatches(source)) {
         for (let start = 0; start < batch.numRows; start += batchRows) {
-          const slice =
-            start === 0 && batch.numRows <= batchRows
-              ? batch
-              : batch.slice(start, start + batchRows);
-          yield toVectorBatch(slice, sel, rowOffset + start, path, info.dims);
+          yield convert(
+            () => {
+              const slice =
+                start === 0 && batch.numRows <= batchRows
+                  ? batch
+                  : batch.slice(start, start + batchRows);
+              return toVectorBatch(slice, sel, rowOffset + start, path, info.dims);
+            },
+            index,
+            path,
+          );
         }
         rowOffset += batch.numRows;
+        index++;
       }
     },
     async close() {

@@ -197,7 +197,7 @@ export async function readRegion(
   length: number,
   what: string,
 ): Promise<Uint8Array> {
-  if (offset < 0 || offset + length > region.length) {
+  if (offset < 0 || length < 0 || offset + length > region.length) {
     throw new VectorFileError(
       source.display,
       `damaged Arrow IPC data: record batch ${plan.batch.index}: ${what} needs bytes ${offset}–${offset + length} of a ${region.length}-byte buffer`,

@@ -22,11 +22,16 @@ import { intIdBytes, type IntIdArray, utf8IdBytes, withIdBytes } from './ids.js'
 import { type BodyCodec, bodyCodec } from './codecs.js';
 import { BodyReader } from './ipc-body.js';
 import { genericSource, listDimsGeneric } from './ipc-generic.js';
-import { type IpcBufferRegion, readIpcFileMetadata, readIpcStreamMetadata } from './ipc-meta.js';
+import {
+  type IpcBufferRegion,
+  type IpcMetadata,
+  readIpcFileMetadata,
+  readIpcStreamMetadata,
+} from './ipc-meta.js';
 import { type BatchPlan, columnSlots, firstNullBit, offsetsView, planBatches } from './ipc-plan.js';
 import { alignedBytes, batchRowsFor, prefetch, typedView } from '../buffers.js';
 import type { IdBytes, OpenOptions, VectorBatch, VectorSource } from '../types.js';
-import { VectorFileError } from '../types.js';
+import { MAX_DIMS, VectorFileError } from '../types.js';
 
 /**
  * Read buffers of the direct path: the consumer's slice and two read ahead of it, so the
@@ -67,6 +72,7 @@ export async function openArrow(
       }
       codecs.set(type, codec);
     }
+    checkRowCounts(meta.batches, sel, codecs, path);
     const directOk =
       sel.idKind !== 'other' &&
       columnSlots(meta.schema, Math.max(sel.vectorIndex, sel.idIndex ?? 0)) !== undefined;
@@ -97,6 +103,36 @@ export async function openArrow(
   }
 }
 
+/**
+ * Every record batch's row count must fit its body: the vector column alone takes
+ * `rows × dims` values (FixedSizeList) or `rows + 1` offsets (List), at most the codec's
+ * expansion of a compressed body. Both paths loop over the rows a batch declares, so a
+ * damaged count of 10^15 would otherwise keep them busy for ever.
+ */
+function checkRowCounts(
+  batches: IpcMetadata['batches'],
+  sel: ArrowSelection,
+  codecs: ReadonlyMap<arrow.CompressionType, BodyCodec>,
+  path: string,
+): void {
+  for (const batch of batches) {
+    if (batch.rows === 0) continue;
+    const needed =
+      sel.listSize !== undefined
+        ? batch.rows * sel.listSize * sel.itemSize
+        : (batch.rows + 1) * (sel.vectorLayout === 'large-list' ? 8 : 4);
+    const expansion =
+      batch.compression === undefined ? 1 : (codecs.get(batch.compression)?.maxExpansion ?? 1);
+    if (needed > batch.bodyLength * expansion)
+      throw new VectorFileError(
+        path,
+        `damaged Arrow IPC data: record batch ${batch.index} declares ${batch.rows} rows, more than its ` +
+          `${batch.bodyLength}-byte body can hold for column "${sel.vectorColumn}"`,
+        { byte: batch.bodyStart },
+      );
+  }
+}
+
 function noRows(path: string, sel: ArrowSelection): VectorFileError {
   return new VectorFileError(
     path,
@@ -122,6 +158,19 @@ async function listDimsDirect(
     throw new VectorFileError(
       path,
       `vector in column "${sel.vectorColumn}" is empty; expected at least 1 value`,
+      { row: plan.firstRow },
+    );
+  // Buffers are sized by dims: more than the values hold, or than any reader takes, is damage.
+  const values = await body.length(
+    plan,
+    plan.childValues,
+    `the values of column "${sel.vectorColumn}"`,
+  );
+  if (dims > MAX_DIMS || dims * sel.itemSize > values)
+    throw new VectorFileError(
+      path,
+      `damaged Arrow IPC data: record batch ${plan.batch.index}: the first vector in column "${sel.vectorColumn}" ` +
+        `has ${dims} values, but its values buffer holds ${values} bytes (and at most ${MAX_DIMS} values are read per vector)`,
       { row: plan.firstRow },
     );
   return dims;

@@ -16,6 +16,10 @@ import { copyInto } from '../buffers.js';
 export const MAGIC = 0x184d2204;
 export const SKIPPABLE = 0x184d2a50; // …5F: the low nibble is free
 const LEGACY = 0x184c2102;
+/** Output bytes per input byte at most (a match length byte of 255 adds 255 bytes). */
+const LZ4_EXPANSION = 255;
+/** As codecs.ts WHOLE_CEILING (kept here so this module stands alone). */
+const LZ4_WHOLE_CEILING = 256 << 20;
 const BLOCK_MAX = [0, 0, 0, 0, 64 << 10, 256 << 10, 1 << 20, 4 << 20];
 
 /**
@@ -150,6 +154,12 @@ export function parseFrameHeader(b: Uint8Array, h: number, at: number): FrameHea
  */
 export function lz4Decompress(src: Uint8Array, expected?: number): Uint8Array {
   const length = expected ?? outputBound(src);
+  // Refused before the allocation: a frame cannot decode to more than this.
+  if (length > src.length * LZ4_EXPANSION + 64 || length > LZ4_WHOLE_CEILING)
+    throw new CodecError(
+      `LZ4 data of ${src.length} bytes cannot decompress to the ${length} bytes stated`,
+      0,
+    );
   const out = new Uint8Array(length);
   const u32 = (i: number): number =>
     (src[i]! | (src[i + 1]! << 8) | (src[i + 2]! << 16) | (src[i + 3]! << 24)) >>> 0;
@@ -234,7 +244,8 @@ function outputBound(src: Uint8Array): number {
       p += 4;
       if (word === 0) break;
       const size = word & 0x7fffffff;
-      bound += word >>> 31 === 1 ? size : frame.blockMax;
+      // A compressed block of `size` bytes decodes to at most ~255× as many (see decodeBlock).
+      bound += word >>> 31 === 1 ? size : Math.min(frame.blockMax, size * LZ4_EXPANSION + 64);
       p += size + (frame.blockChecksum ? 4 : 0);
     }
     p += frame.contentChecksum ? 4 : 0;

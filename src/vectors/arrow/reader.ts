@@ -9,7 +9,7 @@
 import * as arrow from 'apache-arrow';
 import { intIdBytes, type IntIdArray, utf8IdBytes, withIdBytes } from './ids.js';
 import type { IdBytes, OpenOptions, VectorBatch, VectorDType, VectorValues } from '../types.js';
-import { VectorFileError } from '../types.js';
+import { MAX_DIMS, VectorFileError } from '../types.js';
 
 /** Which columns hold the vectors and ids, and how. Made by {@link selectArrowColumns}. */
 export interface ArrowSelection {
@@ -100,6 +100,13 @@ export function selectArrowColumns(
       `column "${vectorField.name}" is a FixedSizeList of size 0; expected at least 1 value per vector`,
     );
   }
+  if (vectorLayout === 'fixed-size-list' && (type as arrow.FixedSizeList).listSize > MAX_DIMS) {
+    throw new VectorFileError(
+      file,
+      `column "${vectorField.name}" is a FixedSizeList of size ${(type as arrow.FixedSizeList).listSize}; ` +
+        `expected at most ${MAX_DIMS} values per vector`,
+    );
+  }
 
   let idIndex: number | undefined;
   if (opts.idColumn !== undefined) {
@@ -125,7 +132,7 @@ export function selectArrowColumns(
       ? 'utf8'
       : arrow.DataType.isLargeUtf8(idType)
         ? 'large-utf8'
-        : arrow.DataType.isInt(idType)
+        : arrow.DataType.isInt(idType) && [8, 16, 32, 64].includes(idType.bitWidth)
           ? 'int'
           : (arrow.DataType.isDictionary(idType) &&
                 (arrow.DataType.isUtf8(idType.dictionary) ||

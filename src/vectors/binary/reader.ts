@@ -8,7 +8,7 @@ import { SidecarIds } from '../ids.js';
 import { batchRowsFor } from '../buffers.js';
 import { streamRowBlock } from '../rows.js';
 import type { OpenOptions, VectorSource } from '../types.js';
-import { VectorFileError } from '../types.js';
+import { MAX_DIMS, VectorFileError } from '../types.js';
 
 /**
  * Reads packed binary vectors from `source`, which it owns from then on (closed on failure
@@ -30,6 +30,11 @@ export async function openBinary(
         `packed binary vectors need dims (bits per vector) as a positive integer; got ${dims === undefined ? 'none' : dims}`,
       );
     }
+    if (dims > MAX_DIMS)
+      throw new VectorFileError(
+        path,
+        `packed binary vectors of ${dims} bits each: expected at most ${MAX_DIMS} bits per vector`,
+      );
     const rowBytes = Math.ceil(dims / 8);
     if (size === 0)
       throw new VectorFileError(path, 'empty file (0 bytes): expected packed binary vectors');

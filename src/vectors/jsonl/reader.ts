@@ -8,9 +8,11 @@
 import type { ByteSource } from '../../sources/types.js';
 import { batchRowsFor } from '../buffers.js';
 import type { OpenOptions, VectorBatch, VectorSource } from '../types.js';
-import { VectorFileError } from '../types.js';
+import { MAX_DIMS, VectorFileError } from '../types.js';
 
 const CHUNK = 1 << 20;
+/** The longest line read: a 16,384-dimension float64 vector takes about 400 KB of JSON. */
+const MAX_LINE = 16 << 20;
 
 interface Line {
   readonly text: string;
@@ -55,6 +57,12 @@ export async function openJsonl(source: ByteSource, opts: OpenOptions = {}): Pro
         { line: first.line },
       );
     }
+    if (vector.length > MAX_DIMS)
+      throw new VectorFileError(
+        path,
+        `"${vectorKey}" has ${vector.length} values; expected at most ${MAX_DIMS} per vector`,
+        { line: first.line },
+      );
     const layout: Layout = { vectorKey, idKey, dims: vector.length, hasIds: idKey in first.record };
     const batchRows = batchRowsFor(layout.dims * 8, opts.batchRows);
     let closed = false;
@@ -240,6 +248,13 @@ async function* readLines(source: ByteSource): AsyncGenerator<Line> {
     const text = carry + decoder.decode(buf.subarray(0, bytesRead), { stream: bytesRead > 0 });
     const parts = text.split('\n');
     carry = bytesRead > 0 ? parts.pop()! : '';
+    // A line is held whole to parse it: one without an end would fill memory with the file.
+    if (carry.length > MAX_LINE)
+      throw new VectorFileError(
+        source.display,
+        `line longer than ${MAX_LINE} characters; expected one JSON record per line`,
+        { line: line + parts.length + 1 },
+      );
     for (let part of parts) {
       line++;
       if (bom) {

@@ -6,7 +6,10 @@
 import type { ByteSource } from '../../sources/types.js';
 import { readExactly, wrongMagic } from '../buffers.js';
 import type { VectorDType } from '../types.js';
-import { VectorFileError } from '../types.js';
+import { MAX_DIMS, VectorFileError } from '../types.js';
+
+/** The longest header read: 64 KiB, far above what numpy writes for a 2-D array. */
+const MAX_HEADER = 1 << 16;
 
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59]; // \x93NUMPY
 
@@ -67,6 +70,14 @@ export async function readNpyHeader(source: ByteSource): Promise<NpyHeader> {
   const dv = new DataView(prefix.buffer);
   const headerLength = major === 1 ? dv.getUint16(8, true) : dv.getUint32(8, true);
   const headerStart = 8 + lengthBytes;
+  // numpy writes a few hundred bytes (and reads at most 10,000 by default since 1.24).
+  if (headerLength > MAX_HEADER) {
+    throw new VectorFileError(
+      path,
+      `npy header claims ${headerLength} bytes; expected at most ${MAX_HEADER}`,
+      { byte: 8 },
+    );
+  }
   if (headerStart + headerLength > size) {
     throw new VectorFileError(
       path,
@@ -103,6 +114,10 @@ export async function readNpyHeader(source: ByteSource): Promise<NpyHeader> {
   const [rows, dims] = shape as number[] as [number, number];
   if (dims < 1)
     return fail(`expected at least 1 dimension per row, found shape (${rows}, ${dims})`);
+  if (dims > MAX_DIMS)
+    return fail(`expected at most ${MAX_DIMS} dimensions per row, found shape (${rows}, ${dims})`);
+  if (!Number.isSafeInteger(rows) || !Number.isSafeInteger(rows * dims * 8))
+    return fail(`shape (${rows}, ${dims}) is too large for any file`);
   return {
     version: major,
     descr,
@@ -127,6 +142,8 @@ function parseDescr(descr: string, fail: (detail: string) => never): NpyDType {
     return fail(`dtype '${descr}' needs a byte order ('<' or '>')`);
   return { ...known, bigEndian: order === '>' };
 }
+
+const WORD = /True|False|None|\d+L?/y;
 
 type PyValue = string | number | boolean | null | PyValue[];
 
@@ -173,7 +190,9 @@ export function parsePyDict(text: string): Map<string, PyValue> {
         else if (text[i] !== close) throw new Error(`expected ',' or '${close}' at character ${i}`);
       }
     }
-    const word = /^(True|False|None|\d+L?)/.exec(text.slice(i));
+    // Sticky, not `^` on a slice: a slice per value made long headers quadratic.
+    WORD.lastIndex = i;
+    const word = WORD.exec(text);
     if (!word)
       throw new Error(`unexpected ${ch === undefined ? 'end' : `'${ch}'`} at character ${i}`);
     i += word[0].length;

@@ -27,7 +27,7 @@ import {
 } from './chunk.js';
 import { DuckConnection, DuckFile, quoteIdentifier } from './duckdb.js';
 import type { OpenOptions, VectorBatch, VectorFileInfo, VectorSource } from '../types.js';
-import { VectorFileError } from '../types.js';
+import { MAX_DIMS, VectorFileError } from '../types.js';
 
 /** Rows in a DuckDB result chunk: the reader's natural batch. */
 const CHUNK_ROWS = 2048;
@@ -164,6 +164,12 @@ async function firstRowDims(
     throw new VectorFileError(
       path,
       `vector in column "${column}" is empty; expected at least 1 value`,
+      { row: 0 },
+    );
+  if (length > BigInt(MAX_DIMS))
+    throw new VectorFileError(
+      path,
+      `vector in column "${column}" has ${length} values; expected at most ${MAX_DIMS}`,
       { row: 0 },
     );
   return Number(length);
