@@ -19,7 +19,7 @@ import {
   verdictSentence,
   versionLabel,
   writeFileAtomic
-} from "./chunks/chunk-EJKPYT56.js";
+} from "./chunks/chunk-7S6BMAMJ.js";
 import "./chunks/chunk-BLIAFFSF.js";
 import "./chunks/chunk-6UK2HSVH.js";
 import {
@@ -28,8 +28,8 @@ import {
 } from "./chunks/chunk-C3M7TMVT.js";
 import "./chunks/chunk-5S46RYYR.js";
 import "./chunks/chunk-T4TVEEN4.js";
-import "./chunks/chunk-XYACEXNA.js";
-import "./chunks/chunk-W66ZWTCZ.js";
+import "./chunks/chunk-JHZ6TQ72.js";
+import "./chunks/chunk-FGXCPMWL.js";
 import {
   __commonJS,
   __export,

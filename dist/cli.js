@@ -69,7 +69,7 @@ import {
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-EJKPYT56.js";
+} from "./chunks/chunk-7S6BMAMJ.js";
 import "./chunks/chunk-BLIAFFSF.js";
 import "./chunks/chunk-6UK2HSVH.js";
 import {
@@ -90,12 +90,12 @@ import {
   openLocalSource
 } from "./chunks/chunk-5S46RYYR.js";
 import "./chunks/chunk-T4TVEEN4.js";
-import "./chunks/chunk-XYACEXNA.js";
+import "./chunks/chunk-JHZ6TQ72.js";
 import {
   VECTOR_DTYPES,
   VECTOR_FORMATS,
   VectorFileError
-} from "./chunks/chunk-W66ZWTCZ.js";
+} from "./chunks/chunk-FGXCPMWL.js";
 import {
   __commonJS,
   __require,
