@@ -3612,6 +3612,14 @@ function configLimitsOf(opts) {
     ...opts.maxAliases !== void 0 && { maxAliases: opts.maxAliases }
   };
 }
+function vectorsFileOptions(command) {
+  return command.option("--ids <file>", "sidecar ids file, one id per line (npy, binary)").option("--id-column <name>", "column holding the ids (arrow, parquet)").option("--vector-column <name>", "column holding the vectors (arrow, parquet)").addOption(
+    vectorFormatOption(
+      "--vectors-format <format>",
+      "vectors file format (default: from the extension)"
+    )
+  );
+}
 
 // src/cli/files.ts
 import { constants } from "node:fs";
@@ -4206,16 +4214,11 @@ Examples:
 Exit codes: 0 written, 2 could not (unreadable vectors, an existing file without --force).`;
 var UNIT_TOLERANCE = 1e-3;
 function initCommand(io, _deps, setExit) {
-  return new Command("init").description("write a manifest (and a contract skeleton) measured from existing vectors").argument("<vectors>", "vectors file (.arrow .feather .arrows .parquet .npy .jsonl .bin)").option("--name <name>", "embedding name (default: the vectors folder name)").option("--version <version>", "semver version of this embedding (the manifest's)", "1.0.0").option("--output <file>", "manifest to write (default: manifest.yaml beside the vectors)").option("--contract <file>", "also write a consumer contract skeleton accepting these vectors").option("--model <name>", "embedding model name (else a TODO)").option("--revision <rev>", "model revision (else a TODO)").option("--dataset <name>", "name and version of the embedded data (else a TODO)").option("--inputs-sha256 <hex>", "sha256 of the embedded data (else a TODO)").addOption(
+  return vectorsFileOptions(new Command("init")).description("write a manifest (and a contract skeleton) measured from existing vectors").argument("<vectors>", "vectors file (.arrow .feather .arrows .parquet .npy .jsonl .bin)").option("--name <name>", "embedding name (default: the vectors folder name)").option("--version <version>", "semver version of this embedding (the manifest's)", "1.0.0").option("--output <file>", "manifest to write (default: manifest.yaml beside the vectors)").option("--contract <file>", "also write a consumer contract skeleton accepting these vectors").option("--model <name>", "embedding model name (else a TODO)").option("--revision <rev>", "model revision (else a TODO)").option("--dataset <name>", "name and version of the embedded data (else a TODO)").option("--inputs-sha256 <hex>", "sha256 of the embedded data (else a TODO)").addOption(
     new Option(
       "--metric <metric>",
       "similarity consumers use (default: cosine if unit-norm, else dot)"
     ).choices(["cosine", "dot", "l2"])
-  ).option("--ids <file>", "sidecar ids file, one id per line (npy, binary)").option("--id-column <name>", "column holding the ids (arrow, parquet)").option("--vector-column <name>", "column holding the vectors (arrow, parquet)").addOption(
-    vectorFormatOption(
-      "--vectors-format <format>",
-      "vectors file format (default: from the extension)"
-    )
   ).option("--force", "replace existing files (atomically)").addHelpText("after", EXAMPLES3).action(async (file, opts) => {
     if (!import_semver.default.valid(opts.version))
       throw new UsageError(`--version "${opts.version}" is not a semantic version (e.g. 1.0.0)`);
@@ -4470,20 +4473,17 @@ Examples:
 
 Exit codes: 0 pass, 1 blocked, 2 could not judge.`;
 function validateCommand(io, deps, setExit) {
-  return new Command("validate").description("check one vectors file: readable, shape, dtype, finite, norms, ids").argument("<vectors>", "vectors file (.arrow .feather .arrows .parquet .npy .jsonl .bin)").option(
-    "--dims <n>",
-    "expected dimensions (bits for binary); required for --format binary",
-    positiveInt("--dims")
-  ).addOption(dtypeOption("--dtype <type>", "expected element type")).addOption(
-    new Option("--normalization <kind>", "expected normalisation").choices(["l2", "none"])
-  ).option(
-    "--norm-tolerance <x>",
-    "allowed |\u2016v\u2016 \u2212 1| for l2 (default 0.001)",
-    positiveNumber("--norm-tolerance")
-  ).option("--ids <file>", "sidecar ids file, one id per line (npy, binary)").option("--id-column <name>", "column holding the ids (arrow, parquet)").option("--vector-column <name>", "column holding the vectors (arrow, parquet)").addOption(
-    vectorFormatOption(
-      "--vectors-format <format>",
-      "vectors file format (default: from the extension)"
+  return vectorsFileOptions(
+    new Command("validate").description("check one vectors file: readable, shape, dtype, finite, norms, ids").argument("<vectors>", "vectors file (.arrow .feather .arrows .parquet .npy .jsonl .bin)").option(
+      "--dims <n>",
+      "expected dimensions (bits for binary); required for --vectors-format binary",
+      positiveInt("--dims")
+    ).addOption(dtypeOption("--dtype <type>", "expected element type")).addOption(
+      new Option("--normalization <kind>", "expected normalisation").choices(["l2", "none"])
+    ).option(
+      "--norm-tolerance <x>",
+      "allowed |\u2016v\u2016 \u2212 1| for l2 (default 0.001)",
+      positiveNumber("--norm-tolerance")
     )
   ).option(
     "--format <name[=file]>",
@@ -5223,6 +5223,12 @@ function refuseRepeatedOptions(program2, argv) {
 }
 
 // src/cli/index.ts
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on("error", (err) => {
+    if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
 process.exitCode = await main(
   process.argv.slice(2),
   {

@@ -1,5 +1,5 @@
 /** Option parsers shared by the commands; each rejects a bad value with a precise message. */
-import { InvalidArgumentError, Option } from 'commander';
+import { InvalidArgumentError, Option, type Command } from 'commander';
 import { DEFAULT_CONFIG_LIMITS, type ConfigLimits } from '../config/limits.js';
 import { VECTOR_DTYPES, VECTOR_FORMATS } from '../vectors/types.js';
 
@@ -76,4 +76,21 @@ export function configLimitsOf(opts: {
     ...(opts.maxConfigKb !== undefined && { maxBytes: opts.maxConfigKb * 1024 }),
     ...(opts.maxAliases !== undefined && { maxAliases: opts.maxAliases }),
   };
+}
+
+/**
+ * The options that say how to read one vectors file (sidecar ids, id and vector columns, the
+ * file's format), shared by every command that reads one named on its command line.
+ */
+export function vectorsFileOptions(command: Command): Command {
+  return command
+    .option('--ids <file>', 'sidecar ids file, one id per line (npy, binary)')
+    .option('--id-column <name>', 'column holding the ids (arrow, parquet)')
+    .option('--vector-column <name>', 'column holding the vectors (arrow, parquet)')
+    .addOption(
+      vectorFormatOption(
+        '--vectors-format <format>',
+        'vectors file format (default: from the extension)',
+      ),
+    );
 }

@@ -12,7 +12,7 @@ import { openVectors } from '../../vectors/open.js';
 import { scanVectors } from '../../vectors/scan.js';
 import { TODO, TODO_SHA256 } from '../../gate/checks/placeholders.js';
 import { EXIT, UsageError, type CliIO } from '../context.js';
-import { vectorFormatOption } from '../options.js';
+import { vectorsFileOptions } from '../options.js';
 
 const EXAMPLES = `
 Examples:
@@ -63,7 +63,7 @@ interface Measured {
  * only the user knows (model, revision, input dataset and its hash).
  */
 export function initCommand(io: CliIO, _deps: GateDeps, setExit: (code: number) => void): Command {
-  return new Command('init')
+  return vectorsFileOptions(new Command('init'))
     .description('write a manifest (and a contract skeleton) measured from existing vectors')
     .argument('<vectors>', 'vectors file (.arrow .feather .arrows .parquet .npy .jsonl .bin)')
     .option('--name <name>', 'embedding name (default: the vectors folder name)')
@@ -79,15 +79,6 @@ export function initCommand(io: CliIO, _deps: GateDeps, setExit: (code: number) 
         '--metric <metric>',
         'similarity consumers use (default: cosine if unit-norm, else dot)',
       ).choices(['cosine', 'dot', 'l2']),
-    )
-    .option('--ids <file>', 'sidecar ids file, one id per line (npy, binary)')
-    .option('--id-column <name>', 'column holding the ids (arrow, parquet)')
-    .option('--vector-column <name>', 'column holding the vectors (arrow, parquet)')
-    .addOption(
-      vectorFormatOption(
-        '--vectors-format <format>',
-        'vectors file format (default: from the extension)',
-      ),
     )
     .option('--force', 'replace existing files (atomically)')
     .addHelpText('after', EXAMPLES)

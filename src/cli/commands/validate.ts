@@ -11,7 +11,7 @@ import {
   failOnOption,
   positiveInt,
   positiveNumber,
-  vectorFormatOption,
+  vectorsFileOptions,
 } from '../options.js';
 import { optionalInputFile, requireInputFile } from '../files.js';
 import { emitReport, parseOutputs, requireOutputTargets } from '../output.js';
@@ -47,32 +47,25 @@ export function validateCommand(
   setExit: (code: number) => void,
 ): Command {
   return (
-    new Command('validate')
-      .description('check one vectors file: readable, shape, dtype, finite, norms, ids')
-      .argument('<vectors>', 'vectors file (.arrow .feather .arrows .parquet .npy .jsonl .bin)')
-      .option(
-        '--dims <n>',
-        'expected dimensions (bits for binary); required for --format binary',
-        positiveInt('--dims'),
-      )
-      .addOption(dtypeOption('--dtype <type>', 'expected element type'))
-      .addOption(
-        new Option('--normalization <kind>', 'expected normalisation').choices(['l2', 'none']),
-      )
-      .option(
-        '--norm-tolerance <x>',
-        'allowed |‖v‖ − 1| for l2 (default 0.001)',
-        positiveNumber('--norm-tolerance'),
-      )
-      .option('--ids <file>', 'sidecar ids file, one id per line (npy, binary)')
-      .option('--id-column <name>', 'column holding the ids (arrow, parquet)')
-      .option('--vector-column <name>', 'column holding the vectors (arrow, parquet)')
-      .addOption(
-        vectorFormatOption(
-          '--vectors-format <format>',
-          'vectors file format (default: from the extension)',
+    vectorsFileOptions(
+      new Command('validate')
+        .description('check one vectors file: readable, shape, dtype, finite, norms, ids')
+        .argument('<vectors>', 'vectors file (.arrow .feather .arrows .parquet .npy .jsonl .bin)')
+        .option(
+          '--dims <n>',
+          'expected dimensions (bits for binary); required for --vectors-format binary',
+          positiveInt('--dims'),
+        )
+        .addOption(dtypeOption('--dtype <type>', 'expected element type'))
+        .addOption(
+          new Option('--normalization <kind>', 'expected normalisation').choices(['l2', 'none']),
+        )
+        .option(
+          '--norm-tolerance <x>',
+          'allowed |‖v‖ − 1| for l2 (default 0.001)',
+          positiveNumber('--norm-tolerance'),
         ),
-      )
+    )
       .option(
         '--format <name[=file]>',
         'report format: text, json, markdown, sarif, junit; name=file writes to a file; repeatable',
