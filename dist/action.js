@@ -19,7 +19,7 @@ import {
   verdictSentence,
   versionLabel,
   writeFileAtomic
-} from "./chunks/chunk-7S6BMAMJ.js";
+} from "./chunks/chunk-TT2JIGDI.js";
 import "./chunks/chunk-BLIAFFSF.js";
 import "./chunks/chunk-6UK2HSVH.js";
 import {

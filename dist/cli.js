@@ -69,7 +69,7 @@ import {
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-7S6BMAMJ.js";
+} from "./chunks/chunk-TT2JIGDI.js";
 import "./chunks/chunk-BLIAFFSF.js";
 import "./chunks/chunk-6UK2HSVH.js";
 import {

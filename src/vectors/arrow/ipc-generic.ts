@@ -14,6 +14,9 @@ import { batchRowsFor } from '../buffers.js';
 import type { OpenOptions, VectorBatch, VectorSource } from '../types.js';
 import { MAX_DIMS, VectorFileError } from '../types.js';
 
+/** Empty reads in a row past which a read at the end of the file is taken for damage, not the end. */
+const MAX_EMPTY_READS = 8;
+
 /** The vector length of a List column, from the first non-empty record batch. */
 export async function listDimsGeneric(source: ByteSource, sel: ArrowSelection): Promise<number> {
   const path = source.display;
@@ -85,13 +88,24 @@ interface ArrowFileHandle {
 }
 
 function asFileHandle(source: ByteSource): Parameters<typeof arrow.RecordBatchReader.from>[0] {
+  // apache-arrow reads until it has the bytes a message declares; when a damaged length points
+  // past the end of the file, each read returns 0 and it asks again, for ever. One empty read
+  // is how it learns the stream ended; a run of them at the end of the file is damage.
+  let emptyReads = 0;
   const handle: ArrowFileHandle = {
     fd: -1,
     stat: async () => ({ size: source.size }),
-    read: async (buffer, offset, length, position) => ({
-      bytesRead: await source.read(buffer, offset, length, position),
-      buffer,
-    }),
+    read: async (buffer, offset, length, position) => {
+      const bytesRead = await source.read(buffer, offset, length, position);
+      emptyReads = bytesRead === 0 && length > 0 ? emptyReads + 1 : 0;
+      if (emptyReads > MAX_EMPTY_READS)
+        throw new VectorFileError(
+          source.display,
+          `damaged Arrow IPC data: a message's length points outside the ${source.size}-byte file (a read of ${length} bytes at ${position})`,
+          position >= 0 && position <= source.size ? { byte: position } : undefined,
+        );
+      return { bytesRead, buffer };
+    },
     close: async () => undefined,
   };
   return handle as unknown as Parameters<typeof arrow.RecordBatchReader.from>[0];
