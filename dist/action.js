@@ -19,13 +19,13 @@ import {
   verdictSentence,
   versionLabel,
   writeFileAtomic
-} from "./chunks/chunk-TT2JIGDI.js";
-import "./chunks/chunk-BLIAFFSF.js";
+} from "./chunks/chunk-FH7UD6EX.js";
+import "./chunks/chunk-FDKMNHO4.js";
 import "./chunks/chunk-6UK2HSVH.js";
 import {
   ConfigError,
   plural
-} from "./chunks/chunk-C3M7TMVT.js";
+} from "./chunks/chunk-3VH6OHL2.js";
 import "./chunks/chunk-5S46RYYR.js";
 import "./chunks/chunk-T4TVEEN4.js";
 import "./chunks/chunk-JHZ6TQ72.js";

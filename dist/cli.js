@@ -69,8 +69,8 @@ import {
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-TT2JIGDI.js";
-import "./chunks/chunk-BLIAFFSF.js";
+} from "./chunks/chunk-FH7UD6EX.js";
+import "./chunks/chunk-FDKMNHO4.js";
 import "./chunks/chunk-6UK2HSVH.js";
 import {
   ConfigError,
@@ -78,6 +78,7 @@ import {
   MISSING,
   configLimits,
   count,
+  describeFsError,
   pathProblem,
   placeInWorkspace,
   quotePath,
@@ -85,7 +86,7 @@ import {
   resolveInWorkspace,
   score,
   signed
-} from "./chunks/chunk-C3M7TMVT.js";
+} from "./chunks/chunk-3VH6OHL2.js";
 import {
   openLocalSource
 } from "./chunks/chunk-5S46RYYR.js";
@@ -3648,11 +3649,7 @@ async function fileProblem(path) {
     await access(path, constants.R_OK);
     return void 0;
   } catch (err) {
-    const code = err.code;
-    if (code === "ENOENT" || code === "ENOTDIR") return "no such file";
-    if (code === "EACCES" || code === "EPERM") return "permission denied";
-    if (code === "ELOOP") return "too many symbolic links";
-    return err.message;
+    return describeFsError(err);
   }
 }
 async function requireDirectory(cwd, value, option, what) {

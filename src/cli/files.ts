@@ -8,6 +8,7 @@ import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathProblem, quotePath } from '../config/paths.js';
+import { describeFsError } from '../config/read-text.js';
 import { UsageError } from './context.js';
 
 /**
@@ -58,11 +59,7 @@ async function fileProblem(path: string): Promise<string | undefined> {
     await access(path, constants.R_OK);
     return undefined;
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such file';
-    if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-    if (code === 'ELOOP') return 'too many symbolic links';
-    return (err as Error).message;
+    return describeFsError(err);
   }
 }
 

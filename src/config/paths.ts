@@ -6,7 +6,7 @@
 import { realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { isInside } from './read-text.js';
+import { describeFsError, isInside } from './read-text.js';
 import type { LoadedManifest, Manifest } from './manifest.js';
 import type { VectorsRef } from './vocabulary.js';
 import { ConfigError, type SourceDocument } from './document.js';
@@ -155,13 +155,7 @@ export async function requireRegularFile(
     if (s.isDirectory()) problem = 'is a directory';
     else if (!s.isFile()) problem = 'is not a regular file';
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    problem =
-      code === 'ENOENT' || code === 'ENOTDIR'
-        ? 'no such file'
-        : code === 'EACCES'
-          ? 'permission denied'
-          : (err as Error).message;
+    problem = describeFsError(err);
   }
   if (problem === undefined) return;
   const location = doc.locate(field);

@@ -86,17 +86,20 @@ export async function readTextFile(path: string, workspace?: string): Promise<st
   }
 }
 
-function fromNode(err: unknown): TextReadError {
+/** Why a file-system call failed, in the words every message of the gate uses. */
+export function describeFsError(err: unknown): string {
   const code = (err as NodeJS.ErrnoException).code;
-  const detail =
-    code === 'ENOENT' || code === 'ENOTDIR'
-      ? 'no such file'
-      : code === 'EISDIR'
-        ? 'is a directory'
-        : code === 'EACCES' || code === 'EPERM'
-          ? 'permission denied'
-          : code === 'ELOOP'
-            ? 'too many symbolic links'
-            : (err as Error).message;
-  return new TextReadError(detail, code);
+  return code === 'ENOENT' || code === 'ENOTDIR'
+    ? 'no such file'
+    : code === 'EISDIR'
+      ? 'is a directory'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'ELOOP'
+          ? 'too many symbolic links'
+          : (err as Error).message;
+}
+
+function fromNode(err: unknown): TextReadError {
+  return new TextReadError(describeFsError(err), (err as NodeJS.ErrnoException).code);
 }
