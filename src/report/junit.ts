@@ -7,6 +7,12 @@
  *   skipped when suppressed, passed with its text as output when it does not block);
  * - `verdict`: one test case that fails when the gate blocks promotion.
  * Notes (info findings) are left out: they are not tests that can fail.
+ *
+ * The shape is the Jenkins xunit plugin's junit-10.xsd (test/fixtures/junit), which most
+ * readers accept: a test case has no `file`/`line` attributes there (the location is in the
+ * failure text and the output instead), `<testsuites>` has no `skipped`, and every element
+ * has a `time` (seconds), because readers such as dorny/test-reporter show "NaNms" without
+ * one. The report holds no per-check durations, so the times are 0.
  */
 import { formatLocation, type Finding } from '../config/findings.js';
 import { versionLabel } from './describe.js';
@@ -26,10 +32,13 @@ type Outcome =
 interface TestCase {
   readonly classname: string;
   readonly name: string;
-  readonly file?: string;
-  readonly line?: number;
+  /** Where the case points, said in its output (junit-10 has no file/line attributes). */
+  readonly at?: string;
   readonly outcome: Outcome;
 }
+
+/** Seconds, as junit-10's SUREFIRE_TIME: the report measures no per-check time. */
+const TIME = '0';
 
 /** Escapes XML text and attribute values, dropping characters XML 1.0 cannot hold. */
 export function xmlEscape(s: string): string {
@@ -67,8 +76,8 @@ function consumerCases(
     const finding = byConsumer.get(`${c.consumer}\0contract.${r.requirement}`);
     if (finding) used.add(finding);
     const name = `${r.requirement}: needs ${r.expected}`;
-    const at = finding?.location ?? { file: c.contract };
-    const base = { classname: `consumers.${c.consumer}`, name, file: at.file, line: at.line };
+    const at = formatLocation(finding?.location ?? { file: c.contract });
+    const base = { classname: `consumers.${c.consumer}`, name, at };
     if (r.ok) return { ...base, outcome: { kind: 'passed' } };
     if (finding) {
       const outcome = outcomeOf(finding, report);
@@ -95,19 +104,23 @@ function consumerCases(
 }
 
 function renderCase(t: TestCase): string {
-  const attrs = [`classname="${xmlEscape(t.classname)}"`, `name="${xmlEscape(t.name)}"`];
-  if (t.file) attrs.push(`file="${xmlEscape(t.file)}"`);
-  if (t.line !== undefined) attrs.push(`line="${t.line}"`);
-  const open = `    <testcase ${attrs.join(' ')}`;
+  const open = `    <testcase classname="${xmlEscape(t.classname)}" name="${xmlEscape(t.name)}" time="${TIME}"`;
   const o = t.outcome;
+  const at = t.at ? `at ${t.at}` : '';
   if (o.kind === 'passed') {
-    return o.output
-      ? `${open}>\n      <system-out>${xmlEscape(o.output)}</system-out>\n    </testcase>`
+    const out = o.output ?? at;
+    return out
+      ? `${open}>\n      <system-out>${xmlEscape(out)}</system-out>\n    </testcase>`
       : `${open}/>`;
   }
+  const out = at ? `\n      <system-out>${xmlEscape(at)}</system-out>` : '';
   if (o.kind === 'skipped')
-    return `${open}>\n      <skipped message="${xmlEscape(o.message)}"/>\n    </testcase>`;
-  return `${open}>\n      <failure type="${xmlEscape(o.type)}" message="${xmlEscape(o.message)}">${xmlEscape(o.detail)}</failure>\n    </testcase>`;
+    return `${open}>\n      <skipped message="${xmlEscape(o.message)}"/>${out}\n    </testcase>`;
+  // A finding's failure text already says where; a bare requirement's does not.
+  if (o.detail.includes(at)) {
+    return `${open}>\n      <failure type="${xmlEscape(o.type)}" message="${xmlEscape(o.message)}">${xmlEscape(o.detail)}</failure>\n    </testcase>`;
+  }
+  return `${open}>\n      <failure type="${xmlEscape(o.type)}" message="${xmlEscape(o.message)}">${xmlEscape(o.detail)}</failure>${out}\n    </testcase>`;
 }
 
 function tally(cases: readonly TestCase[]) {
@@ -120,7 +133,7 @@ function tally(cases: readonly TestCase[]) {
 
 function renderSuite(name: string, cases: readonly TestCase[]): string {
   const t = tally(cases);
-  const head = `  <testsuite name="${xmlEscape(name)}" tests="${t.tests}" failures="${t.failures}" errors="0" skipped="${t.skipped}"`;
+  const head = `  <testsuite name="${xmlEscape(name)}" tests="${t.tests}" failures="${t.failures}" errors="0" skipped="${t.skipped}" time="${TIME}"`;
   if (!cases.length) return `${head}/>`;
   return `${head}>\n${cases.map(renderCase).join('\n')}\n  </testsuite>`;
 }
@@ -141,8 +154,7 @@ export function formatJunit(report: Report): string {
     .map((f) => ({
       classname: f.id,
       name: `${f.id}${f.consumer ? ` (${f.consumer})` : ''} at ${formatLocation(f.location) || 'candidate'}`,
-      file: f.location?.file,
-      line: f.location?.line,
+      at: formatLocation(f.location) || undefined,
       outcome: outcomeOf(f, report),
     }));
   const label = versionLabel(report.candidate);
@@ -150,7 +162,7 @@ export function formatJunit(report: Report): string {
     {
       classname: 'embedding-gate',
       name: `promote ${label}`,
-      file: report.candidate.manifest,
+      at: report.candidate.manifest,
       outcome:
         report.verdict === 'pass'
           ? { kind: 'passed' }
@@ -166,7 +178,8 @@ export function formatJunit(report: Report): string {
   const t = tally(all);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="embedding-gate" tests="${t.tests}" failures="${t.failures}" errors="0" skipped="${t.skipped}">`,
+    // junit-10 has no `skipped` on <testsuites>: the suites carry it.
+    `<testsuites name="embedding-gate" tests="${t.tests}" failures="${t.failures}" errors="0" time="${TIME}">`,
     renderSuite('consumers', consumers),
     renderSuite('findings', findings),
     renderSuite('verdict', verdict),
