@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { writeFileAtomic } from '../fsutil/atomic-write.js';
-import { FORMAT_NAMES, FORMATTERS, type FormatName } from '../report/index.js';
+import { FORMAT_NAMES, FORMATTERS, type FormatName, type FormatOptions } from '../report/index.js';
 import type { Report } from '../gate/report-model.js';
 import { UsageError, type CliIO } from './context.js';
 import { requireLocalPath } from './files.js';
@@ -77,9 +77,10 @@ export async function emitReport(
   report: Report,
   targets: readonly OutputTarget[],
   io: CliIO,
+  options: FormatOptions = {},
 ): Promise<void> {
   for (const t of targets) {
-    const text = FORMATTERS[t.format](report);
+    const text = FORMATTERS[t.format](report, options);
     if (t.file) await writeFileAtomic(resolve(io.cwd, t.file), text);
     else io.stdout(text);
   }

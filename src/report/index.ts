@@ -3,17 +3,22 @@ import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
 import type { Report } from '../gate/report-model.js';
-import { formatSarif } from './sarif.js';
+import { formatSarif, type SarifOptions } from './sarif.js';
 import { formatText } from './text.js';
 
 export type FormatName = 'text' | 'json' | 'markdown' | 'sarif' | 'junit';
 
-export const FORMATTERS: Readonly<Record<FormatName, (report: Report) => string>> = {
-  text: formatText,
-  json: formatJson,
+/** Options a formatter may take; each formatter reads only its own. */
+export type FormatOptions = SarifOptions;
+
+export const FORMATTERS: Readonly<
+  Record<FormatName, (report: Report, options?: FormatOptions) => string>
+> = {
+  text: (report) => formatText(report),
+  json: (report) => formatJson(report),
   markdown: (report) => formatMarkdown(report),
-  sarif: formatSarif,
-  junit: formatJunit,
+  sarif: (report, options) => formatSarif(report, options),
+  junit: (report) => formatJunit(report),
 };
 
 export const FORMAT_NAMES = Object.keys(FORMATTERS) as FormatName[];

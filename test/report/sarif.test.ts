@@ -58,7 +58,7 @@ describe('SARIF 2.1.0', () => {
   });
 
   it('carries rules, levels, regions, fingerprints and suppressions', () => {
-    const run = JSON.parse(formatSarif(MACHINE_SAMPLE)).runs[0];
+    const run = JSON.parse(formatSarif(MACHINE_SAMPLE, { includeInfo: true })).runs[0];
     expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).toEqual([
       'baseline.changed',
       'contract.dims',
@@ -82,12 +82,14 @@ describe('SARIF 2.1.0', () => {
       properties: { consumer: 'search-index', expected: 768, found: 384, path: '/requires/dims' },
     });
     expect(dims.partialFingerprints[SARIF_FINGERPRINT_KEY]).toMatch(/^[0-9a-f]{16}$/);
-    expect(nonFinite.locations[0].physicalLocation.region).toBeUndefined();
+    // No line in a binary file: line 1, so GitHub can place (and hash) it.
+    expect(nonFinite.locations[0].physicalLocation.region).toEqual({ startLine: 1 });
     expect(nonFinite.properties).toEqual({ row: 7, id: 'doc-7' });
     expect(readable.locations[0].physicalLocation).toEqual({
       artifactLocation: { uri: 'file:///data/shared/vectors.npy' },
-      region: { byteOffset: 1024 },
+      region: { startLine: 1 },
     });
+    expect(readable.properties).toEqual({ byteOffset: 1024 });
     expect(readable.suppressions).toEqual([
       {
         kind: 'external',
@@ -106,6 +108,16 @@ describe('SARIF 2.1.0', () => {
       failOn: 'error',
       counts: { error: 2, warning: 1, info: 1 },
     });
+  });
+
+  it('leaves info findings out unless asked, and their rules with them', () => {
+    const run = JSON.parse(formatSarif(MACHINE_SAMPLE)).runs[0];
+    expect(run.results.map((r: { level: string }) => r.level)).not.toContain('note');
+    expect(run.tool.driver.rules.map((r: { id: string }) => r.id)).not.toContain(
+      'baseline.changed',
+    );
+    expect(run.results).toHaveLength(MACHINE_SAMPLE.findings.length - 1);
+    expect(validate(JSON.parse(formatSarif(MACHINE_SAMPLE)))).toBe(true);
   });
 
   it('matches the golden file', () => {

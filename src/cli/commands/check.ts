@@ -5,6 +5,7 @@ import { confineDeps } from '../../gate/default-deps.js';
 import type { GateDeps } from '../../gate/plan.js';
 import { runGate } from '../../gate/run.js';
 import type { FailOn } from '../../gate/report-model.js';
+import { readmeUrlFromEnv } from '../../github/readme-url.js';
 import { EXIT, type CliIO } from '../context.js';
 import {
   collect,
@@ -62,6 +63,7 @@ interface CheckOptions {
   maxAliases?: number;
   sampleSize?: number;
   seed?: number;
+  sarifIncludeInfo?: boolean;
 }
 
 /** A seed: a whole number from 0 to 2³² − 1. */
@@ -99,6 +101,10 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
       'file for the formats given without "=file" (default: standard output)',
     )
     .addOption(failOnOption())
+    .option(
+      '--sarif-include-info',
+      'also put info findings (notes such as "model revision changed") in SARIF; left out by default so they do not become code-scanning alerts on every release',
+    )
     .option(
       '--registry <file>',
       'registry (contracts/registry.schema.json): released versions are immutable, released files unchanged, no consumer left past a sunset',
@@ -189,7 +195,11 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
         for (const run of runs)
           await writeLinesAtomic(join(writeRuns, `${run.suite}.${run.label}.run`), run.lines());
       }
-      await emitReport(report, targets, io);
+      await emitReport(report, targets, io, {
+        includeInfo: opts.sarifIncludeInfo === true,
+        readmeUrl: readmeUrlFromEnv(io.env),
+        workspace,
+      });
       setExit(report.verdict === 'pass' ? EXIT.pass : EXIT.blocked);
     });
 }
