@@ -8,6 +8,7 @@ import type { FailOn } from '../gate/report-model.js';
 
 /** Input names, as in action.yml. */
 export enum Input {
+  Command = 'command',
   Candidate = 'candidate',
   Baseline = 'baseline',
   Contracts = 'contracts',
@@ -26,6 +27,15 @@ export enum Input {
   GithubToken = 'github-token',
   MaxConfigKb = 'max-config-kb',
   MaxAliases = 'max-aliases',
+  SarifIncludeInfo = 'sarif-include-info',
+  Channel = 'channel',
+  Version = 'version',
+  Report = 'report',
+  From = 'from',
+  Sunset = 'sunset',
+  Reason = 'reason',
+  Name = 'name',
+  Init = 'init',
 }
 
 /** Output names, as in action.yml. */
@@ -36,6 +46,29 @@ export enum Output {
   Warnings = 'warnings',
   BlockedConsumers = 'blocked-consumers',
   ReportPath = 'report-path',
+  Message = 'message',
+}
+
+/** What the Action does: gate a candidate, or change the registry as the CLI's commands do. */
+export type ActionCommand = 'check' | 'promote' | 'rollback' | 'deprecate';
+export const COMMANDS: readonly ActionCommand[] = ['check', 'promote', 'rollback', 'deprecate'];
+
+/** The inputs of a registry command (`command: promote | rollback | deprecate`). */
+export interface RegistryCommandConfig {
+  readonly command: Exclude<ActionCommand, 'check'>;
+  readonly registry: string;
+  readonly channel?: string;
+  readonly version?: string;
+  /** promote: the JSON report of a passing gate of this version. */
+  readonly report?: string;
+  /** rollback: only while the channel serves this version. */
+  readonly from?: string;
+  /** deprecate: the sunset date, YYYY-MM-DD. */
+  readonly sunset?: string;
+  readonly reason?: string;
+  readonly name?: string;
+  /** promote: create the registry when it does not exist. */
+  readonly init: boolean;
 }
 
 /** `auto`: comment on same-repository pull requests; `on`: also say why when it cannot; `off`: never. */
@@ -43,6 +76,10 @@ export type PrCommentMode = 'auto' | 'on' | 'off';
 
 /** Every input, decoded. */
 export interface ActionConfig {
+  readonly command: ActionCommand;
+  /** The inputs of a registry command; absent for `check`. */
+  readonly registryCommand?: RegistryCommandConfig;
+  /** The candidate's manifest ('' for a registry command, which does not gate). */
   readonly candidate: string;
   readonly baseline?: string;
   readonly contracts: readonly string[];
@@ -62,6 +99,8 @@ export interface ActionConfig {
   readonly githubToken: string;
   /** Caps on every YAML or JSON file the gate reads; absent when the workflow set none. */
   readonly configLimits?: Partial<ConfigLimits>;
+  /** Put info findings in the SARIF file too. */
+  readonly sarifIncludeInfo: boolean;
 }
 
 /** Reads one input's raw value ('' when unset), as @actions/core's getInput does. */
@@ -122,10 +161,14 @@ function optional(read: InputReader, name: Input): string | undefined {
  * first invalid one, before any work.
  */
 export function readConfig(read: InputReader): ActionConfig {
+  const command = (read(Input.Command).trim() || 'check') as ActionCommand;
+  if (!COMMANDS.includes(command))
+    throw invalid(Input.Command, `one of ${COMMANDS.join(', ')}`, read(Input.Command));
+  const registryCommand = command === 'check' ? undefined : readRegistryCommand(read, command);
   const candidate = read(Input.Candidate).trim();
-  if (!candidate)
+  if (!candidate && command === 'check')
     throw new ConfigError(
-      `input ${Input.Candidate} is required: the path of the candidate's manifest`,
+      `input ${Input.Candidate} is required: the path of the candidate's manifest; set it in the step's with:`,
     );
   const failOn = (read(Input.FailOn).trim() || 'error') as FailOn;
   if (!FAIL_ON.includes(failOn))
@@ -149,6 +192,8 @@ export function readConfig(read: InputReader): ActionConfig {
     );
   }
   return {
+    command,
+    ...(registryCommand ? { registryCommand } : {}),
     candidate,
     baseline: optional(read, Input.Baseline),
     contracts: list(read, Input.Contracts),
@@ -166,5 +211,54 @@ export function readConfig(read: InputReader): ActionConfig {
     reportPath: optional(read, Input.ReportPath) ?? 'embedding-gate-report.json',
     githubToken: read(Input.GithubToken).trim(),
     configLimits: configLimitsInput(read),
+    sarifIncludeInfo: bool(read, Input.SarifIncludeInfo, false),
+  };
+}
+
+const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+
+/** The inputs each registry command needs, as the CLI's required options. */
+const NEEDS: Readonly<Record<RegistryCommandConfig['command'], readonly Input[]>> = {
+  promote: [Input.Registry, Input.Channel, Input.Version, Input.Report],
+  rollback: [Input.Registry, Input.Channel],
+  deprecate: [Input.Registry, Input.Version, Input.Sunset],
+};
+
+function readRegistryCommand(
+  read: InputReader,
+  command: RegistryCommandConfig['command'],
+): RegistryCommandConfig {
+  for (const name of NEEDS[command]) {
+    if (!read(name).trim())
+      throw new ConfigError(
+        `input ${name} is required with command: ${command}; set it in the step's with:`,
+      );
+  }
+  const version = optional(read, Input.Version);
+  if (version && !SEMVER.test(version))
+    throw invalid(Input.Version, 'a semantic version such as 1.2.0', version);
+  const from = optional(read, Input.From);
+  if (from && !SEMVER.test(from)) throw invalid(Input.From, 'a semantic version', from);
+  const channel = optional(read, Input.Channel);
+  if (channel && !/^[a-z][a-z0-9_-]{0,63}$/.test(channel))
+    throw invalid(Input.Channel, 'a lowercase name such as production, staging or canary', channel);
+  const sunset = optional(read, Input.Sunset);
+  if (sunset) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(sunset);
+    const day = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : undefined;
+    if (!day || day.toISOString().slice(0, 10) !== sunset)
+      throw invalid(Input.Sunset, 'a date such as 2026-06-30', sunset);
+  }
+  return {
+    command,
+    registry: read(Input.Registry).trim(),
+    channel,
+    version,
+    report: optional(read, Input.Report),
+    from,
+    sunset,
+    reason: optional(read, Input.Reason),
+    name: optional(read, Input.Name),
+    init: bool(read, Input.Init, false),
   };
 }

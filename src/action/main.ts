@@ -23,9 +23,12 @@ import { formatJson } from '../report/json.js';
 import { formatJunit } from '../report/junit.js';
 import type { Report } from '../gate/report-model.js';
 import { formatSarif } from '../report/sarif.js';
+import type { GateObserver, StepFacts } from '../gate/observer.js';
+import { readmeUrlFromEnv } from '../github/readme-url.js';
 import { commentOnPullRequest, type CommentsApiFactory } from './comment.js';
 import { Output, readConfig, type ActionConfig } from './inputs.js';
-import { blockedConsumers, summaryText } from './publish.js';
+import { blockedConsumers, errorSummary, registrySummary, summaryText } from './publish.js';
+import { runRegistryCommand } from './registry.js';
 
 /** The engine's dependencies plus the Action's own side effects that tests may replace. */
 export interface ActionDeps extends GateDeps {
@@ -134,9 +137,16 @@ async function publish(
 ) {
   const workspace = env.GITHUB_WORKSPACE || cwd;
   const reportPath = resolve(cwd, config.reportPath);
-  await writeFileAtomic(reportPath, formatJson(report));
-  if (config.sarifFile) await writeFileAtomic(resolve(cwd, config.sarifFile), formatSarif(report));
-  if (config.junitFile) await writeFileAtomic(resolve(cwd, config.junitFile), formatJunit(report));
+  await writeText(reportPath, formatJson(report));
+  if (config.sarifFile) {
+    const sarif = formatSarif(report, {
+      includeInfo: config.sarifIncludeInfo,
+      readmeUrl: readmeUrlFromEnv(env, { action: true }),
+      workspace: resolve(cwd, workspace),
+    });
+    await writeText(resolve(cwd, config.sarifFile), sarif);
+  }
+  if (config.junitFile) await writeText(resolve(cwd, config.junitFile), formatJunit(report));
 
   annotate(report, config, cwd, workspace, config.prComment !== 'off' && Boolean(run.pullRequest));
   if (report.override) {
@@ -163,6 +173,10 @@ async function publish(
   core.setOutput(Output.Warnings, report.counts.warning);
   core.setOutput(Output.BlockedConsumers, JSON.stringify(blockedConsumers(report)));
   core.setOutput(Output.ReportPath, reportPath);
+  core.setOutput(
+    Output.Message,
+    `${report.verdict} (${report.counts.error} errors, ${report.counts.warning} warnings)`,
+  );
   core.info(
     `embedding-gate: ${report.verdict} (${report.counts.error} errors, ${report.counts.warning} warnings); report at ${reportPath}`,
   );
@@ -175,27 +189,86 @@ async function publish(
   });
 }
 
+/** Writes a file atomically and says so in the debug log, with its size. */
+async function writeText(file: string, text: string): Promise<void> {
+  await writeFileAtomic(file, text);
+  core.debug(`wrote ${file} (${Buffer.byteLength(text)} bytes)`);
+}
+
+/** One debug line of facts: `name=value` pairs, empty values left out. */
+export function factsLine(facts: StepFacts | undefined): string {
+  return Object.entries(facts ?? {})
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(' ');
+}
+
+/**
+ * The engine's steps as log groups, each with its facts and its time as debug lines (shown
+ * with ACTIONS_STEP_DEBUG). `elapsed` is the clock in milliseconds.
+ */
+export function groupingObserver(elapsed: () => number = () => performance.now()): GateObserver {
+  const started = new Map<string, number>();
+  return {
+    stepStarted(step, facts) {
+      core.startGroup(`embedding-gate: ${step}`);
+      started.set(step, elapsed());
+      if (facts) core.debug(`${step}: ${factsLine(facts)}`);
+    },
+    stepFinished(step, facts) {
+      const ms = elapsed() - (started.get(step) ?? elapsed());
+      const line = factsLine(facts);
+      core.debug(`${step} done in ${Math.round(ms)} ms${line ? `: ${line}` : ''}`);
+      core.info(`${step}: done in ${(ms / 1000).toFixed(1)} s`);
+      core.endGroup();
+    },
+  };
+}
+
+/** The inputs as resolved, for the debug log (the token left out). */
+function inputsLine(config: ActionConfig, cwd: string, workspace: string): string {
+  const { githubToken: _token, ...rest } = config;
+  return `inputs: ${JSON.stringify(rest)}; cwd ${cwd}; workspace ${workspace}`;
+}
+
 /**
  * Runs the Action in the working directory (the runner starts it in the workspace). Never
  * throws: a failure ends in one failing exit code at the end, unless report-only. Inputs,
  * outputs and the job summary go through @actions/core, so through process.env's INPUT_*,
- * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY whatever `options.env` says.
+ * GITHUB_OUTPUT and GITHUB_STEP_SUMMARY whatever `options.env` says. A configuration error
+ * still writes the job summary (what failed, where, what to do) and sets `verdict: error`.
  */
 export async function run(options: RunOptions = {}): Promise<void> {
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
   const workspace = resolve(cwd, env.GITHUB_WORKSPACE || cwd);
   // Every byte source the engine opens must lie inside the workspace by its real path.
-  const merged: ActionDeps = { ...defaultActionDeps(), ...options.deps };
+  const merged: ActionDeps = {
+    ...defaultActionDeps(),
+    observer: groupingObserver(),
+    ...options.deps,
+  };
   const deps: ActionDeps = { ...merged, ...confineDeps(merged, workspace) };
   let reportOnly = false;
+  let command = 'check';
   try {
     const config = readConfig((name) => core.getInput(name));
     reportOnly = config.reportOnly;
+    command = config.command;
+    core.debug(inputsLine(config, cwd, workspace));
+    if (config.registryCommand) {
+      await registryCommand(config, deps, env, cwd, workspace);
+      return;
+    }
     const { run: runInfo, problem } = await readRunInfo(env);
     if (problem) core.info(`event payload: ${problem}`);
+    core.debug(
+      `event: ${env.GITHUB_EVENT_NAME ?? '(none)'}; pull request ${runInfo.pullRequest?.number ?? '(none)'}`,
+    );
     const { report } = await runGate(planOf(config, runInfo, cwd, workspace), deps);
-    await publish(report, config, runInfo, deps, env, cwd);
+    await core.group('embedding-gate: publish', () =>
+      publish(report, config, runInfo, deps, env, cwd),
+    );
     if (report.verdict !== 'fail') {
       if (reportOnly) {
         core.notice('REPORT-ONLY mode: this step never fails; this time the gate passed anyway', {
@@ -233,6 +306,16 @@ export async function run(options: RunOptions = {}): Promise<void> {
         }
       : { title: 'embedding-gate: cannot judge' };
     core.error(text, properties);
+    await publishError(
+      text,
+      file && loc ? { file, line: loc.line, column: loc.column } : undefined,
+      {
+        command,
+        internal: !config,
+        reportOnly,
+        env,
+      },
+    );
     if (reportOnly) {
       core.warning(
         'REPORT-ONLY: the gate could not judge (see the error above); the step passes because report-only is set',
@@ -241,4 +324,63 @@ export async function run(options: RunOptions = {}): Promise<void> {
       process.exitCode = EXIT_FAILURE;
     }
   }
+}
+
+/** The outputs and job summary of a run that could not judge. Never throws. */
+async function publishError(
+  text: string,
+  where: { file: string; line?: number; column?: number } | undefined,
+  o: { command: string; internal: boolean; reportOnly: boolean; env: NodeJS.ProcessEnv },
+): Promise<void> {
+  core.setOutput(Output.Verdict, 'error');
+  core.setOutput(Output.RequiredBump, '');
+  core.setOutput(Output.Errors, 1);
+  core.setOutput(Output.Warnings, 0);
+  core.setOutput(Output.BlockedConsumers, '[]');
+  core.setOutput(Output.ReportPath, '');
+  core.setOutput(Output.Message, text);
+  if (!o.env.GITHUB_STEP_SUMMARY) return;
+  try {
+    await core.summary.addRaw(errorSummary(text, where, o), true).write();
+  } catch (err) {
+    core.warning(`could not write the job summary: ${(err as Error).message}`);
+  }
+}
+
+/** `command: promote | rollback | deprecate`: the registry change, its outputs and summary. */
+async function registryCommand(
+  config: ActionConfig,
+  deps: ActionDeps,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  workspace: string,
+): Promise<void> {
+  const c = config.registryCommand!;
+  const result = await core.group(`embedding-gate: ${c.command}`, () =>
+    runRegistryCommand(c, {
+      cwd,
+      workspace,
+      actor: env.GITHUB_ACTOR || 'unknown',
+      now: (deps.now ?? (() => new Date()))(),
+      limits: config.configLimits,
+      debug: (line) => core.debug(line),
+    }),
+  );
+  const verdict = result.kind === 'done' ? 'pass' : 'fail';
+  core.setOutput(Output.Verdict, verdict);
+  core.setOutput(Output.Message, result.message);
+  core.setOutput(Output.RequiredBump, '');
+  core.setOutput(Output.Errors, verdict === 'pass' ? 0 : 1);
+  core.setOutput(Output.Warnings, 0);
+  core.setOutput(Output.BlockedConsumers, '[]');
+  core.setOutput(Output.ReportPath, '');
+  if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(registrySummary(c, result), true).write();
+  if (result.kind === 'done') {
+    core.info(`embedding-gate ${c.command}: ${result.message}`);
+    return;
+  }
+  const what = `embedding-gate ${c.command} refused (${result.id}): ${result.message}`;
+  if (config.reportOnly)
+    core.warning(`REPORT-ONLY: ${what}; the step passes because report-only is set`);
+  else core.setFailed(what);
 }

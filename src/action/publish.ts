@@ -86,3 +86,78 @@ export function blockedConsumers(report: Report): string[] {
     if (f.consumer && isBlocking(f, report.failOn)) names.add(f.consumer);
   return [...names].sort();
 }
+
+/** What a run that could not judge tells the job summary. */
+export interface ErrorSummaryOptions {
+  readonly command: string;
+  /** An internal error (a bug), not a problem with the inputs or files. */
+  readonly internal: boolean;
+  readonly reportOnly: boolean;
+}
+
+/**
+ * The job summary of a run that stopped before judging: what failed, where, and the next
+ * step, so the summary is never empty when the step fails (issue 12).
+ */
+export function errorSummary(
+  text: string,
+  where: { readonly file: string; readonly line?: number; readonly column?: number } | undefined,
+  o: ErrorSummaryOptions,
+): string {
+  const at = where
+    ? `\`${where.file}${where.line ? `:${where.line}` : ''}${where.line && where.column ? `:${where.column}` : ''}\``
+    : undefined;
+  const next = o.internal
+    ? 'This is a bug in embedding-gate, not in your files: re-run the job with debug logging (ACTIONS_STEP_DEBUG) and report the error with its log.'
+    : /^input /.test(text)
+      ? "Fix the input in the step's `with:` (see the action's inputs) and re-run."
+      : at
+        ? `Fix ${at} as the message says and push again; \`embedding-gate ${o.command === 'check' ? 'check' : o.command} …\` with the same arguments shows the same message locally.`
+        : 'Fix the file or input the message names and re-run; the CLI with the same arguments shows the same message locally.';
+  const lines = [
+    `## ❗ embedding-gate could not ${o.command === 'check' ? 'judge' : `run ${o.command}`}`,
+    '',
+    `**Verdict: error** — nothing was judged${o.command === 'check' ? ' and no vectors were read' : ''}.`,
+    '',
+    '| | |',
+    '|---|---|',
+    `| what failed | ${escapeCell(text)} |`,
+    ...(at ? [`| where | ${at} |`] : []),
+    `| next step | ${escapeCell(next)} |`,
+    '',
+  ];
+  if (o.reportOnly) lines.push('`report-only` is set: the step passes anyway.', '');
+  return lines.join('\n');
+}
+
+/** The job summary of a registry command. */
+export function registrySummary(
+  c: {
+    readonly command: string;
+    readonly registry: string;
+    readonly channel?: string;
+    readonly version?: string;
+  },
+  result:
+    | { readonly kind: 'done'; readonly message: string; readonly changed: boolean }
+    | { readonly kind: 'refused'; readonly id: string; readonly message: string },
+): string {
+  const head =
+    result.kind === 'done'
+      ? `## ✅ embedding-gate ${c.command}${result.changed ? '' : ': nothing to do'}`
+      : `## ❌ embedding-gate ${c.command} refused (\`${result.id}\`)`;
+  const rows = [
+    ['registry', `\`${c.registry}\``],
+    ...(c.channel ? [['channel', `\`${c.channel}\``]] : []),
+    ...(c.version ? [['version', `\`${c.version}\``]] : []),
+    ['result', escapeCell(result.message)],
+  ];
+  return [head, '', '| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), ''].join(
+    '\n',
+  );
+}
+
+/** A table cell: pipes escaped, lines joined. */
+function escapeCell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}

@@ -3,6 +3,7 @@
  * with, and the resolved plan: every file the request names, loaded, schema-checked and
  * path-checked before the first vector byte is read.
  */
+import type { GateObserver } from './observer.js';
 import { relative, resolve } from 'node:path';
 import { discoverContracts, loadContract, type LoadedContract } from '../config/contract.js';
 import type { ConfigLimits } from '../config/limits.js';
@@ -108,6 +109,8 @@ export interface GateDeps {
   readonly ort?: () => Promise<OrtModule>;
   /** Where vectors bytes come from (the sha256 checks); local files when absent. */
   readonly openSource?: SourceOpener;
+  /** Told about each step as it starts and ends (log groups, debug lines, progress). */
+  readonly observer?: GateObserver;
 }
 
 /** One version as the plan resolved it. */

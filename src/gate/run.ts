@@ -20,6 +20,7 @@ import {
 } from './steps.js';
 import { checkPlaceholders } from './checks/placeholders.js';
 import { judgeFindings, pendingConsumers } from './judge.js';
+import { observeStep, type StepFacts } from './observer.js';
 import { resolvePlan, type GateDeps, type GatePlan, type ResolvedPlan } from './plan.js';
 import {
   countFindings,
@@ -43,7 +44,33 @@ export interface GateOutcome {
  * workspace; every other problem is a finding in the report.
  */
 export async function runGate(request: GatePlan, deps: GateDeps): Promise<GateOutcome> {
-  return executePlan(await resolvePlan(request), deps);
+  const plan = await observeStep(
+    deps.observer,
+    'plan',
+    () => resolvePlan(request),
+    (p) => ({
+      candidate: p.candidate.loaded.doc.file,
+      baseline: p.baseline?.loaded.doc.file,
+      contracts: p.contracts.length,
+      suites: p.suites.length,
+      registry: p.registry ? 'yes' : undefined,
+      waivers: p.waivers ? 'yes' : undefined,
+      workspace: request.workspace,
+    }),
+  );
+  return executePlan(plan, deps);
+}
+
+/** The facts of a scanned vectors file worth a debug line. */
+function scanFacts(side: string, v: VectorSummary | undefined): StepFacts {
+  if (!v) return { [`${side}`]: 'unreadable or absent' };
+  return {
+    [`${side}.file`]: v.file,
+    [`${side}.format`]: v.format,
+    [`${side}.rows`]: v.rows,
+    [`${side}.dims`]: v.dims,
+    [`${side}.bytes`]: v.bytes,
+  };
 }
 
 /**
@@ -60,36 +87,74 @@ export async function executePlan(plan: ResolvedPlan, deps: GateDeps): Promise<G
   findings.push(
     ...checkPlaceholders([candidate.loaded, ...(baseline ? [baseline.loaded] : [])], contracts),
   );
-  const scans = await scanStep(plan, deps, findings);
+  const o = deps.observer;
+  const scans = await observeStep(
+    o,
+    'scan',
+    () => scanStep(plan, deps, findings),
+    (s) => ({
+      ...scanFacts('candidate', s.candidate?.summary),
+      ...(plan.baseline ? scanFacts('baseline', s.baseline?.summary) : {}),
+    }),
+  );
   const ids = idsStep(plan, scans);
-  const consumers = consumersStep(plan, scans.candidate?.summary, findings, ids?.coverage);
+  const consumers = await observeStep(
+    o,
+    'consumers',
+    () => consumersStep(plan, scans.candidate?.summary, findings, ids?.coverage),
+    (c) => ({ consumers: c.length, satisfied: c.filter((x) => x.satisfied).length }),
+  );
 
   // Benchmarks and staging read the same vectors again: only when the scan found them readable.
   const readableBaseline = scans.baseline ? baseline : undefined;
-  const bench = scans.candidate ? await benchmarkStep(plan, deps, readableBaseline) : undefined;
+  const bench = scans.candidate
+    ? await observeStep(
+        o,
+        'benchmarks',
+        () => benchmarkStep(plan, deps, readableBaseline),
+        (b) => ({ suites: plan.suites.length, rows: b?.rows.length ?? 0 }),
+      )
+    : undefined;
   if (bench) findings.push(...bench.findings);
   const staging = scans.candidate
-    ? await stagingStep(stagingInput(plan, deps, readableBaseline))
+    ? await observeStep(
+        o,
+        'staging',
+        () => stagingStep(stagingInput(plan, deps, readableBaseline)),
+        (s) => ({ findings: s?.findings.length ?? 0 }),
+      )
     : undefined;
   if (staging) findings.push(...staging.findings);
 
-  const compared = baselineStep(plan, ids, findings);
-  const versioning = await runVersioning({
-    workspace: request.workspace,
-    cwd: request.cwd,
-    registry: plan.registry,
-    pointers: plan.pointers,
-    compatibility: request.compatibility,
-    candidate: scannedVersion(candidate, scans.candidate),
-    baseline: baseline && scannedVersion(baseline, scans.baseline),
-    contracts,
-    now: (deps.now ?? (() => new Date()))(),
-    open: deps.openVectors,
-    suites: bench?.suites,
-    ...(plan.baselineChannel && { channel: plan.baselineChannel.channel }),
-  });
+  const compared = await observeStep(
+    o,
+    'baseline',
+    () => baselineStep(plan, ids, findings),
+    (c) => ({ changes: c.changes?.length, missing: c.coverage?.missing }),
+  );
+  const versioning = await observeStep(
+    o,
+    'versioning',
+    () =>
+      runVersioning({
+        workspace: request.workspace,
+        cwd: request.cwd,
+        registry: plan.registry,
+        pointers: plan.pointers,
+        compatibility: request.compatibility,
+        candidate: scannedVersion(candidate, scans.candidate),
+        baseline: baseline && scannedVersion(baseline, scans.baseline),
+        contracts,
+        now: (deps.now ?? (() => new Date()))(),
+        open: deps.openVectors,
+        suites: bench?.suites,
+        ...(plan.baselineChannel && { channel: plan.baselineChannel.channel }),
+      }),
+    (v) => ({ requiredBump: v.requiredBump?.level, findings: v.findings.length }),
+  );
   findings.push(...versioning.findings);
 
+  o?.stepStarted('judge', { findings: findings.length });
   const judged = judgeFindings(findings, {
     waivers: plan.waivers,
     override: request.override,
@@ -125,6 +190,12 @@ export async function executePlan(plan: ResolvedPlan, deps: GateDeps): Promise<G
     counts: countFindings(sorted),
     ...(judged.override ? { override: judged.override } : {}),
   };
+  o?.stepFinished('judge', {
+    verdict: report.verdict,
+    errors: report.counts.error,
+    warnings: report.counts.warning,
+    info: report.counts.info,
+  });
   return { report, runs: bench?.runs ?? [] };
 }
 
