@@ -27,7 +27,14 @@ export async function observeStep<T>(
   before?: StepFacts,
 ): Promise<T> {
   observer?.stepStarted(step, before);
-  const result = await body();
+  let result: T;
+  try {
+    result = await body();
+  } catch (err) {
+    // A step that stops the run (a configuration error) still ends: its log group closes.
+    observer?.stepFinished(step, { failed: true });
+    throw err;
+  }
   observer?.stepFinished(step, facts?.(result));
   return result;
 }

@@ -42,6 +42,7 @@ describe('readConfig', () => {
       }),
     );
     expect(c).toEqual({
+      command: 'check',
       candidate: 'c.yaml',
       baseline: undefined,
       contracts: ['contracts/', 'a.yaml', 'b.yaml'],
@@ -58,6 +59,7 @@ describe('readConfig', () => {
       junitFile: undefined,
       reportPath: 'embedding-gate-report.json',
       githubToken: 't',
+      sarifIncludeInfo: false,
     });
   });
 
@@ -72,7 +74,26 @@ describe('readConfig', () => {
       { 'comment-header': 'x'.repeat(2001) },
       /^input comment-header: expected at most 2000 characters/,
     ],
-    [{ candidate: ' ' }, "input candidate is required: the path of the candidate's manifest"],
+    [
+      { candidate: ' ' },
+      "input candidate is required: the path of the candidate's manifest; set it in the step's with:",
+    ],
+    [
+      { command: 'publish' },
+      'input command: expected one of check, promote, rollback, deprecate, found "publish"',
+    ],
+    [
+      { command: 'promote', registry: 'r.yaml', channel: 'production', version: '1.1.0' },
+      "input report is required with command: promote; set it in the step's with:",
+    ],
+    [
+      { command: 'rollback', registry: 'r.yaml', channel: 'Prod' },
+      'input channel: expected a lowercase name such as production, staging or canary, found "Prod"',
+    ],
+    [
+      { command: 'deprecate', registry: 'r.yaml', version: '1.0.0', sunset: '2026-02-30' },
+      'input sunset: expected a date such as 2026-06-30, found "2026-02-30"',
+    ],
   ])('rejects %o with one clear message', (values, message) => {
     expect(() => readConfig(reader({ candidate: 'c.yaml', ...values }))).toThrow(message);
   });

@@ -84,6 +84,7 @@ describe('run() with no arguments, from source', () => {
       warnings: '1',
       'blocked-consumers': '[]',
       'report-path': r.reportPath,
+      message: 'pass (0 errors, 1 warnings)',
     });
     expect(r.summary).toContain('## ✅ embedding-gate: products-text 1.1.0');
     expect(r.summary).toContain('| fraud-classifier | @shop/risk | pending |');
