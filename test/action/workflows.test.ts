@@ -24,6 +24,12 @@ interface Workflow {
 }
 
 const DIR = join(ROOT, '.github/workflows');
+
+/** The `with:` keys of a `uses: ./` step that action.yml does not declare. */
+function unknownInputs(step: Step): string[] {
+  if (step.uses !== './') return [];
+  return Object.keys(step.with ?? {}).filter((k) => !actionInputs.includes(k));
+}
 const load = (name: string) => parse(readFileSync(join(DIR, name), 'utf8')) as Workflow;
 const actionInputs = Object.keys(
   (parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as { inputs: object }).inputs,
@@ -49,8 +55,9 @@ describe('.github/workflows', () => {
     (file) => {
       for (const job of Object.values(load(file).jobs)) {
         for (const step of job.steps) {
-          if (step.uses === './')
-            expect(actionInputs).toEqual(expect.arrayContaining(Object.keys(step.with ?? {})));
+          expect(unknownInputs(step), `${file}: inputs action.yml does not declare`).toEqual([]);
+          // A user cannot copy a step that runs this repository's own build.
+          expect(step.run ?? '', file).not.toMatch(/dist\/cli\.js/);
           // ${{ }} inside run: is script injection waiting to happen; values go through env.
           if (step.run) expect(step.run).not.toMatch(/\$\{\{/);
         }
@@ -81,9 +88,31 @@ describe('.github/workflows', () => {
     expect(deploy!.if).toContain("needs.gate.outputs.verdict == 'pass'");
     expect(deploy!.environment).toEqual({ name: 'production' });
     expect(deploy!.permissions).toEqual({ contents: 'write' });
+    expect(deploy!.steps.find((s) => s.uses === './')!.with).toMatchObject({
+      command: 'promote',
+      channel: 'production',
+      report: 'gate.json',
+      version: '${{ needs.gate.outputs.version }}',
+    });
+  });
+
+  it('the rollback is a manual dispatch through the action, in the protected environment', () => {
+    const wf = load('embedding-rollback.yml');
+    expect(Object.keys(wf.on)).toEqual(['workflow_dispatch']);
+    const job = wf.jobs.rollback!;
+    expect(job.environment).toEqual({ name: 'production' });
+    expect(job.permissions).toEqual({ contents: 'write' });
+    expect(job.steps.find((s) => s.uses === './')!.with).toMatchObject({
+      command: 'rollback',
+      channel: '${{ inputs.channel }}',
+    });
+  });
+
+  it('the input check catches an undeclared input (the test can fail)', () => {
     expect(
-      deploy!.steps.some((s) => s.run?.includes('promote') && s.run.includes('--report gate.json')),
-    ).toBe(true);
+      unknownInputs({ uses: './', with: { candidate: 'm.yaml', 'fail-on-warning': true } }),
+    ).toEqual(['fail-on-warning']);
+    expect(unknownInputs({ uses: 'actions/checkout@v4', with: { anything: 1 } })).toEqual([]);
   });
 
   it('the manual run takes the candidate and baseline as inputs', () => {
