@@ -5,7 +5,7 @@
  */
 import { realpathSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { describeFsError, isInside } from './read-text.js';
 import type { LoadedManifest, Manifest } from './manifest.js';
 import type { VectorsRef } from './vocabulary.js';
@@ -30,13 +30,23 @@ export function pathProblem(
   value: string,
   options: { readonly allowBackslash?: boolean } = {},
 ): string | undefined {
+  // Each message ends with the next step: what to write instead.
   if (URL_LIKE.test(value))
-    return 'is a URL; expected a file inside the repository (the gate reads local files only)';
-  if (value.includes('\0')) return 'contains a NUL byte; expected a file path';
+    return 'is a URL; expected a file inside the repository (the gate reads local files only); download it into the workspace and name that file';
+  if (value.includes('\0'))
+    return 'contains a NUL byte; expected a file path; remove the NUL byte (\\u0000) from the path';
   if (!options.allowBackslash && value.includes('\\'))
-    return 'contains a backslash; write paths with "/" (a backslash is part of a file name on Linux)';
-  if (value === '') return 'is empty; expected a file path';
+    return `contains a backslash; write paths with "/" (a backslash is part of a file name on Linux, not a path separator); write ${quotePath(value.replace(/\\/g, '/'))}`;
+  if (value === '') return 'is empty; expected a file path; name the file, or remove the field';
   return undefined;
+}
+
+/**
+ * The next step for a path outside the workspace: widen the workspace (`--workspace`; the
+ * Action's is the checkout, GITHUB_WORKSPACE) or move the file into it.
+ */
+export function outsideNextStep(root: string): string {
+  return `pass --workspace <dir> to a folder that holds it, or move the file inside ${root}`;
 }
 
 /** `"value"` for messages, with control characters (a NUL byte) escaped. */
@@ -71,7 +81,7 @@ export function resolveInWorkspace(
     const location = doc.locate(field);
     throw new ConfigError(
       `${location.file}:${location.line}:${location.column}: ${field.join('.')} ${quotePath(value)} resolves outside the workspace ${root}; ` +
-        `expected a path inside it (the gate reads nothing outside the workspace)`,
+        `expected a path inside it (the gate reads nothing outside the workspace); ${outsideNextStep(root)}`,
       location,
     );
   }
@@ -150,17 +160,30 @@ export async function requireRegularFile(
   what: string,
 ): Promise<void> {
   let problem: string | undefined;
+  let missing = false;
   try {
     const s = await stat(path);
     if (s.isDirectory()) problem = 'is a directory';
     else if (!s.isFile()) problem = 'is not a regular file';
   } catch (err) {
     problem = describeFsError(err);
+    missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
   }
   if (problem === undefined) return;
   const location = doc.locate(field);
+  // Relative paths in a file are relative to that file's folder, not the working directory.
+  const next =
+    !missing || isAbsolute(value)
+      ? ''
+      : `; the path is relative to the folder of ${location.file} (${relativeFolder(location.file)})`;
   throw new ConfigError(
-    `${location.file}:${location.line}:${location.column}: ${field.join('.')} "${value}": ${problem}; expected ${what}`,
+    `${location.file}:${location.line}:${location.column}: ${field.join('.')} "${value}": ${problem}; expected ${what}${next}`,
     location,
   );
+}
+
+/** A file's folder for messages: `./` for a file in the working directory. */
+function relativeFolder(file: string): string {
+  const dir = dirname(file);
+  return dir === '.' ? './' : `${dir}/`;
 }

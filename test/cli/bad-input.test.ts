@@ -97,7 +97,7 @@ describe('configuration that cannot be read: exit 2, one line on stderr', () => 
     );
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /^embedding-gate: releases\/1\.1\.0\/manifest\.yaml:12:9: vectors\.path "\.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd" resolves outside the workspace .+; expected a path inside it \(the gate reads nothing outside the workspace\)$/,
+      /^embedding-gate: releases\/1\.1\.0\/manifest\.yaml:12:9: vectors\.path "\.\.\/\.\.\/\.\.\/\.\.\/etc\/passwd" resolves outside the workspace .+; expected a path inside it \(the gate reads nothing outside the workspace\); pass --workspace <dir> to a folder that holds it, or move the file inside .+$/,
     );
   });
 
