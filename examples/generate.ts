@@ -51,7 +51,10 @@ export function generateExamples(out: string): void {
   const write = (rel: string, data: string | Uint8Array) => {
     const path = join(out, rel);
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, data);
+    writeFileSync(
+      path,
+      typeof data === 'string' && rel.endsWith('.yaml') ? withSchemaLine(rel, data) : data,
+    );
   };
 
   const v1Npy = npyFloat32(v1, BASE_ROWS, DIMS);
@@ -239,4 +242,17 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const out = resolve(process.argv[2] ?? dirname(fileURLToPath(import.meta.url)));
   generateExamples(out);
   console.log(`wrote the example release story to ${out}`);
+}
+
+/**
+ * The first line of an example YAML file names its JSON Schema for editors (the YAML
+ * language server of VS Code and others) by a path relative to the file — examples/ sits
+ * beside contracts/ in this repository, so no URL is needed and none is invented. The
+ * file's description follows on the same line (the server reads `$schema=` up to the first
+ * space), so every line number the README and the tests cite stays where it was.
+ */
+function withSchemaLine(rel: string, text: string): string {
+  const kind = rel.startsWith('contracts/') ? 'contract' : rel.startsWith('suites/') ? 'suite' : 'manifest';
+  const line = `# yaml-language-server: $schema=${'../'.repeat(rel.split('/').length)}contracts/${kind}.schema.json`;
+  return text.startsWith('# ') ? `${line} — ${text.slice(2)}` : `${line}\n${text}`;
 }
