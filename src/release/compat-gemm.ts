@@ -32,19 +32,24 @@ export interface BoundedScores {
 
 /** What a row's scores must decide exactly. */
 export interface RowDecisions {
-  /** The `best` largest entries other than `skip` (0: none). */
+  /** The set of the `best` largest entries other than `skip` (0: none); not their order. */
   readonly best: number;
   readonly skip?: number;
+  /** The largest entry other than `skip`. */
+  readonly max?: boolean;
   /** Every comparison with this column's entry (a rank of self). */
   readonly near?: number;
 }
 
 /**
- * Row i of `s` into `out`, exact wherever it can change `want`: entries that may reach the
- * `best` largest (cheap value ≥ the cheap `best`-th largest − 2e) and entries within 2e of
- * column `near`. An entry left cheap is more than e away from every such threshold on the
- * exact scale, so every comparison the decisions make comes out as on exact scores.
- * Returns how many entries were made exact.
+ * Row i of `s` into `out`, exact wherever it can change `want`. With t the cheap `best`-th
+ * largest, entries within 2e of t are made exact: those above have exact scores above
+ * every candidate for the last places (at most best − 1 cheap scores exceed t, so the
+ * exact best-th largest is ≤ t + e) and belong to the set whatever their order; those below
+ * cannot reach it. `max` makes exact every entry within 2e of the cheap maximum, `near`
+ * every entry within 2e of that column's. An entry left cheap is more than e away, on the
+ * exact scale, from every threshold these decisions compare with, so each comparison
+ * comes out as on exact scores. Returns how many entries were made exact.
  */
 export function settleRow(
   s: BoundedScores,
@@ -52,15 +57,21 @@ export function settleRow(
   out: Float64Array,
   want: RowDecisions,
 ): number {
-  const e = s.approxRow(i, out);
+  const e2 = 2 * s.approxRow(i, out);
   const m = s.cols;
   let lo = Number.POSITIVE_INFINITY;
-  if (want.best > 0) lo = kthLargest(out, want.best, want.skip) - 2 * e;
+  let hi = Number.NEGATIVE_INFINITY;
+  if (want.best > 0) {
+    const t = kthLargest(out, want.best, want.skip);
+    lo = t - e2;
+    hi = t + e2;
+  }
+  const top = want.max ? kthLargest(out, 1, want.skip) - e2 : Number.POSITIVE_INFINITY;
   const near = want.near === undefined ? Number.NaN : (out[want.near] as number);
   let settled = 0;
   for (let j = 0; j < m; j++) {
     const v = out[j] as number;
-    if (v >= lo || Math.abs(v - near) <= 2 * e) {
+    if ((v >= lo && v <= hi) || v >= top || Math.abs(v - near) <= e2) {
       out[j] = s.exact(i, j);
       settled++;
     }
@@ -153,10 +164,61 @@ export function matrixScores(
 }
 
 /**
+ * Scores held as a float32 matrix of cheap values `c`, read as cᵢⱼ, or 2·cᵢⱼ − tⱼ with a
+ * column term t (l2): a row is one typed-array copy or one fused loop.
+ */
+function cheapScores(
+  cheap: Float32Array,
+  cols: number,
+  colTerm: Float64Array | undefined,
+  bound: (i: number) => number,
+  exact: (i: number, j: number) => number,
+): BoundedScores {
+  return {
+    cols,
+    approxRow(i, out) {
+      const row = cheap.subarray(i * cols, (i + 1) * cols);
+      if (colTerm) for (let j = 0; j < cols; j++) out[j] = 2 * row[j]! - colTerm[j]!;
+      else out.set(row);
+      return bound(i);
+    },
+    exact,
+  };
+}
+
+/** Scales `p` (rows × cols) in place by rowScale[i] · colScale[j]. */
+function scaleInPlace(p: Float32Array, rowScale: Float64Array, colScale: Float64Array): void {
+  const cols = colScale.length;
+  for (let i = 0; i < rowScale.length; i++) {
+    const r = rowScale[i]!;
+    const base = i * cols;
+    for (let j = 0; j < cols; j++) p[base + j] = p[base + j]! * r * colScale[j]!;
+  }
+}
+
+/** The transpose of a rows × cols matrix, in cache-sized tiles. */
+function transpose(p: Float32Array, rows: number, cols: number): Float32Array {
+  const out = new Float32Array(rows * cols);
+  const T = 64;
+  for (let i0 = 0; i0 < rows; i0 += T) {
+    for (let j0 = 0; j0 < cols; j0 += T) {
+      const i1 = Math.min(i0 + T, rows);
+      const j1 = Math.min(j0 + T, cols);
+      for (let i = i0; i < i1; i++)
+        for (let j = j0; j < j1; j++) out[j * rows + i] = p[i * cols + j]!;
+    }
+  }
+  return out;
+}
+
+const inverseNorms = (squares: ArrayLike<number>): Float64Array =>
+  Float64Array.from(squares, (sq) => (sq > 0 ? 1 / Math.sqrt(sq) : 0));
+
+/**
  * A version's sample ranked by its own metric, as compat-measures' Gram matrix ranks it:
  * G = X·Xᵀ rounded to float32 (the cosine matrix for `cosine`), scored Gᵢⱼ, or 2·Gᵢⱼ − Gⱼⱼ
- * for `l2`. `product` is X·Xᵀ in float32. Also returns the cheap Gram matrix itself
- * (exact diagonal), for CKA, whose sums no single entry decides.
+ * for `l2`. `product` is X·Xᵀ in float32, taken over and scaled in place; it comes back
+ * as the cheap Gram matrix (exact diagonal), for CKA, whose sums no single entry decides.
  */
 export function gramScores(
   m: RowsOf,
@@ -165,79 +227,75 @@ export function gramScores(
 ): { scores: BoundedScores; gram: Float32Array } {
   const n = m.rows;
   const diag = Float32Array.from(squaredNorms(m)); // the slow path's float32 Gᵢᵢ
-  const inv = Float64Array.from(diag, (sq) => (sq > 0 ? 1 / Math.sqrt(sq) : 0));
+  const diag64 = Float64Array.from(diag);
+  const inv = inverseNorms(diag);
   const cosine = metric === 'cosine';
   const f = Math.fround;
   const exactGram = (i: number, j: number): number => {
-    const g = i === j ? (diag[i] as number) : f(dot64(m, i, m, j));
+    const g = i === j ? diag64[i]! : f(dot64(m, i, m, j));
     return cosine ? f(g * inv[i]! * inv[j]!) : g;
   };
-  const gram = new Float32Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      const p = product[i * n + j] as number;
-      gram[i * n + j] = cosine ? p * inv[i]! * inv[j]! : p;
-    }
-    gram[i * n + i] = exactGram(i, i);
-  }
+  const gram = product;
+  if (cosine) scaleInPlace(gram, inv, inv);
+  for (let i = 0; i < n; i++) gram[i * n + i] = exactGram(i, i);
   const base = scaleBound(m.dims);
-  const maxNorm = Math.sqrt(maxOf(Float64Array.from(diag))) * 1.01;
-  const score = (g: number, j: number): number => (metric === 'l2' ? 2 * g - diag[j]! : g);
-  const scores: BoundedScores = {
-    cols: n,
-    approxRow(i, out) {
-      for (let j = 0; j < n; j++) out[j] = score(gram[i * n + j]!, j);
-      if (cosine) return base;
-      const e = base * Math.sqrt(diag[i]!) * 1.01 * maxNorm;
-      // l2 adds a float64 rounding of 2·Gᵢⱼ − Gⱼⱼ, however small row i is.
-      return metric === 'l2' ? 2 * e + 1e-14 * maxNorm * maxNorm : e;
-    },
-    exact: (i, j) => score(exactGram(i, j), j),
+  const maxNorm = Math.sqrt(maxOf(diag64)) * 1.01;
+  const l2 = metric === 'l2';
+  const bound = (i: number): number => {
+    if (cosine) return base;
+    const e = base * Math.sqrt(diag64[i]!) * 1.01 * maxNorm;
+    // l2 adds a float64 rounding of 2·Gᵢⱼ − Gⱼⱼ, however small row i is.
+    return l2 ? 2 * e + 1e-14 * maxNorm * maxNorm : e;
   };
+  const scores = cheapScores(gram, n, l2 ? diag64 : undefined, bound, (i, j) =>
+    l2 ? 2 * exactGram(i, j) - diag64[j]! : exactGram(i, j),
+  );
   return { scores, gram };
 }
 
 /**
- * Queries `q` against corpus `c` by `metric`, as compat-self's float64 cross scores:
- * cosine, dot, or 2 q·c − ‖c‖² for l2. `product` is q·cᵀ in float32 (`q.rows × c.rows`).
- * With `transposed`, `product` is c·qᵀ and the l2 score is written as the slow path's
- * column view: (2 q·c − ‖q‖²) + ‖q‖² − ‖c‖².
+ * New rows `b` against old rows `a` by `metric`, and old against new, as compat-self's
+ * float64 cross scores: cosine, dot, or 2 q·c − ‖c‖² for l2 (the old-against-new l2 score
+ * written as the slow path's column view: (2 q·c − ‖q‖²) + ‖q‖² − ‖c‖²). `product` is
+ * b·aᵀ in float32, taken over.
  */
 export function crossScores(
-  q: RowsOf,
-  c: RowsOf,
+  b: RowsOf,
+  a: RowsOf,
   metric: Metric,
   product: Float32Array,
-  transposed = false,
-): BoundedScores {
-  const nq = squaredNorms(q);
-  const nc = squaredNorms(c);
-  const m = c.rows;
-  const n = q.rows;
-  const score = (dot: number, i: number, j: number): number => {
-    if (metric === 'cosine') {
-      // Operand order as the slow path's, so the float64 result is the same to the bit.
-      const prod = transposed ? nc[j]! * nq[i]! : nq[i]! * nc[j]!;
-      return nq[i]! > 0 && nc[j]! > 0 ? dot / Math.sqrt(prod) : 0;
-    }
-    if (metric === 'l2') return transposed ? 2 * dot - nq[i]! + nq[i]! - nc[j]! : 2 * dot - nc[j]!;
+): { newOld: BoundedScores; oldNew: BoundedScores } {
+  const nb = squaredNorms(b);
+  const na = squaredNorms(a);
+  const n = b.rows;
+  const cosine = metric === 'cosine';
+  const l2 = metric === 'l2';
+  if (cosine) scaleInPlace(product, inverseNorms(nb), inverseNorms(na));
+  const newOld = product;
+  const oldNew = transpose(product, n, a.rows);
+  // The slow path's float64 arithmetic, operand order included, so it is the same to the bit.
+  const exact = (dot: number, nq: number, nc: number, ncFirst: boolean): number => {
+    if (cosine) return nq > 0 && nc > 0 ? dot / Math.sqrt(ncFirst ? nc * nq : nq * nc) : 0;
+    if (l2) return ncFirst ? 2 * dot - nq + nq - nc : 2 * dot - nc;
     return dot;
   };
-  const base = scaleBound(q.dims);
-  const maxC = Math.sqrt(maxOf(nc)) * 1.01;
-  const maxC2 = maxOf(nc);
-  return {
-    cols: m,
-    approxRow(i, out) {
-      for (let j = 0; j < m; j++) {
-        const p = (transposed ? product[j * n + i] : product[i * m + j]) as number;
-        out[j] = score(p, i, j);
-      }
-      if (metric === 'cosine') return base;
+  const base = scaleBound(b.dims);
+  const bound = (nq: Float64Array, nc: Float64Array) => {
+    const maxC = Math.sqrt(maxOf(nc)) * 1.01;
+    const maxC2 = maxOf(nc);
+    return (i: number): number => {
+      if (cosine) return base;
       const e = base * Math.sqrt(nq[i]!) * 1.01 * maxC;
       // l2 adds float64 roundings of ‖q‖² and ‖c‖², however the norms compare.
-      return metric === 'l2' ? 2 * e + 1e-14 * (nq[i]! + maxC2) : e;
-    },
-    exact: (i, j) => score(transposed ? dot64(c, j, q, i) : dot64(q, i, c, j), i, j),
+      return l2 ? 2 * e + 1e-14 * (nq[i]! + maxC2) : e;
+    };
+  };
+  return {
+    newOld: cheapScores(newOld, a.rows, l2 ? na : undefined, bound(nb, na), (i, j) =>
+      exact(dot64(b, i, a, j), nb[i]!, na[j]!, false),
+    ),
+    oldNew: cheapScores(oldNew, n, l2 ? nb : undefined, bound(na, nb), (i, j) =>
+      exact(dot64(b, j, a, i), na[i]!, nb[j]!, true),
+    ),
   };
 }

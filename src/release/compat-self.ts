@@ -211,7 +211,7 @@ export function measureSelfRetrieval(
 /**
  * {@link measureSelfRetrieval} from float32 GEMM products, exact where a rank or a
  * neighbour hinges on it (compat-gemm.ts): the same answer to the bit. `ownScores` is the
- * old sample ranked by its metric ({@link gramScores} of compat-gemm); `newOld` is b·aᵀ.
+ * old sample ranked by its metric ({@link gramScores} of compat-gemm); `newOld` is b·aᵀ in float32 (taken over).
  */
 export function measureSelfRetrievalGemm(
   a: Rows,
@@ -221,11 +221,8 @@ export function measureSelfRetrievalGemm(
   newOld: Float32Array,
 ): SelfRetrievalMeasures {
   checkAligned(a, b);
-  return selfRetrievalFrom(a.rows, k, {
-    cross: gemmCrossScores(b, a, a.metric, newOld),
-    own: ownScores,
-    column: gemmCrossScores(a, b, a.metric, newOld, true),
-  });
+  const { newOld: cross, oldNew: column } = gemmCrossScores(b, a, a.metric, newOld);
+  return selfRetrievalFrom(a.rows, k, { cross, own: ownScores, column });
 }
 
 function checkAligned(a: Rows, b: Rows): void {
@@ -258,8 +255,8 @@ function selfRetrievalFrom(n: number, k: number, s: SelfScores): SelfRetrievalMe
   let nearer = 0;
   for (let i = 0; i < n; i++) {
     settleRow(s.cross, i, crossRow, { best: kk, skip: i, near: i });
-    // best ≥ 1: the nearest old neighbour below must be exact too.
-    settleRow(s.own, i, ownRow, { best: Math.max(kk, 1), skip: i, near: i });
+    // max: the nearest old neighbour below must be exact too.
+    settleRow(s.own, i, ownRow, { best: kk, skip: i, max: true, near: i });
     settleRow(s.column, i, column, { best: 0, near: i });
     newToOld[i] = rankOfSelf(crossRow, i);
     oldOnOld[i] = rankOfSelf(ownRow, i);
