@@ -6,12 +6,13 @@
  * The gate runs {@link measureCompatibilityGemm}: its n² · dims products go through
  * onnxruntime's Gemm, and the neighbours and ranks come out exactly as the float64 plain
  * loops of {@link measureCompatibility} (measured by bench/compat.ts), which the tests keep
- * as its oracle, as {@link naiveKnnOverlap} and {@link naiveLinearCka} are theirs.
+ * as its oracle, as naiveKnnOverlap and naiveLinearCka (compat-oracles.ts) are theirs.
  */
 import type { Metric } from '../config/manifest.js';
 import type { OrtModule } from '../onnx/session.js';
 import { openGemm } from '../retrieval/knn-gemm.js';
 import { gramScores, settleRow, topOthers, type BoundedScores } from './compat-gemm.js';
+export { naiveKnnOverlap, naiveLinearCka } from './compat-oracles.js';
 import {
   measureSelfRetrieval,
   measureSelfRetrievalGemm,
@@ -382,56 +383,6 @@ function assemble(
     };
   }
   return { rows: a.rows, ...sameId, k: kk, knnOverlap: overlap, cka, ckaDebiased: debiased };
-}
-
-/** The obvious kNN overlap from the vectors themselves: the test oracle of the Gram path. */
-export function naiveKnnOverlap(a: SampleMatrix, b: SampleMatrix, k: number): number {
-  const neighbours = (m: SampleMatrix, i: number): number[] => {
-    const row = (r: number) => Array.from(m.values.subarray(r * m.dims, (r + 1) * m.dims));
-    const x = row(i);
-    const score = (y: number[]): number => {
-      const dot = x.reduce((s, v, t) => s + v * y[t]!, 0);
-      if (m.metric === 'dot') return dot;
-      if (m.metric === 'l2') return -x.reduce((s, v, t) => s + (v - y[t]!) ** 2, 0);
-      const nx = Math.hypot(...x);
-      const ny = Math.hypot(...y);
-      return nx > 0 && ny > 0 ? dot / (nx * ny) : 0;
-    };
-    return Array.from({ length: m.rows }, (_, j) => j)
-      .filter((j) => j !== i)
-      .map((j) => ({ j, s: score(row(j)) }))
-      .sort((p, q) => q.s - p.s || p.j - q.j)
-      .slice(0, k)
-      .map((e) => e.j);
-  };
-  let shared = 0;
-  for (let i = 0; i < a.rows; i++) {
-    const nb = new Set(neighbours(b, i));
-    shared += neighbours(a, i).filter((j) => nb.has(j)).length;
-  }
-  return shared / (a.rows * k);
-}
-
-/** Linear CKA from the centred feature matrices, ‖YᵀX‖²_F / (‖XᵀX‖_F ‖YᵀY‖_F): the test oracle. */
-export function naiveLinearCka(x: number[][], y: number[][]): number {
-  const centre = (m: number[][]): number[][] => {
-    const mean = m[0]!.map((_, t) => m.reduce((s, r) => s + r[t]!, 0) / m.length);
-    return m.map((r) => r.map((v, t) => v - mean[t]!));
-  };
-  const cross = (p: number[][], q: number[][]): number => {
-    let total = 0;
-    for (let s = 0; s < p[0]!.length; s++) {
-      for (let t = 0; t < q[0]!.length; t++) {
-        let c = 0;
-        for (let i = 0; i < p.length; i++) c += p[i]![s]! * q[i]![t]!;
-        total += c * c;
-      }
-    }
-    return total;
-  };
-  const xc = centre(x);
-  const yc = centre(y);
-  return cross(yc, xc) / Math.sqrt(cross(xc, xc) * cross(yc, yc));
 }
 
 function rowSums(g: Float32Array, n: number): Float64Array {
