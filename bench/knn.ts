@@ -13,7 +13,9 @@ import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadavg } from 'node:os';
 import { exactKnn, readQueries, type KnnMetric } from '../src/retrieval/knn.js';
+import { openGemm } from '../src/retrieval/knn-gemm.js';
 import { openVectors } from '../src/vectors/open.js';
 import { findPython, fmt, runNodeMeasured, runPythonPeer } from './lib.js';
 
@@ -43,6 +45,7 @@ function parseArgs(
   const num = (name: string, fallback: number): number => Number(get(name) ?? fallback);
   const batch = get('batch-rows');
   const worker = get('worker-queries');
+  if (argv.includes('--worker-peak')) peakMode = true;
   return {
     nq: num('nq', 1000),
     n: num('n', 100_000),
@@ -180,6 +183,36 @@ print(json.dumps({"seconds": seconds, "peak_rss_mb": resource.getrusage(resource
                   "ids": i.tolist(), "scores": d.tolist()}))
 `;
 
+let peakMode = false;
+
+/**
+ * The machine's float32 GEMM peak through the runtime exactKnn uses: onnxruntime's Gemm
+ * on one query chunk × one block (1,000 × 16,384 × 768 by default, the shapes exactKnn runs),
+ * best of five runs after a warm-up; prints GFLOP/s as JSON.
+ */
+async function peakWorker(args: Args): Promise<void> {
+  const rows = Math.min(args.nq, 1000);
+  const block = args.blockRows;
+  const x = Float32Array.from(
+    { length: rows * args.dims },
+    (_, i) => ((i * 7919) % 1000) / 1000 - 0.5,
+  );
+  const y = Float32Array.from(
+    { length: block * args.dims },
+    (_, i) => ((i * 104729) % 1000) / 1000 - 0.5,
+  );
+  const gemm = await openGemm(args.dims, { threads: args.threads });
+  await gemm.product(x, rows, y, block);
+  let best = Infinity;
+  for (let r = 0; r < 5; r++) {
+    const t0 = process.hrtime.bigint();
+    await gemm.product(x, rows, y, block);
+    best = Math.min(best, Number(process.hrtime.bigint() - t0) / 1e9);
+  }
+  await gemm.release();
+  console.log(JSON.stringify({ gflops: (2 * rows * block * args.dims) / best / 1e9 }));
+}
+
 interface TopK {
   ids: number[][];
   scores: number[][];
@@ -223,6 +256,7 @@ function agreement(
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (peakMode) return peakWorker(args);
   if (args.worker) return worker(args, args.worker);
   const { nq, n, dims, k, threads } = args;
   const gflop = (2 * nq * n * dims) / 1e9;
@@ -302,6 +336,18 @@ async function main(): Promise<void> {
         else prev.rss = Math.max(prev.rss, o.rss);
       }
     }
+    const peakRun = runNodeMeasured([
+      '--import',
+      import.meta.resolve('tsx'),
+      self,
+      ...passOn,
+      '--worker-peak',
+    ]);
+    const peak =
+      peakRun.status === 0
+        ? (JSON.parse(peakRun.stdout.trim().split('\n').pop() as string) as { gflops: number })
+            .gflops
+        : Number.NaN;
     const row = (name: string, o: Outcome & { wall: number; rss: number }): string =>
       `${name.padEnd(22)} ${fmt(o.seconds, 3).padStart(8)} s ${fmt(gflop / o.seconds, 1).padStart(8)} GFLOP/s ` +
       `${fmt(o.wall, 2).padStart(7)} s process ${fmt(o.rss, 0).padStart(6)} MB peak RSS`;
@@ -310,6 +356,13 @@ async function main(): Promise<void> {
       `best of ${args.repeat} (search time; process wall time and the highest peak RSS seen):`,
     );
     console.log(row('exactKnn (onnxruntime)', ours));
+    console.log(
+      `  float32 GEMM peak through onnxruntime (${Math.min(nq, 1000)} × ${args.blockRows} × ${dims}, ${threads} threads): ` +
+        `${fmt(peak, 1)} GFLOP/s; exactKnn at ${fmt((100 * gflop) / ours.seconds / peak, 0)}% of it ` +
+        `(load average ${loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')})`,
+    );
     console.log(`  ${JSON.stringify(ours.stats)}`);
     for (const [name, peer] of best) {
       if (peer === ours) continue;

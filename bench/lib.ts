@@ -23,7 +23,11 @@ export interface Measured {
  * Runs `node <args>` and measures wall time and the peak RSS of that node process,
  * read from getrusage at exit through a preload module.
  */
-export function runNodeMeasured(args: readonly string[], env: NodeJS.ProcessEnv = {}): Measured {
+export function runNodeMeasured(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+  cwd?: string,
+): Measured {
   const dir = mkdtempSync(join(tmpdir(), 'eg-bench-rss-'));
   const rssFile = join(dir, 'rss');
   try {
@@ -33,6 +37,7 @@ export function runNodeMeasured(args: readonly string[], env: NodeJS.ProcessEnv 
       ['--import', join(ROOT, 'bench/rss-preload.mjs'), ...args],
       {
         env: { ...process.env, ...env, BENCH_RSS_FILE: rssFile },
+        cwd,
         encoding: 'utf8',
         maxBuffer: 1 << 28,
       },

@@ -3,13 +3,21 @@
  * both versions: same-id cosine (do the coordinates agree?), mutual kNN overlap within the
  * sample (do the neighbourhoods agree?), and linear CKA (does the whole geometry agree?).
  *
- * Everything here is a plain typed-array loop over at most a few thousand rows; the one
- * hot loop is {@link gramMatrix} (n² · dims / 2 multiply-adds per version), measured by
- * bench/compat.ts. {@link naiveKnnOverlap} and {@link naiveLinearCka} are the slow, obvious
- * versions the tests use as oracles.
+ * The gate runs {@link measureCompatibilityGemm}: its n² · dims products go through
+ * onnxruntime's Gemm, and the neighbours and ranks come out exactly as the float64 plain
+ * loops of {@link measureCompatibility} (measured by bench/compat.ts), which the tests keep
+ * as its oracle, as naiveKnnOverlap and naiveLinearCka (compat-oracles.ts) are theirs.
  */
 import type { Metric } from '../config/manifest.js';
-import { measureSelfRetrieval, type SelfRetrievalMeasures } from './compat-self.js';
+import type { OrtModule } from '../onnx/session.js';
+import { openGemm } from '../retrieval/knn-gemm.js';
+import { gramScores, settleRow, topOthers, type BoundedScores } from './compat-gemm.js';
+export { naiveKnnOverlap, naiveLinearCka } from './compat-oracles.js';
+import {
+  measureSelfRetrieval,
+  measureSelfRetrievalGemm,
+  type SelfRetrievalMeasures,
+} from './compat-self.js';
 
 /** The sampled rows of one version, row i of both versions belonging to the same id. */
 export interface SampleMatrix {
@@ -279,24 +287,87 @@ function distribution(values: Float64Array): Distribution {
 /** Default neighbours per row for the overlap. */
 export const DEFAULT_K = 10;
 
-/** Computes every measure on two aligned samples (row i of both is the same id). */
+/**
+ * Computes every measure on two aligned samples (row i of both is the same id), in float64
+ * plain loops: the slow path, kept as the oracle of {@link measureCompatibilityGemm}.
+ */
 export function measureCompatibility(
   a: SampleMatrix,
   b: SampleMatrix,
   k = DEFAULT_K,
 ): CompatibilityMeasures {
-  if (a.rows !== b.rows) throw new RangeError(`samples must align: ${a.rows} rows vs ${b.rows}`);
-  const n = a.rows;
+  const n = aligned(a, b);
   const kk = Math.max(0, Math.min(k, n - 1));
   const ga = gramMatrix(a);
   const gb = gramMatrix(b);
-  const overlap = meanOverlap(
-    knnFromGram(ga, n, kk, a.metric),
-    knnFromGram(gb, n, kk, b.metric),
-    n,
-    kk,
-  );
-  const { cka, debiased } = ckaFromGrams(ga, gb, n);
+  return assemble(a, b, kk, {
+    overlap: meanOverlap(knnFromGram(ga, n, kk, a.metric), knnFromGram(gb, n, kk, b.metric), n, kk),
+    ...ckaFromGrams(ga, gb, n),
+    self: () => measureSelfRetrieval(a, b, kk, ga),
+  });
+}
+
+/**
+ * {@link measureCompatibility} with its n² · dims products on onnxruntime's float32 Gemm
+ * (three of them: each Gram matrix and new · oldᵀ). Neighbours and ranks come out exactly
+ * as the slow path's (compat-gemm.ts re-scores in float64 what they hinge on); CKA, a sum
+ * over all entries, reads the float32 Gram matrices (relative error ~1e-6).
+ */
+export async function measureCompatibilityGemm(
+  a: SampleMatrix,
+  b: SampleMatrix,
+  k = DEFAULT_K,
+  opts: { readonly threads?: number; readonly ort?: OrtModule } = {},
+): Promise<CompatibilityMeasures> {
+  const n = aligned(a, b);
+  const kk = Math.max(0, Math.min(k, n - 1));
+  const gemmA = await openGemm(a.dims, opts);
+  const gemmB = b.dims === a.dims ? gemmA : await openGemm(b.dims, opts);
+  try {
+    const ga = gramScores(a, a.metric, await gemmA.product(a.values, n, a.values, n));
+    const gb = gramScores(b, b.metric, await gemmB.product(b.values, n, b.values, n));
+    const newOld = a.dims === b.dims ? await gemmA.product(b.values, n, a.values, n) : undefined;
+    return assemble(a, b, kk, {
+      overlap: meanOverlap(knnFromScores(ga.scores, n, kk), knnFromScores(gb.scores, n, kk), n, kk),
+      ...ckaFromGrams(ga.gram, gb.gram, n),
+      self: () => measureSelfRetrievalGemm(a, b, kk, ga.scores, newOld as Float32Array),
+    });
+  } finally {
+    await gemmA.release();
+    if (gemmB !== gemmA) await gemmB.release();
+  }
+}
+
+/** Each row's `k` best other rows of exactly-decided scores, as {@link knnFromGram}. */
+function knnFromScores(s: BoundedScores, n: number, k: number): Int32Array {
+  const out = new Int32Array(n * k);
+  if (k === 0) return out;
+  const row = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    settleRow(s, i, row, { best: k, skip: i });
+    topOthers(row, i, k, out.subarray(i * k, (i + 1) * k));
+  }
+  return out;
+}
+
+function aligned(a: SampleMatrix, b: SampleMatrix): number {
+  if (a.rows !== b.rows) throw new RangeError(`samples must align: ${a.rows} rows vs ${b.rows}`);
+  return a.rows;
+}
+
+/** The measures both paths share once the Gram-based ones are known. */
+function assemble(
+  a: SampleMatrix,
+  b: SampleMatrix,
+  kk: number,
+  m: {
+    overlap: number;
+    cka: number;
+    debiased: number;
+    self: () => SelfRetrievalMeasures;
+  },
+): CompatibilityMeasures {
+  const { overlap, cka, debiased } = m;
   let sameId: Pick<CompatibilityMeasures, 'sameIdCosine' | 'normRatio' | 'selfRetrieval'> = {};
   if (a.dims === b.dims) {
     const { cosines, ratios } = sameRowCosines(a, b);
@@ -308,60 +379,10 @@ export function measureCompatibility(
         median: quantile(sortedRatios, 0.5),
         p95: quantile(sortedRatios, 0.95),
       },
-      selfRetrieval: measureSelfRetrieval(a, b, kk, ga),
+      selfRetrieval: m.self(),
     };
   }
-  return { rows: n, ...sameId, k: kk, knnOverlap: overlap, cka, ckaDebiased: debiased };
-}
-
-/** The obvious kNN overlap from the vectors themselves: the test oracle of the Gram path. */
-export function naiveKnnOverlap(a: SampleMatrix, b: SampleMatrix, k: number): number {
-  const neighbours = (m: SampleMatrix, i: number): number[] => {
-    const row = (r: number) => Array.from(m.values.subarray(r * m.dims, (r + 1) * m.dims));
-    const x = row(i);
-    const score = (y: number[]): number => {
-      const dot = x.reduce((s, v, t) => s + v * y[t]!, 0);
-      if (m.metric === 'dot') return dot;
-      if (m.metric === 'l2') return -x.reduce((s, v, t) => s + (v - y[t]!) ** 2, 0);
-      const nx = Math.hypot(...x);
-      const ny = Math.hypot(...y);
-      return nx > 0 && ny > 0 ? dot / (nx * ny) : 0;
-    };
-    return Array.from({ length: m.rows }, (_, j) => j)
-      .filter((j) => j !== i)
-      .map((j) => ({ j, s: score(row(j)) }))
-      .sort((p, q) => q.s - p.s || p.j - q.j)
-      .slice(0, k)
-      .map((e) => e.j);
-  };
-  let shared = 0;
-  for (let i = 0; i < a.rows; i++) {
-    const nb = new Set(neighbours(b, i));
-    shared += neighbours(a, i).filter((j) => nb.has(j)).length;
-  }
-  return shared / (a.rows * k);
-}
-
-/** Linear CKA from the centred feature matrices, ‖YᵀX‖²_F / (‖XᵀX‖_F ‖YᵀY‖_F): the test oracle. */
-export function naiveLinearCka(x: number[][], y: number[][]): number {
-  const centre = (m: number[][]): number[][] => {
-    const mean = m[0]!.map((_, t) => m.reduce((s, r) => s + r[t]!, 0) / m.length);
-    return m.map((r) => r.map((v, t) => v - mean[t]!));
-  };
-  const cross = (p: number[][], q: number[][]): number => {
-    let total = 0;
-    for (let s = 0; s < p[0]!.length; s++) {
-      for (let t = 0; t < q[0]!.length; t++) {
-        let c = 0;
-        for (let i = 0; i < p.length; i++) c += p[i]![s]! * q[i]![t]!;
-        total += c * c;
-      }
-    }
-    return total;
-  };
-  const xc = centre(x);
-  const yc = centre(y);
-  return cross(yc, xc) / Math.sqrt(cross(xc, xc) * cross(yc, yc));
+  return { rows: a.rows, ...sameId, k: kk, knnOverlap: overlap, cka, ckaDebiased: debiased };
 }
 
 function rowSums(g: Float32Array, n: number): Float64Array {

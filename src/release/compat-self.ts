@@ -11,6 +11,13 @@
  * see {@link rankOfSelf}) or, for `dot`, when a short vector is outranked by long ones.
  */
 import type { Metric } from '../config/manifest.js';
+import {
+  crossScores as gemmCrossScores,
+  matrixScores,
+  settleRow,
+  topOthers,
+  type BoundedScores,
+} from './compat-gemm.js';
 
 /** One direction of self-retrieval over the sample. */
 export interface SelfRetrieval {
@@ -168,30 +175,12 @@ function gramScores(g: Float32Array, n: number, metric: Metric): Float64Array {
   return s;
 }
 
-/** The `k` best columns of `scores` other than `self`, ties to the lower column. */
-function topOthers(scores: Float64Array, self: number, k: number, out: Int32Array): void {
-  const best = new Float64Array(k).fill(-Infinity);
-  let filled = 0;
-  for (let j = 0; j < scores.length; j++) {
-    if (j === self) continue;
-    const s = scores[j]!;
-    if (filled === k && !(s > best[k - 1]!)) continue;
-    let p = filled < k ? filled++ : k - 1;
-    while (p > 0 && s > best[p - 1]!) {
-      best[p] = best[p - 1]!;
-      out[p] = out[p - 1]!;
-      p--;
-    }
-    best[p] = s;
-    out[p] = j;
-  }
-}
-
 /**
  * Self-retrieval of `b` (new) against `a` (old) and back, of `a` against itself, and the
  * mixed-index neighbour overlap@k. Scores are by the old version's metric, which is what
  * a mixed index ranks by. Needs equal dims; costs one n² · dims product, two without
  * `oldGram` (the old sample's Gram matrix by its metric, as compat-measures computes it).
+ * All in float64 plain loops: the slow path, and the oracle of {@link measureSelfRetrievalGemm}.
  */
 export function measureSelfRetrieval(
   a: Rows,
@@ -199,45 +188,87 @@ export function measureSelfRetrieval(
   k = 10,
   oldGram?: Float32Array,
 ): SelfRetrievalMeasures {
-  if (a.rows !== b.rows || a.dims !== b.dims) {
-    throw new RangeError(`self-retrieval needs aligned samples of equal dims`);
-  }
+  checkAligned(a, b);
   const n = a.rows;
-  const kk = Math.max(0, Math.min(k, n - 1));
   const metric = a.metric;
   const cross = crossScores(b, a, metric); // row i: new i against every old j
   const own = oldGram ? gramScores(oldGram, n, metric) : crossScores(a, a, metric);
+  // Old i against every new j: column i of `cross` (the dot product is symmetric), with the
+  // l2 term redone for the new rows as the corpus.
+  const nb = norms(b);
+  const na = norms(a);
+  const column = matrixScores(cross, n, (v, i, j) => {
+    const x = v[j * n + i]!;
+    return metric === 'l2' ? x + na[i]! - nb[j]! : x;
+  });
+  return selfRetrievalFrom(n, k, {
+    cross: matrixScores(cross, n),
+    own: matrixScores(own, n),
+    column,
+  });
+}
+
+/**
+ * {@link measureSelfRetrieval} from float32 GEMM products, exact where a rank or a
+ * neighbour hinges on it (compat-gemm.ts): the same answer to the bit. `ownScores` is the
+ * old sample ranked by its metric ({@link gramScores} of compat-gemm); `newOld` is b·aᵀ in float32 (taken over).
+ */
+export function measureSelfRetrievalGemm(
+  a: Rows,
+  b: Rows,
+  k: number,
+  ownScores: BoundedScores,
+  newOld: Float32Array,
+): SelfRetrievalMeasures {
+  checkAligned(a, b);
+  const { newOld: cross, oldNew: column } = gemmCrossScores(b, a, a.metric, newOld);
+  return selfRetrievalFrom(a.rows, k, { cross, own: ownScores, column });
+}
+
+function checkAligned(a: Rows, b: Rows): void {
+  if (a.rows !== b.rows || a.dims !== b.dims) {
+    throw new RangeError(`self-retrieval needs aligned samples of equal dims`);
+  }
+}
+
+/** The three score views self-retrieval reads, row i being the id i's query. */
+interface SelfScores {
+  /** New i against every old j. */
+  readonly cross: BoundedScores;
+  /** Old i against every old j. */
+  readonly own: BoundedScores;
+  /** Old i against every new j. */
+  readonly column: BoundedScores;
+}
+
+function selfRetrievalFrom(n: number, k: number, s: SelfScores): SelfRetrievalMeasures {
+  const kk = Math.max(0, Math.min(k, n - 1));
   const newToOld = new Int32Array(n);
   const oldOnOld = new Int32Array(n);
   const oldToNew = new Int32Array(n);
   const mixed = new Int32Array(kk);
   const old = new Int32Array(kk);
-  let shared = 0;
-  for (let i = 0; i < n; i++) {
-    const crossRow = cross.subarray(i * n, (i + 1) * n);
-    const ownRow = own.subarray(i * n, (i + 1) * n);
-    newToOld[i] = rankOfSelf(crossRow, i);
-    oldOnOld[i] = rankOfSelf(ownRow, i);
-    if (kk === 0) continue;
-    topOthers(crossRow, i, kk, mixed);
-    topOthers(ownRow, i, kk, old);
-    for (let x = 0; x < kk; x++) if (old.includes(mixed[x]!)) shared++;
-  }
-  // Old i against every new j: column i of `cross` (the dot product is symmetric), with the
-  // l2 term redone for the new rows as the corpus.
-  const nb = norms(b);
-  const na = norms(a);
+  const crossRow = new Float64Array(n);
+  const ownRow = new Float64Array(n);
   const column = new Float64Array(n);
+  let shared = 0;
   let nearer = 0;
   for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      const x = cross[j * n + i]!;
-      column[j] = metric === 'l2' ? x + na[i]! - nb[j]! : x;
-    }
+    settleRow(s.cross, i, crossRow, { best: kk, skip: i, near: i });
+    // max: the nearest old neighbour below must be exact too.
+    settleRow(s.own, i, ownRow, { best: kk, skip: i, max: true, near: i });
+    settleRow(s.column, i, column, { best: 0, near: i });
+    newToOld[i] = rankOfSelf(crossRow, i);
+    oldOnOld[i] = rankOfSelf(ownRow, i);
     oldToNew[i] = rankOfSelf(column, i);
+    if (kk > 0) {
+      topOthers(crossRow, i, kk, mixed);
+      topOthers(ownRow, i, kk, old);
+      for (let x = 0; x < kk; x++) if (old.includes(mixed[x]!)) shared++;
+    }
     // column[i] scores the new vector of i for the query a_i, on the scale own[i, ·] uses.
     let neighbour = -Infinity;
-    for (let j = 0; j < n; j++) if (j !== i) neighbour = Math.max(neighbour, own[i * n + j]!);
+    for (let j = 0; j < n; j++) if (j !== i) neighbour = Math.max(neighbour, ownRow[j]!);
     if (column[i]! > neighbour) nearer++;
   }
   return {

@@ -15,7 +15,11 @@
  */
 import { openVectors } from '../vectors/open.js';
 import type { OpenOptions, VectorSource } from '../vectors/types.js';
-import { measureCompatibility, type CompatibilityMeasures, DEFAULT_K } from './compat-measures.js';
+import {
+  measureCompatibilityGemm,
+  type CompatibilityMeasures,
+  DEFAULT_K,
+} from './compat-measures.js';
 import { bottomK, readSampledRows, sharedKeys, type MatchBy } from './compat-sample.js';
 import type { Metric } from '../config/manifest.js';
 import type { RegistryCompatibility } from '../config/registry.js';
@@ -265,7 +269,7 @@ export async function analyzeCompatibility(
       unmeasured: `the sampled rows were not all found on the second read (${a.found} and ${b.found} of ${keys.length}); did a file change during the gate?`,
     };
   }
-  const measures = measureCompatibility(
+  const measures = await measureCompatibilityGemm(
     { values: a.values, rows: keys.length, dims: a.dims, metric: baseline.metric },
     { values: b.values, rows: keys.length, dims: b.dims, metric: candidate.metric },
     options.k,

@@ -26,15 +26,15 @@ function gamma(n: number): number {
 
 /**
  * Bound on |graph score − exact score| for one query against any row of a block, and the
- * float32 rounding of the exact score on top: an exact score is at most `upper(v)` when
- * onnxruntime scored `v`.
+ * float32 rounding of the exact score on top: an exact score is at most `upper(v)` and at
+ * least `lower(v)` when onnxruntime scored `v`. Both are increasing in `v`.
  */
-export function screeningBound(
+export function screeningInterval(
   metric: KnnMetric,
   dims: number,
   queryNorm: number,
   maxRowNorm2: number,
-): (v: number) => number {
+): { upper: (v: number) => number; lower: (v: number) => number } {
   const g = gamma(dims + 1);
   // The graph's ‖c‖² is itself a float32 sum: the true maximum is at most this.
   const maxNorm = Math.sqrt(Math.max(0, maxRowNorm2) / (1 - g)) * (1 + 1e-12);
@@ -50,7 +50,20 @@ export function screeningBound(
     eps = (2.01 * g + 2 * U) * r * r;
   }
   eps *= 1.01;
-  return (v: number) => v + eps + 2 * U * (Math.abs(v) + eps);
+  return {
+    upper: (v: number) => v + eps + 2 * U * (Math.abs(v) + eps),
+    lower: (v: number) => v - eps - 2 * U * (Math.abs(v) + eps),
+  };
+}
+
+/** The upper half of {@link screeningInterval}. */
+export function screeningBound(
+  metric: KnnMetric,
+  dims: number,
+  queryNorm: number,
+  maxRowNorm2: number,
+): (v: number) => number {
+  return screeningInterval(metric, dims, queryNorm, maxRowNorm2).upper;
 }
 
 /** Exact scorer for one query: float64 sums in row order, rounded once to float32. */

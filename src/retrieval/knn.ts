@@ -34,7 +34,7 @@ import {
   prepareQueries,
   type KnnQueries,
 } from './knn-input.js';
-import { ExactScorer, screeningBound } from './knn-exact.js';
+import { ExactScorer, screeningInterval } from './knn-exact.js';
 import { TopKList, type KnnHit, type KnnResult } from './knn-select.js';
 
 export type { KnnDType, KnnMetric } from './knn-graph.js';
@@ -184,17 +184,29 @@ export async function exactKnn(opts: KnnOptions): Promise<KnnResult> {
       const unsettled: { q: number; upper: (v: number) => number; seen: Set<number> }[] = [];
       for (let i = 0; i < chunk.rows; i++) {
         const q = chunk.start + i;
-        const upper = screeningBound(metric, dims, (scorers[q] as ExactScorer).norm, maxNorm2);
+        const list = lists[q] as TopKList;
+        const scorer = scorers[q] as ExactScorer;
+        const { upper, lower } = screeningInterval(metric, dims, scorer.norm, maxNorm2);
         const base = i * kb;
-        const returned = function* (): Generator<[number, number]> {
-          for (let j = 0; j < kb; j++) {
-            yield [Number(indices[base + j]), upper(approx(q, values[base + j] as number))];
-          }
-        };
-        admit(q, view, returned());
+        // Each of the block's k best rows scores at least `floor` exactly; a row whose
+        // exact score is surely below it is beaten by k rows of this block alone.
+        const floor =
+          kb >= k ? lower(approx(q, values[base + k - 1] as number)) : Number.NEGATIVE_INFINITY;
+        const candidates: KnnHit[] = [];
+        // TopK returns scores in descending order and `upper` is increasing: stop at the
+        // first row that cannot enter, every later one cannot either.
+        for (let j = 0; j < kb; j++) {
+          const u = upper(approx(q, values[base + j] as number));
+          if (u < floor || !list.mayEnter(u)) break;
+          const row = Number(indices[base + j]);
+          const score = scorer.score(view.values, row * dims);
+          candidates.push({ id: view.idAt(row), row: view.rowAt(row), score });
+        }
+        stats.exactScores += candidates.length;
+        list.merge(candidates);
         // Rows TopK left out score at most `upper(last)`: if that could still enter, look at all.
         const last = upper(approx(q, values[base + kb - 1] as number));
-        if (kb < view.rows && (lists[q] as TopKList).mayEnter(last)) {
+        if (kb < view.rows && last >= floor && list.mayEnter(last)) {
           const seen = new Set<number>();
           for (let j = 0; j < kb; j++) seen.add(Number(indices[base + j]));
           unsettled.push({ q, upper, seen });

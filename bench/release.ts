@@ -1,0 +1,353 @@
+/**
+ * A realistic release, step by step: `check` of a candidate 1.0.1 against 1.0.0, both
+ * `--rows` × `--dims` float32 (baseline .npy + ids; candidate Arrow IPC when it fits in
+ * 1 GB of memory to write, else .npy), a `--queries`-query suite (k 100) run on both
+ * versions, two consumers with quality floors, and the compatibility sample (`--sample`).
+ *
+ *   npx tsx bench/release.ts [--rows 100000] [--dims 768] [--queries 1000] [--sample 2000]
+ *   npx tsx bench/release.ts --rows 1000000      # the issue's realistic release (≈ 6 GB of files)
+ *
+ * Prints each engine step's time in process (the steps executePlan runs, in its order) with
+ * the process's peak RSS after it, then the whole `check` command in its own process (time,
+ * peak RSS, exit code), with the load average beside the numbers.
+ */
+import { createHash, type Hash } from 'node:crypto';
+import {
+  closeSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultDeps } from '../src/gate/default-deps.js';
+import { resolvePlan, type GatePlan } from '../src/gate/plan.js';
+import { benchmarkStep } from '../src/gate/benchmark-step.js';
+import { scanStep, scannedVersion } from '../src/gate/steps.js';
+import { runVersioning } from '../src/release/versioning.js';
+import type { Finding } from '../src/config/findings.js';
+import { arrowFloat32 } from '../src/vectors/write.js';
+import { fmt, ROOT, runNodeMeasured } from './lib.js';
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+const ROWS = arg('rows', 100_000);
+const DIMS = arg('dims', 768);
+const QUERIES = Math.min(arg('queries', 1000), ROWS);
+const SAMPLE = arg('sample', 2000);
+const CENTRES = 64;
+
+/** Seeded xorshift; `gauss` is a sum of three uniforms (fast, bell-shaped, enough here). */
+function generator(seed: number): { gauss: () => number } {
+  let s = seed >>> 0 || 1;
+  const u = (): number => {
+    s ^= s << 13;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    return (s >>> 0) / 4294967296;
+  };
+  return { gauss: () => u() + u() + u() - 1.5 };
+}
+
+function normalise(v: Float32Array, dims: number): void {
+  for (let r = 0; r < v.length / dims; r++) {
+    let s = 0;
+    for (let j = 0; j < dims; j++) s += v[r * dims + j]! ** 2;
+    const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
+    for (let j = 0; j < dims; j++) v[r * dims + j]! *= inv;
+  }
+}
+
+/**
+ * Rows [start, start + n) of a version: a clustered space (64 centres, unit rows); the
+ * candidate (`drift` > 0) is the same rows plus noise of that norm, renormalised.
+ */
+let centresCache: Float32Array | undefined;
+
+function rowsOf(start: number, n: number, drift: number): Float32Array {
+  if (!centresCache) {
+    centresCache = new Float32Array(CENTRES * DIMS);
+    const c = generator(7);
+    for (let i = 0; i < centresCache.length; i++) centresCache[i] = c.gauss();
+    normalise(centresCache, DIMS);
+  }
+  const centres = centresCache;
+  const out = new Float32Array(n * DIMS);
+  for (let r = 0; r < n; r++) {
+    const g = generator(1 + start + r);
+    const k = (start + r) % CENTRES;
+    for (let j = 0; j < DIMS; j++) out[r * DIMS + j] = centres[k * DIMS + j]! + 0.06 * g.gauss();
+  }
+  normalise(out, DIMS);
+  if (drift > 0) {
+    for (let r = 0; r < n; r++) {
+      const g = generator(1_000_003 + start + r);
+      for (let j = 0; j < DIMS; j++) out[r * DIMS + j]! += (drift / Math.sqrt(DIMS)) * g.gauss();
+    }
+    normalise(out, DIMS);
+  }
+  return out;
+}
+
+const ids = (n: number, prefix = 'doc-') =>
+  Array.from({ length: n }, (_, i) => `${prefix}${String(i).padStart(7, '0')}`);
+
+/** Streams a version's rows to an .npy file 8,192 rows at a time; returns its sha256. */
+function writeNpy(path: string, drift: number): string {
+  let header = `{'descr': '<f4', 'fortran_order': False, 'shape': (${ROWS}, ${DIMS}), }`;
+  header += ' '.repeat(63 - ((10 + header.length) % 64)) + '\n';
+  const pre = Buffer.alloc(10);
+  pre.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0]);
+  pre.writeUInt16LE(header.length, 8);
+  const hash: Hash = createHash('sha256');
+  const fd = openSync(path, 'w');
+  try {
+    const put = (b: Uint8Array): void => {
+      writeSync(fd, b);
+      hash.update(b);
+    };
+    put(pre);
+    put(Buffer.from(header, 'latin1'));
+    for (let start = 0; start < ROWS; start += 8192) {
+      const v = rowsOf(start, Math.min(8192, ROWS - start), drift);
+      put(new Uint8Array(v.buffer));
+    }
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+
+function manifest(version: string, vectors: string, sha: string, extra = ''): string {
+  return `name: catalogue
+version: ${version}
+tag: catalogue-v${version}
+model: { name: bench-encoder, revision: "r${version}" }
+vectors:
+${vectors}  sha256: ${sha}
+dims: ${DIMS}
+dtype: float32
+normalization: l2
+metric: cosine
+created: 2026-01-10T09:00:00Z
+inputs: { dataset: catalogue-2026-01, sha256: "${'0'.repeat(64)}" }
+preprocessing: { lowercase: true }
+${extra}suites:
+  - path: ../../suites/search.yaml
+`;
+}
+
+function contract(consumer: string, quality: string): string {
+  return `consumer: ${consumer}
+owner: "@bench/${consumer}"
+embedding: catalogue
+accepts: ^1.0.0
+status: active
+requires: { dims: ${DIMS}, dtype: float32, normalization: l2, norm_tolerance: 0.001, metric: cosine }
+quality:
+${quality}`;
+}
+
+/** Writes the whole release story; returns the `check` request. */
+function writeStory(dir: string): { request: GatePlan; args: string[]; candidateFormat: string } {
+  const docIds = ids(ROWS);
+  for (const v of ['1.0.0', '1.0.1']) mkdirSync(join(dir, 'releases', v), { recursive: true });
+  mkdirSync(join(dir, 'contracts'));
+  mkdirSync(join(dir, 'suites', 'queries'), { recursive: true });
+  const rel = (v: string, f: string) => join(dir, 'releases', v, f);
+  writeFileSync(rel('1.0.0', 'ids.txt'), docIds.join('\n') + '\n');
+  const shaA = writeNpy(rel('1.0.0', 'vectors.npy'), 0);
+  writeFileSync(
+    rel('1.0.0', 'manifest.yaml'),
+    manifest('1.0.0', '  path: vectors.npy\n  ids: ids.txt\n', shaA),
+  );
+  // The candidate: Arrow when its values fit in 1 GB (the writer holds them all), else .npy.
+  const arrow = ROWS * DIMS * 4 <= 2 ** 30;
+  let shaB: string;
+  if (arrow) {
+    const bytes = arrowFloat32(docIds, rowsOf(0, ROWS, 0.1), DIMS);
+    writeFileSync(rel('1.0.1', 'vectors.arrow'), bytes);
+    shaB = createHash('sha256').update(bytes).digest('hex');
+  } else {
+    writeFileSync(rel('1.0.1', 'ids.txt'), docIds.join('\n') + '\n');
+    shaB = writeNpy(rel('1.0.1', 'vectors.npy'), 0.1);
+  }
+  writeFileSync(
+    rel('1.0.1', 'manifest.yaml'),
+    manifest(
+      '1.0.1',
+      arrow
+        ? '  path: vectors.arrow\n  id_column: id\n  vector_column: embedding\n'
+        : '  path: vectors.npy\n  ids: ids.txt\n',
+      shaB,
+      'parent: 1.0.0\n',
+    ),
+  );
+  // Queries: every (rows / queries)-th document plus noise; the document is the relevant one.
+  const step = Math.floor(ROWS / QUERIES);
+  const qIds = ids(QUERIES, 'q-');
+  const qrels = ['query-id\tcorpus-id\tscore'];
+  for (const [drift, v] of [
+    [0, '1.0.0'],
+    [0.1, '1.0.1'],
+  ] as const) {
+    const q = new Float32Array(QUERIES * DIMS);
+    for (let i = 0; i < QUERIES; i++) {
+      const row = rowsOf(i * step, 1, drift);
+      const g = generator(5_000_011 + i);
+      for (let j = 0; j < DIMS; j++)
+        q[i * DIMS + j] = row[j]! + (0.3 / Math.sqrt(DIMS)) * g.gauss();
+    }
+    normalise(q, DIMS);
+    writeFileSync(join(dir, 'suites', 'queries', `${v}.arrow`), arrowFloat32(qIds, q, DIMS));
+  }
+  for (let i = 0; i < QUERIES; i++) qrels.push(`${qIds[i]}\t${docIds[i * step]}\t1`);
+  writeFileSync(join(dir, 'suites', 'qrels.tsv'), qrels.join('\n') + '\n');
+  writeFileSync(
+    join(dir, 'suites', 'search.yaml'),
+    `suite: search\nqrels: qrels.tsv\nk: 100\nversions:\n  "1.0.0":\n    queries: { path: queries/1.0.0.arrow }\n  "1.0.1":\n    queries: { path: queries/1.0.1.arrow }\n`,
+  );
+  writeFileSync(
+    join(dir, 'contracts', 'search.yaml'),
+    contract('search', '  - { suite: search, metric: ndcg@10, min: 0.1, max_drop: 0.05 }\n'),
+  );
+  writeFileSync(
+    join(dir, 'contracts', 'recommend.yaml'),
+    contract('recommend', '  - { suite: search, metric: recall@100, min: 0.2, max_drop: 0.05 }\n'),
+  );
+  const { request } = writeStoryRequest(dir);
+  const args = [
+    'check',
+    '--candidate',
+    request.candidate,
+    '--baseline',
+    request.baseline as string,
+    '--contracts',
+    'contracts',
+    '--sample-size',
+    String(SAMPLE),
+    '--format',
+    'json',
+  ];
+  return { request, args, candidateFormat: arrow ? 'Arrow' : '.npy' };
+}
+
+const peakMB = (): number => process.resourceUsage().maxRSS / 1024;
+
+/** The steps of executePlan, each timed (no staging model in this story). */
+async function steps(request: GatePlan): Promise<void> {
+  const deps = defaultDeps();
+  let t = performance.now();
+  const total = t;
+  const lap = (name: string): void => {
+    const now = performance.now();
+    console.log(
+      `  ${name.padEnd(44)} ${fmt((now - t) / 1000, 2).padStart(7)} s  peak RSS so far ${fmt(peakMB(), 0).padStart(5)} MB`,
+    );
+    t = now;
+  };
+  const plan = await resolvePlan(request);
+  lap('plan (load and check every file)');
+  const findings: Finding[] = [
+    ...plan.candidate.loaded.findings,
+    ...(plan.baseline?.loaded.findings ?? []),
+    ...plan.contracts.flatMap((c) => c.findings),
+  ];
+  for (const f of findings) console.log(`  plan finding: ${f.id} ${f.message}`);
+  const scans = await scanStep(plan, deps, findings);
+  lap('scan both versions (sha256, validate)');
+  const baseline = scans.baseline ? plan.baseline : undefined;
+  const bench = scans.candidate ? await benchmarkStep(plan, deps, baseline) : undefined;
+  lap(`benchmarks (kNN of ${QUERIES} queries × 2 versions)`);
+  const versioning = await runVersioning({
+    workspace: request.workspace,
+    cwd: request.cwd,
+    registry: plan.registry,
+    pointers: plan.pointers,
+    compatibility: request.compatibility,
+    candidate: scannedVersion(plan.candidate, scans.candidate),
+    baseline: plan.baseline && scannedVersion(plan.baseline, scans.baseline),
+    contracts: plan.contracts,
+    now: new Date(),
+    open: deps.openVectors,
+    suites: bench?.suites,
+  });
+  lap(`compatibility (sample ${SAMPLE}) and versioning`);
+  const all = [...findings, ...(bench?.findings ?? []), ...versioning.findings];
+  console.log(`  findings: ${all.map((f) => `${f.id} (${f.severity})`).join(', ') || 'none'}`);
+  console.log(
+    `  ${'total'.padEnd(44)} ${fmt((performance.now() - total) / 1000, 2).padStart(7)} s  ` +
+      `(${findings.length + (bench?.findings.length ?? 0) + versioning.findings.length} findings; ` +
+      `compatibility: ${versioning.compatibility?.verdict ?? 'not measured'})`,
+  );
+}
+
+async function main(): Promise<void> {
+  if (process.argv.includes('--worker-steps')) {
+    const dir = process.argv[process.argv.indexOf('--worker-steps') + 1] as string;
+    const { request } = writeStoryRequest(dir);
+    return steps(request);
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'eg-bench-release-'));
+  try {
+    let t0 = performance.now();
+    const { args, candidateFormat } = writeStory(dir);
+    console.log(
+      `release: 2 × ${ROWS.toLocaleString('en-US')} × ${DIMS} float32 (baseline .npy, candidate ${candidateFormat}), ` +
+        `${QUERIES} queries, 2 consumers, sample ${SAMPLE}; files written in ${fmt((performance.now() - t0) / 1000, 1)} s`,
+    );
+    console.log(
+      `steps in process (load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}):`,
+    );
+    const stepRun = runNodeMeasured([
+      '--import',
+      'tsx',
+      join(ROOT, 'bench/release.ts'),
+      ...process.argv.slice(2),
+      '--worker-steps',
+      dir,
+    ]);
+    process.stdout.write(stepRun.stdout);
+    if (stepRun.status !== 0) console.log(stepRun.stderr);
+    t0 = performance.now();
+    const cli = runNodeMeasured(
+      ['--import', import.meta.resolve('tsx'), join(ROOT, 'src/cli/index.ts'), ...args],
+      {},
+      dir,
+    );
+    console.log(
+      `whole \`check\` in its own process: ${fmt(cli.seconds, 2)} s, peak RSS ${fmt(cli.peakRssMB, 0)} MB, ` +
+        `exit ${cli.status} (load average ${loadavg()
+          .map((l) => l.toFixed(2))
+          .join(' ')})`,
+    );
+    if (cli.status !== 0 && cli.status !== 1) console.log(cli.stderr.slice(0, 2000));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The request for a story already written in `dir` (the step worker's view). */
+function writeStoryRequest(dir: string): { request: GatePlan } {
+  return {
+    request: {
+      candidate: 'releases/1.0.1/manifest.yaml',
+      baseline: 'releases/1.0.0/manifest.yaml',
+      contracts: ['contracts/search.yaml', 'contracts/recommend.yaml'],
+      failOn: 'error',
+      workspace: dir,
+      cwd: dir,
+      compatibility: { sampleSize: SAMPLE },
+    },
+  };
+}
+
+await main();
