@@ -1,0 +1,193 @@
+/**
+ * Reads a pgvector table as a {@link VectorSource}, so every gate step reads it as it reads
+ * a file: the catalog is checked first (table, columns, type), then rows stream in batches
+ * through a server-side cursor, ordered by the id column, inside a read-only repeatable-read
+ * transaction (one consistent snapshot per pass). Memory is bounded by the batch size.
+ *
+ * Errors: what stops the gate from judging (no server, bad credentials, no such table or
+ * column, a type it cannot read, a dropped connection) is a {@link PgSourceError} (exit 2);
+ * what is wrong with the rows (a null id or vector, a vector of the wrong size, no rows) is
+ * a {@link VectorFileError} naming the row, as for a damaged file.
+ */
+import pg from 'pg';
+import Cursor from 'pg-cursor';
+import { batchRowsFor } from '../buffers.js';
+import type { VectorBatch, VectorFormat, VectorSource } from '../types.js';
+import { MAX_DIMS, VectorFileError } from '../types.js';
+import { describeFilter, type PgTable, quoteIdent, resolveTable, whereClause } from './catalog.js';
+import { clientConfig, describePgError, type PgEnv } from './connect.js';
+import { allocate, countValues, decodeInto, DTYPE_OF, widthOf } from './decode.js';
+import { parsePgRef, type PgRef, PgSourceError } from './ref.js';
+
+/** Options of {@link openPgVectors}. */
+export interface PgOpenOptions {
+  /** Where PGHOST, PGUSER, PGPASSWORD… come from; the edges pass `process.env`. */
+  readonly env?: PgEnv;
+  /** Rows per batch, i.e. per cursor fetch (default: about 8 MiB of decoded values). */
+  readonly batchRows?: number;
+}
+
+/**
+ * The format name a pgvector source reports. Not (yet) one of the vocabulary's file formats:
+ * nothing chooses a file reader by it, it only names the source in reports.
+ */
+export const PG_FORMAT = 'pgvector' as VectorFormat;
+
+/** The text of a row holds about this many bytes per value; sizes the default batch. */
+const TEXT_BYTES_PER_VALUE = 12;
+
+/**
+ * Opens the table `ref` names (a {@link PgRef} or its URL text). Connects once to check the
+ * catalog and the first row (which gives dims when the column does not declare them), then
+ * connects again for each pass of `batches()`. Throws {@link PgSourceError} or
+ * {@link VectorFileError}; never shows the password.
+ */
+export async function openPgVectors(
+  ref: PgRef | string,
+  opts: PgOpenOptions = {},
+): Promise<VectorSource> {
+  const parsed = typeof ref === 'string' ? parsePgRef(ref) : ref;
+  const config = clientConfig(parsed, opts.env ?? process.env);
+  const open = new Set<pg.Client>();
+  const connect = async (): Promise<pg.Client> => {
+    const client = new pg.Client(config);
+    // A dropped connection also surfaces as the pending query's rejection; this listener only
+    // keeps the idle client's 'error' event from crashing the process.
+    client.on('error', () => {});
+    try {
+      await client.connect();
+    } catch (e) {
+      await client.end().catch(() => {});
+      throw new PgSourceError(parsed.display, describePgError(e, config));
+    }
+    open.add(client);
+    return client;
+  };
+  const release = async (client: pg.Client): Promise<void> => {
+    if (!open.delete(client)) return;
+    await client.end().catch(() => {});
+  };
+  const fail = (e: unknown): never => {
+    if (e instanceof PgSourceError || e instanceof VectorFileError) throw e;
+    throw new PgSourceError(parsed.display, describePgError(e, config));
+  };
+
+  const client = await connect();
+  let table: PgTable;
+  let dims: number;
+  try {
+    table = await resolveTable(client, parsed);
+    // Always asked, even when the type declares dims: a filter that matches nothing is
+    // almost always a typo in its value, and is better named here than as "0 rows" later.
+    const probed = await firstDims(client, parsed, table);
+    dims = table.dims ?? probed;
+  } catch (e) {
+    await release(client);
+    return fail(e);
+  }
+  await release(client);
+  if (dims < 1 || dims > MAX_DIMS)
+    throw new VectorFileError(
+      parsed.display,
+      `column "${table.vectorColumn}" holds ${dims} values per vector; expected 1 to ${MAX_DIMS}`,
+    );
+
+  const type = table.vectorType;
+  const width = widthOf(type, dims);
+  const elementBytes = type === 'bit' ? 1 : TEXT_BYTES_PER_VALUE;
+  const batchRows = batchRowsFor(width * elementBytes, opts.batchRows);
+  const sql =
+    `select ${quoteIdent(parsed.idColumn)}::text as id, ${quoteIdent(table.vectorColumn)}::text as v` +
+    ` from ${table.sql}${whereClause(parsed)} order by ${quoteIdent(parsed.idColumn)}`;
+  const params = parsed.where.map((w) => w.value);
+  const display = parsed.display;
+  let closed = false;
+
+  async function* stream(): AsyncGenerator<VectorBatch> {
+    if (closed) throw new PgSourceError(display, 'read after close');
+    const conn = await connect();
+    try {
+      await conn.query('begin transaction isolation level repeatable read read only').catch(fail);
+      const cursor = conn.query(new Cursor<{ id: string | null; v: string | null }>(sql, params));
+      const values = allocate(type, dims, batchRows);
+      let rowOffset = 0;
+      for (;;) {
+        const rows = await cursor.read(batchRows).catch(fail);
+        if (rows.length === 0) break;
+        const ids: string[] = new Array<string>(rows.length);
+        for (let r = 0; r < rows.length; r++) {
+          const { id, v } = rows[r]!;
+          const row = rowOffset + r;
+          if (id === null)
+            throw new VectorFileError(display, `null id in column "${parsed.idColumn}"`, { row });
+          if (v === null)
+            throw new VectorFileError(
+              display,
+              `null vector in column "${table.vectorColumn}" (id ${JSON.stringify(id)})`,
+              { row },
+            );
+          const problem = decodeInto(type, v, dims, values, r);
+          if (problem)
+            throw new VectorFileError(
+              display,
+              `column "${table.vectorColumn}" (id ${JSON.stringify(id)}): ${problem}`,
+              { row },
+            );
+          ids[r] = id;
+        }
+        yield {
+          rowOffset,
+          rows: rows.length,
+          dims,
+          dtype: DTYPE_OF[type],
+          values: rows.length === batchRows ? values : values.subarray(0, rows.length * width),
+          ids,
+        };
+        rowOffset += rows.length;
+      }
+      await cursor.close().catch(fail);
+      await conn.query('commit').catch(fail);
+    } finally {
+      // Ending the connection ends the transaction and the cursor with it.
+      await release(conn);
+    }
+  }
+
+  return {
+    info: {
+      path: display,
+      format: PG_FORMAT,
+      dtype: DTYPE_OF[type],
+      dims,
+      vectorColumn: table.vectorColumn,
+      idColumn: parsed.idColumn,
+      hasIds: true,
+    },
+    batches: stream,
+    async close() {
+      closed = true;
+      await Promise.all([...open].map(release));
+    },
+  };
+}
+
+/**
+ * The number of values in the first row's vector (in id order), for a column that does not
+ * declare it. Also where an empty selection is found, before any pass starts (a
+ * {@link VectorFileError}: the gate reports it as unreadable vectors).
+ */
+async function firstDims(client: pg.Client, ref: PgRef, table: PgTable): Promise<number> {
+  const column = quoteIdent(table.vectorColumn);
+  const first = await client.query<{ v: string }>(
+    `select ${column}::text as v from ${table.sql}${whereClause(ref, `${column} is not null`)}` +
+      ` order by ${quoteIdent(ref.idColumn)} limit 1`,
+    ref.where.map((w) => w.value),
+  );
+  const text = first.rows[0]?.v;
+  if (text === undefined)
+    throw new VectorFileError(
+      ref.display,
+      `no rows with a non-null "${table.vectorColumn}" in "${table.shown}"${describeFilter(ref)}`,
+    );
+  return countValues(table.vectorType, text);
+}
