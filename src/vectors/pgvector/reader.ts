@@ -98,7 +98,8 @@ export async function openPgVectors(
   const batchRows = batchRowsFor(width * elementBytes, opts.batchRows);
   const sql =
     `select ${quoteIdent(parsed.idColumn)}::text as id, ${quoteIdent(table.vectorColumn)}::text as v` +
-    ` from ${table.sql}${whereClause(parsed)} order by ${quoteIdent(parsed.idColumn)}`;
+    // Ordered by the table's column, qualified: a bare name would sort by the text alias.
+    ` from ${table.sql}${whereClause(parsed)} order by ${table.sql}.${quoteIdent(parsed.idColumn)}`;
   const params = parsed.where.map((w) => w.value);
   const display = parsed.display;
   let closed = false;
@@ -180,7 +181,7 @@ async function firstDims(client: pg.Client, ref: PgRef, table: PgTable): Promise
   const column = quoteIdent(table.vectorColumn);
   const first = await client.query<{ v: string }>(
     `select ${column}::text as v from ${table.sql}${whereClause(ref, `${column} is not null`)}` +
-      ` order by ${quoteIdent(ref.idColumn)} limit 1`,
+      ` order by ${table.sql}.${quoteIdent(ref.idColumn)} limit 1`,
     ref.where.map((w) => w.value),
   );
   const text = first.rows[0]?.v;
