@@ -9,6 +9,7 @@
  * what is wrong with the rows (a null id or vector, a vector of the wrong size, no rows) is
  * a {@link VectorFileError} naming the row, as for a damaged file.
  */
+import { Socket } from 'node:net';
 import pg from 'pg';
 import Cursor from 'pg-cursor';
 import { batchRowsFor } from '../buffers.js';
@@ -25,6 +26,20 @@ export interface PgOpenOptions {
   readonly env?: PgEnv;
   /** Rows per batch, i.e. per cursor fetch (default: about 8 MiB of decoded values). */
   readonly batchRows?: number;
+  /**
+   * Longest wait for one answer of the server (a catalog query, a batch), in ms; default
+   * 60 s. A server that goes silent mid-read then ends the read with a message, not a hang.
+   */
+  readonly readTimeoutMs?: number;
+}
+
+/** See {@link PgOpenOptions.readTimeoutMs}. */
+const DEFAULT_READ_TIMEOUT_MS = 60_000;
+
+/** A connection and its socket, which a timeout destroys (pg's end() would wait for the server). */
+interface Connection {
+  readonly client: pg.Client;
+  readonly socket: Socket;
 }
 
 /**
@@ -48,44 +63,77 @@ export async function openPgVectors(
 ): Promise<VectorSource> {
   const parsed = typeof ref === 'string' ? parsePgRef(ref) : ref;
   const config = clientConfig(parsed, opts.env ?? process.env);
-  const open = new Set<pg.Client>();
-  const connect = async (): Promise<pg.Client> => {
-    const client = new pg.Client(config);
+  const readTimeoutMs = opts.readTimeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
+  const open = new Set<Connection>();
+  const connect = async (): Promise<Connection> => {
+    const socket = new Socket();
+    const client = new pg.Client({ ...config, stream: () => socket });
     // A dropped connection also surfaces as the pending query's rejection; this listener only
     // keeps the idle client's 'error' event from crashing the process.
     client.on('error', () => {});
     try {
       await client.connect();
     } catch (e) {
-      await client.end().catch(() => {});
+      socket.destroy();
       throw new PgSourceError(parsed.display, describePgError(e, config));
     }
-    open.add(client);
-    return client;
+    const conn = { client, socket };
+    open.add(conn);
+    return conn;
   };
-  const release = async (client: pg.Client): Promise<void> => {
-    if (!open.delete(client)) return;
-    await client.end().catch(() => {});
+  const release = async (conn: Connection): Promise<void> => {
+    if (!open.delete(conn)) return;
+    await conn.client.end().catch(() => {});
   };
   const fail = (e: unknown): never => {
     if (e instanceof PgSourceError || e instanceof VectorFileError) throw e;
     throw new PgSourceError(parsed.display, describePgError(e, config));
   };
+  /** `work` on `conn`, or a PgSourceError (and the socket destroyed) when the server is silent. */
+  const timed = <T>(conn: Connection, work: Promise<T>, what: string): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        open.delete(conn);
+        conn.socket.destroy();
+        reject(
+          new PgSourceError(
+            parsed.display,
+            `no answer from ${String(config.host)}:${String(config.port)} within ${readTimeoutMs / 1000} s ${what}`,
+          ),
+        );
+      }, readTimeoutMs);
+      work.then(
+        (value) => {
+          clearTimeout(timer);
+          resolve(value);
+        },
+        (e: unknown) => {
+          clearTimeout(timer);
+          reject(e instanceof Error ? e : new Error(String(e)));
+        },
+      );
+    });
 
-  const client = await connect();
+  const first = await connect();
   let table: PgTable;
   let dims: number;
   try {
-    table = await resolveTable(client, parsed);
-    // Always asked, even when the type declares dims: a filter that matches nothing is
-    // almost always a typo in its value, and is better named here than as "0 rows" later.
-    const probed = await firstDims(client, parsed, table);
-    dims = table.dims ?? probed;
+    [table, dims] = await timed(
+      first,
+      (async (): Promise<[PgTable, number]> => {
+        const resolved = await resolveTable(first.client, parsed);
+        // Always asked, even when the type declares dims: a filter that matches nothing is
+        // almost always a typo in its value, and is better named here than as "0 rows" later.
+        const probed = await firstDims(first.client, parsed, resolved);
+        return [resolved, resolved.dims ?? probed];
+      })(),
+      'to the catalog queries',
+    );
   } catch (e) {
-    await release(client);
+    await release(first);
     return fail(e);
   }
-  await release(client);
+  await release(first);
   if (dims < 1 || dims > MAX_DIMS)
     throw new VectorFileError(
       parsed.display,
@@ -108,12 +156,22 @@ export async function openPgVectors(
     if (closed) throw new PgSourceError(display, 'read after close');
     const conn = await connect();
     try {
-      await conn.query('begin transaction isolation level repeatable read read only').catch(fail);
-      const cursor = conn.query(new Cursor<{ id: string | null; v: string | null }>(sql, params));
+      await timed(
+        conn,
+        conn.client.query('begin transaction isolation level repeatable read read only'),
+        'to BEGIN',
+      ).catch(fail);
+      const cursor = conn.client.query(
+        new Cursor<{ id: string | null; v: string | null }>(sql, params),
+      );
       const values = allocate(type, dims, batchRows);
       let rowOffset = 0;
       for (;;) {
-        const rows = await cursor.read(batchRows).catch(fail);
+        const rows = await timed(
+          conn,
+          cursor.read(batchRows),
+          `reading the rows from row ${rowOffset}`,
+        ).catch(fail);
         if (rows.length === 0) break;
         const ids: string[] = new Array<string>(rows.length);
         for (let r = 0; r < rows.length; r++) {
@@ -146,8 +204,8 @@ export async function openPgVectors(
         };
         rowOffset += rows.length;
       }
-      await cursor.close().catch(fail);
-      await conn.query('commit').catch(fail);
+      await timed(conn, cursor.close(), 'closing the cursor').catch(fail);
+      await timed(conn, conn.client.query('commit'), 'to COMMIT').catch(fail);
     } finally {
       // Ending the connection ends the transaction and the cursor with it.
       await release(conn);

@@ -327,6 +327,26 @@ describe('connections', () => {
     }
   });
 
+  it('a server that stops answering: a message after the read timeout, not a hang', async () => {
+    const silent = await startRefusingServer(true);
+    try {
+      const started = Date.now();
+      const err = await failure(
+        openPgVectors('postgres://gate@127.0.0.1/db?table=emb', {
+          env: { PGPORT: String(silent.port), PGPASSWORD: SECRET },
+          readTimeoutMs: 300,
+        }),
+      );
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(err).toBeInstanceOf(PgSourceError);
+      expect(err.message).toBe(
+        `postgres://gate@127.0.0.1/db?table=emb&id=id: no answer from 127.0.0.1:${silent.port} within 0.3 s to the catalog queries`,
+      );
+    } finally {
+      await silent.stop();
+    }
+  });
+
   it('nothing listening: connection refused, at once', async () => {
     const refusing = await startRefusingServer();
     const port = refusing.port;

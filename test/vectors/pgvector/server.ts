@@ -45,9 +45,10 @@ export async function startPgServer(setup: string): Promise<PgTestServer> {
 
 /**
  * A server that speaks just enough of the protocol to refuse a login as Postgres does: it asks
- * for a cleartext password, records what it was sent, and answers SQLSTATE 28P01.
+ * for a cleartext password, records what it was sent, and answers SQLSTATE 28P01. With
+ * `silent`, it accepts the password instead, says it is ready, and then never answers.
  */
-export async function startRefusingServer(): Promise<{
+export async function startRefusingServer(silent = false): Promise<{
   port: number;
   received: string[];
   stop(): Promise<void>;
@@ -82,6 +83,11 @@ export async function startRefusingServer(): Promise<{
         buffered = buffered.subarray(1 + length);
         if (type === 'p') {
           received.push(body.subarray(0, body.length - 1).toString('utf8'));
+          if (silent) {
+            // AuthenticationOk, then ReadyForQuery (idle); every query after that goes unanswered.
+            socket.write(Buffer.concat([message('R', int32(0)), message('Z', Buffer.from('I'))]));
+            continue;
+          }
           const fields = Buffer.concat([
             field('S', 'FATAL'),
             field('V', 'FATAL'),
