@@ -1,4 +1,8 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadManifest } from '../../../src/config/manifest.js';
 import { clientConfig, describePgError } from '../../../src/vectors/pgvector/connect.js';
 import {
   isPgRef,
@@ -181,5 +185,47 @@ describe('clientConfig', () => {
   it('scrubs the password from any error text, should a driver echo it', () => {
     const config = clientConfig(ref, { PGPASSWORD: 'hunter2' });
     expect(describePgError(new Error('bad login hunter2'), config)).toBe('bad login ***');
+  });
+});
+
+describe('the manifest schema', () => {
+  const manifest = (vectors: string): string => `name: products-text
+version: 2.0.0
+tag: v2
+model: { name: m, revision: r }
+vectors:
+${vectors}
+dims: 3
+dtype: float32
+normalization: l2
+metric: cosine
+created: 2024-09-20T14:00:00Z
+inputs: { dataset: d, sha256: ${'a'.repeat(64)} }
+`;
+  async function findings(vectors: string): Promise<string[]> {
+    const dir = await mkdtemp(join(tmpdir(), 'pg-manifest-'));
+    try {
+      await writeFile(join(dir, 'manifest.yaml'), manifest(vectors));
+      const loaded = await loadManifest(join(dir, 'manifest.yaml'));
+      return loaded.findings.map((f) => `${f.id}: ${f.message}`);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('accepts a table reference with a structured filter', async () => {
+    expect(
+      await findings(`  path: postgres:///shop?table=emb
+  id_column: sku
+  vector_column: embedding
+  where: { model_version: "2.0.0", shard: 3, live: true }`),
+    ).toEqual([]);
+  });
+
+  it('refuses a filter value that is not a string, integer or boolean', async () => {
+    const found = await findings(`  path: postgres:///shop?table=emb
+  where: { model_version: { op: like } }`);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.join('\n')).toContain('where');
   });
 });
