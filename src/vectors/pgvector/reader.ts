@@ -161,6 +161,12 @@ export async function openPgVectors(
         conn.client.query('begin transaction isolation level repeatable read read only'),
         'to BEGIN',
       ).catch(fail);
+      // Servers before Postgres 12 print real[] with 6 digits unless asked for more (3: all
+      // 9, exact); from 12 any value above 0 prints the shortest exact digits. pgvector's
+      // own types always print exactly.
+      await timed(conn, conn.client.query('set local extra_float_digits = 3'), 'to SET').catch(
+        fail,
+      );
       const cursor = conn.client.query(
         new Cursor<{ id: string | null; v: string | null }>(sql, params),
       );
