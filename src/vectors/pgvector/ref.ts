@@ -119,7 +119,8 @@ export function parsePgRef(text: string): PgRef {
     throw new PgSourceError(shown, `"${path}" is not a database name (a name has no "/")`);
   const port = url.port ? Number(url.port) : undefined;
   const ref: Omit<PgRef, 'display'> = {
-    ...(url.hostname ? { host: decodeURIComponent(url.hostname) } : {}),
+    // An IPv6 address keeps its brackets in `hostname`; the client wants it bare.
+    ...(url.hostname ? { host: decodeURIComponent(url.hostname.replace(/^\[(.*)\]$/, '$1')) } : {}),
     ...(port !== undefined ? { port } : {}),
     ...(url.username ? { user: decodeURIComponent(url.username) } : {}),
     ...(path ? { database: path } : {}),

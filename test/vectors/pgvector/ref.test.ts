@@ -102,6 +102,24 @@ describe('parsePgRef', () => {
   });
 });
 
+describe('display', () => {
+  it('is a canonical URL that parses back to the same reference', () => {
+    for (const text of [
+      'postgres:///db?table=t',
+      'postgresql://gate@[::1]:5433/shop?schema=ml&table=Weird%20%22Name%22&vector=My+Vec&id=a%26b',
+      'postgres://us%40er@h/d%C3%A9j%C3%A0?table=t&where.model_version=2.0.0&where.note=a%3Db%26c%27d&sslmode=no-verify',
+    ]) {
+      const ref = parsePgRef(text);
+      expect(parsePgRef(ref.display)).toEqual(ref);
+    }
+    const merged = pgRefFromManifest('postgres:///db?table=t', {
+      id_column: 'sku',
+      where: { model_version: "it's 2.0" },
+    });
+    expect(parsePgRef(merged.display)).toEqual(merged);
+  });
+});
+
 describe('pgRefFromManifest', () => {
   it('takes the columns and a structured filter from the manifest', () => {
     const ref = pgRefFromManifest('postgres:///emb?table=vecs', {
