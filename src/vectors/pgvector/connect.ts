@@ -88,6 +88,8 @@ export function describePgError(err: unknown, config: ClientConfig): string {
     text = `cannot connect to ${where(config)}: host not found`;
   else if (code === 'ECONNRESET' || code === 'EPIPE')
     text = `the connection to ${where(config)} was dropped (${code})`;
+  else if (/^Connection terminated/.test(message) && !code)
+    text = `the connection to ${where(config)} was closed (${message})`;
   else if (/timeout/i.test(message) && !code)
     text = `cannot connect to ${where(config)}: ${message}`;
   else if (code && ADVICE[code]) text = `${message} (SQLSTATE ${code}: ${ADVICE[code]})`;

@@ -328,7 +328,7 @@ describe('connections', () => {
   });
 
   it('a server that stops answering: a message after the read timeout, not a hang', async () => {
-    const silent = await startRefusingServer(true);
+    const silent = await startRefusingServer('silent');
     try {
       const started = Date.now();
       const err = await failure(
@@ -344,6 +344,23 @@ describe('connections', () => {
       );
     } finally {
       await silent.stop();
+    }
+  });
+
+  it('a connection closed by the server: named, not a crash', async () => {
+    const dropping = await startRefusingServer('drop');
+    try {
+      const err = await failure(
+        openPgVectors('postgres://gate@127.0.0.1/db?table=emb', {
+          env: { PGPORT: String(dropping.port), PGPASSWORD: SECRET },
+        }),
+      );
+      expect(err).toBeInstanceOf(PgSourceError);
+      expect(err.message).toBe(
+        `postgres://gate@127.0.0.1/db?table=emb&id=id: the connection to 127.0.0.1:${dropping.port} as user "gate" was closed (Connection terminated unexpectedly)`,
+      );
+    } finally {
+      await dropping.stop();
     }
   });
 

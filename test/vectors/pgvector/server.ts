@@ -46,9 +46,10 @@ export async function startPgServer(setup: string): Promise<PgTestServer> {
 /**
  * A server that speaks just enough of the protocol to refuse a login as Postgres does: it asks
  * for a cleartext password, records what it was sent, and answers SQLSTATE 28P01. With
- * `silent`, it accepts the password instead, says it is ready, and then never answers.
+ * `silent`, it accepts the password instead, says it is ready, and then never answers; with
+ * `drop`, it accepts it and closes the connection at the first query.
  */
-export async function startRefusingServer(silent = false): Promise<{
+export async function startRefusingServer(mode: 'refuse' | 'silent' | 'drop' = 'refuse'): Promise<{
   port: number;
   received: string[];
   stop(): Promise<void>;
@@ -81,9 +82,13 @@ export async function startRefusingServer(silent = false): Promise<{
         const type = String.fromCharCode(buffered[0]!);
         const body = buffered.subarray(5, 1 + length);
         buffered = buffered.subarray(1 + length);
+        if (mode === 'drop' && (type === 'Q' || type === 'P')) {
+          socket.destroy();
+          return;
+        }
         if (type === 'p') {
           received.push(body.subarray(0, body.length - 1).toString('utf8'));
-          if (silent) {
+          if (mode !== 'refuse') {
             // AuthenticationOk, then ReadyForQuery (idle); every query after that goes unanswered.
             socket.write(Buffer.concat([message('R', int32(0)), message('Z', Buffer.from('I'))]));
             continue;
