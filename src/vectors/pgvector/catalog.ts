@@ -6,7 +6,7 @@
  */
 import type pg from 'pg';
 import type { PgVectorType } from './decode.js';
-import { PgSourceError, type PgRef } from './ref.js';
+import { PgSourceError, type PgRef, WHERE } from './ref.js';
 
 /** One column as the catalog describes it. */
 interface Column {
@@ -49,6 +49,11 @@ function vectorTypeOf(c: Column): PgVectorType | undefined {
   }
 }
 
+/** `schema.name` (or `name`), for messages and, with quoted parts, SQL. */
+export function qualified(schema: string | undefined, name: string): string {
+  return schema === undefined ? name : [schema, name].join('.');
+}
+
 /** Quotes an identifier for SQL (doubling embedded quotes), as quote_ident does. */
 export function quoteIdent(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
@@ -59,7 +64,7 @@ export function quoteIdent(name: string): string {
  * the table or column and what was expected.
  */
 export async function resolveTable(client: pg.Client, ref: PgRef): Promise<PgTable> {
-  const wanted = ref.schema !== undefined ? `${ref.schema}.${ref.table}` : ref.table;
+  const wanted = qualified(ref.schema, ref.table);
   const found = await client.query<{ oid: number; nspname: string; relname: string }>(
     `select c.oid, n.nspname, c.relname
        from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
@@ -77,7 +82,7 @@ export async function resolveTable(client: pg.Client, ref: PgRef): Promise<PgTab
       `no table or view "${wanted}" in database "${database}"${ref.schema === undefined ? ' on the search_path (name its schema with schema=<name>)' : ''}`,
     );
   }
-  const shown = `${table.nspname}.${table.relname}`;
+  const shown = qualified(table.nspname, table.relname);
   const columns = (
     await client.query<Column>(
       `select a.attname as name, pg_catalog.format_type(a.atttypid, a.atttypmod) as type,
@@ -99,7 +104,7 @@ export async function resolveTable(client: pg.Client, ref: PgRef): Promise<PgTab
     return c;
   };
   column(ref.idColumn, 'id', ref.idColumn === 'id' ? ' (name it with id=<column>)' : '');
-  for (const w of ref.where) column(w.column, 'filter', ` (where.${w.column})`);
+  for (const w of ref.where) column(w.column, 'filter', ` (${WHERE}${w.column})`);
   let vector: Column;
   if (ref.vectorColumn !== undefined) {
     vector = column(ref.vectorColumn, 'vector', '');
@@ -123,7 +128,7 @@ export async function resolveTable(client: pg.Client, ref: PgRef): Promise<PgTab
   // vector(n), halfvec(n) and bit(n) keep n as the type modifier; varbit(n) is only a bound.
   const declared = vector.typname !== 'varbit' && vector.typmod > 0 ? vector.typmod : undefined;
   return {
-    sql: `${quoteIdent(table.nspname)}.${quoteIdent(table.relname)}`,
+    sql: qualified(quoteIdent(table.nspname), quoteIdent(table.relname)),
     shown,
     vectorColumn: vector.name,
     vectorType,

@@ -15,7 +15,14 @@ import Cursor from 'pg-cursor';
 import { batchRowsFor } from '../buffers.js';
 import type { VectorBatch, VectorFormat, VectorSource } from '../types.js';
 import { MAX_DIMS, VectorFileError } from '../types.js';
-import { describeFilter, type PgTable, quoteIdent, resolveTable, whereClause } from './catalog.js';
+import {
+  describeFilter,
+  type PgTable,
+  qualified,
+  quoteIdent,
+  resolveTable,
+  whereClause,
+} from './catalog.js';
 import { clientConfig, describePgError, type PgEnv } from './connect.js';
 import { allocate, countValues, decodeInto, DTYPE_OF, widthOf } from './decode.js';
 import { parsePgRef, type PgRef, PgSourceError } from './ref.js';
@@ -147,7 +154,7 @@ export async function openPgVectors(
   const sql =
     `select ${quoteIdent(parsed.idColumn)}::text as id, ${quoteIdent(table.vectorColumn)}::text as v` +
     // Ordered by the table's column, qualified: a bare name would sort by the text alias.
-    ` from ${table.sql}${whereClause(parsed)} order by ${table.sql}.${quoteIdent(parsed.idColumn)}`;
+    ` from ${table.sql}${whereClause(parsed)} order by ${qualified(table.sql, quoteIdent(parsed.idColumn))}`;
   const params = parsed.where.map((w) => w.value);
   const display = parsed.display;
   let closed = false;
@@ -245,7 +252,7 @@ async function firstDims(client: pg.Client, ref: PgRef, table: PgTable): Promise
   const column = quoteIdent(table.vectorColumn);
   const first = await client.query<{ v: string }>(
     `select ${column}::text as v from ${table.sql}${whereClause(ref, `${column} is not null`)}` +
-      ` order by ${table.sql}.${quoteIdent(ref.idColumn)} limit 1`,
+      ` order by ${qualified(table.sql, quoteIdent(ref.idColumn))} limit 1`,
     ref.where.map((w) => w.value),
   );
   const text = first.rows[0]?.v;

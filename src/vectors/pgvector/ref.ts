@@ -47,6 +47,8 @@ export class PgSourceError extends ConfigError {
 }
 
 const SCHEMES = ['postgres:', 'postgresql:'];
+/** The prefix of a filter parameter (`where.model_version=2.0.0`). */
+export const WHERE = 'where.';
 const PARAMS = ['table', 'schema', 'id', 'vector', 'sslmode'] as const;
 export const SSL_MODES = [
   'disable',
@@ -91,12 +93,12 @@ export function parsePgRef(text: string): PgRef {
   const one = new Map<string, string>();
   const where: PgCondition[] = [];
   for (const [key, value] of url.searchParams) {
-    if (key.startsWith('where.')) {
-      const column = key.slice('where.'.length);
+    if (key.startsWith(WHERE)) {
+      const column = key.slice(WHERE.length);
       if (!column)
         throw new PgSourceError(shown, '"where." needs a column name: where.<column>=<value>');
       if (where.some((w) => w.column === column))
-        throw new PgSourceError(shown, `where.${column} is given twice; one value per column`);
+        throw new PgSourceError(shown, `${WHERE}${column} is given twice; one value per column`);
       where.push({ column, value });
     } else if ((PARAMS as readonly string[]).includes(key)) {
       if (one.has(key)) throw new PgSourceError(shown, `"${key}" is given twice`);
@@ -162,7 +164,7 @@ export function pgRefFromManifest(path: string, fields: PgManifestFields = {}): 
   for (const [column, raw] of Object.entries(fields.where ?? {})) {
     const value = String(raw);
     const known = where.find((w) => w.column === column);
-    if (known && known.value !== value) conflict(`where.${column}`, known.value, value);
+    if (known && known.value !== value) conflict(WHERE + column, known.value, value);
     if (!known) where.push({ column, value });
   }
   const merged: Omit<PgRef, 'display'> = {
@@ -183,7 +185,7 @@ export function displayPgRef(ref: Omit<PgRef, 'display'>): string {
   query.append('table', ref.table);
   query.append('id', ref.idColumn);
   if (ref.vectorColumn !== undefined) query.append('vector', ref.vectorColumn);
-  for (const w of ref.where) query.append(`where.${w.column}`, w.value);
+  for (const w of ref.where) query.append(WHERE + w.column, w.value);
   if (ref.sslmode !== undefined) query.append('sslmode', ref.sslmode);
   return `postgres://${authority}/${encodeURIComponent(ref.database ?? '')}?${query.toString()}`;
 }
