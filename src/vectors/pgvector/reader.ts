@@ -42,6 +42,8 @@ export interface PgOpenOptions {
 
 /** See {@link PgOpenOptions.readTimeoutMs}. */
 const DEFAULT_READ_TIMEOUT_MS = 60_000;
+/** How long closing waits for the server to close its side before cutting the connection. */
+const END_TIMEOUT_MS = 5_000;
 
 /** A connection and its socket, which a timeout destroys (pg's end() would wait for the server). */
 interface Connection {
@@ -90,7 +92,20 @@ export async function openPgVectors(
   };
   const release = async (conn: Connection): Promise<void> => {
     if (!open.delete(conn)) return;
-    await conn.client.end().catch(() => {});
+    // end() says goodbye and waits for the server to close; a server that does not is cut off.
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        conn.socket.destroy();
+        resolve();
+      }, END_TIMEOUT_MS);
+      void conn.client
+        .end()
+        .catch(() => {})
+        .finally(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+    });
   };
   const fail = (e: unknown): never => {
     if (e instanceof PgSourceError || e instanceof VectorFileError) throw e;
