@@ -28,12 +28,15 @@ export interface Manifest {
   };
   readonly parameters?: Readonly<Record<string, unknown>>;
   readonly vectors: {
+    /** A file relative to the manifest, or a postgres:// table (src/vectors/pgvector/ref.ts). */
     readonly path: string;
     readonly format?: VectorFormat;
     readonly id_column?: string;
     readonly vector_column?: string;
     readonly ids?: string;
     readonly sha256?: string;
+    /** postgres:// only: column → value, all of which a row must equal. */
+    readonly where?: Readonly<Record<string, string | number | boolean>>;
   };
   readonly dims: number;
   readonly dtype: VectorDType;
