@@ -21,6 +21,7 @@ import { octokitCommentsApi } from '../github/octokit.js';
 import { ANNOTATIONS_PER_LEVEL, buildAnnotations } from '../report/annotations.js';
 import { formatJson } from '../report/json.js';
 import { formatJunit } from '../report/junit.js';
+import { formatHtml } from '../report/html.js';
 import type { Report } from '../gate/report-model.js';
 import { formatSarif } from '../report/sarif.js';
 import { commentOnPullRequest, type CommentsApiFactory } from './comment.js';
@@ -137,6 +138,7 @@ async function publish(
   await writeFileAtomic(reportPath, formatJson(report));
   if (config.sarifFile) await writeFileAtomic(resolve(cwd, config.sarifFile), formatSarif(report));
   if (config.junitFile) await writeFileAtomic(resolve(cwd, config.junitFile), formatJunit(report));
+  if (config.htmlFile) await writeFileAtomic(resolve(cwd, config.htmlFile), formatHtml(report));
 
   annotate(report, config, cwd, workspace, config.prComment !== 'off' && Boolean(run.pullRequest));
   if (report.override) {
