@@ -45,10 +45,17 @@ export interface Marker {
   readonly dashed?: boolean;
 }
 
-/** Short number for ticks: at most 4 significant digits, no trailing zeros. */
-function tick(v: number): string {
-  return String(Number(v.toPrecision(4))).replace(/^-0$/, '0');
+/**
+ * A tick label: enough significant digits to tell ticks `step` apart (norms of unit vectors
+ * differ in the 8th digit), no trailing zeros.
+ */
+function tick(v: number, step: number): string {
+  const digits = Math.max(1, Math.ceil(Math.log10(Math.abs(v) / step || 1)) + 2);
+  return String(Number(v.toPrecision(Math.min(15, Math.max(4, digits))))).replace(/^-0$/, '0');
 }
+
+/** The distance between consecutive ticks (1 for a single tick). */
+const stepOf = (ticks: readonly number[]) => (ticks.length > 1 ? ticks[1]! - ticks[0]! : 1);
 
 /** 4–8 "nice" tick values over [min, max] (steps of 1, 2 or 5 × 10^k). */
 export function niceTicks(min: number, max: number): number[] {
@@ -58,7 +65,7 @@ export function niceTicks(min: number, max: number): number[] {
   const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => (max - min) / s <= 7)!;
   const out: number[] = [];
   for (let v = Math.ceil(min / step) * step; v <= max + step * 1e-9; v += step)
-    out.push(Number(v.toPrecision(12)));
+    out.push(Math.abs(v) < step * 1e-9 ? 0 : Number(v.toPrecision(12)));
   return out;
 }
 
@@ -90,18 +97,20 @@ function frame(x: Axis, y: Axis): Frame {
   const sx = (v: number) => M.left + ((v - x.min) / (x.max - x.min)) * pw;
   const sy = (v: number) => M.top + ph - ((v - y.min) / (y.max - y.min)) * ph;
   const parts: string[] = [];
-  for (const t of niceTicks(x.min, x.max)) {
+  const xt = niceTicks(x.min, x.max);
+  const yt = niceTicks(y.min, y.max);
+  for (const t of xt) {
     const px = sx(t).toFixed(1);
     parts.push(
       `<line x1="${px}" x2="${px}" y1="${M.top}" y2="${M.top + ph}" stroke="${PALETTE.grid}" stroke-width="0.5"/>`,
-      `<text x="${px}" y="${M.top + ph + 14}" text-anchor="middle">${tick(t)}</text>`,
+      `<text x="${px}" y="${M.top + ph + 14}" text-anchor="middle">${tick(t, stepOf(xt))}</text>`,
     );
   }
-  for (const t of niceTicks(y.min, y.max)) {
+  for (const t of yt) {
     const py = sy(t).toFixed(1);
     parts.push(
       `<line x1="${M.left}" x2="${M.left + pw}" y1="${py}" y2="${py}" stroke="${PALETTE.grid}" stroke-width="0.5"/>`,
-      `<text x="${M.left - 5}" y="${py}" dy="0.32em" text-anchor="end">${tick(t)}</text>`,
+      `<text x="${M.left - 5}" y="${py}" dy="0.32em" text-anchor="end">${tick(t, stepOf(yt))}</text>`,
     );
   }
   parts.push(
@@ -257,10 +266,11 @@ export function dotsSvg(opts: {
   const pw = W - left - M.right;
   const sx = (v: number) => left + ((v - opts.x.min) / (opts.x.max - opts.x.min)) * pw;
   const parts: string[] = [];
-  for (const t of niceTicks(opts.x.min, opts.x.max))
+  const xt = niceTicks(opts.x.min, opts.x.max);
+  for (const t of xt)
     parts.push(
       `<line x1="${sx(t).toFixed(1)}" x2="${sx(t).toFixed(1)}" y1="${M.top}" y2="${h - M.bottom}" stroke="${PALETTE.grid}" stroke-width="0.5"/>`,
-      `<text x="${sx(t).toFixed(1)}" y="${h - M.bottom + 14}" text-anchor="middle">${tick(t)}</text>`,
+      `<text x="${sx(t).toFixed(1)}" y="${h - M.bottom + 14}" text-anchor="middle">${tick(t, stepOf(xt))}</text>`,
     );
   parts.push(
     `<text x="${left + pw / 2}" y="${h - 6}" text-anchor="middle">${esc(opts.x.label)}</text>`,
