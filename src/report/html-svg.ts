@@ -143,7 +143,12 @@ function markers(f: Frame, ms: readonly Marker[], y0: number, y1: number): strin
     .join('');
 }
 
-/** One point per pair (xs[i], ys[i]), with the y = x diagonal: above it the candidate did better. */
+/**
+ * One point per pair (xs[i], ys[i]), with the y = x diagonal. Points are zero-length round
+ * strokes in one path per side of the diagonal (candidate better / unchanged / worse):
+ * 10,000 points as circles took 0.8 s to draw and 0.5 MB, as paths 0.3 s and 0.2 MB
+ * (README, "HTML report"). The side is told by position as well as colour.
+ */
 export function scatterSvg(opts: {
   id: string;
   title: string;
@@ -159,15 +164,27 @@ export function scatterSvg(opts: {
     hi > lo
       ? `<line x1="${f.sx(lo).toFixed(1)}" y1="${f.sy(lo).toFixed(1)}" x2="${f.sx(hi).toFixed(1)}" y2="${f.sy(hi).toFixed(1)}" stroke="${PALETTE.ink}" stroke-dasharray="4 3"/>`
       : '';
-  const pts: string[] = [];
-  for (let i = 0; i < opts.xs.length; i++)
-    pts.push(
-      `<circle cx="${f.sx(opts.xs[i]!).toFixed(1)}" cy="${f.sy(opts.ys[i]!).toFixed(1)}" r="2.2"/>`,
-    );
+  const sides = [
+    { name: 'candidate better', color: PALETTE.good, d: [] as string[] },
+    { name: 'unchanged', color: '#555555', d: [] as string[] },
+    { name: 'candidate worse', color: PALETTE.threshold, d: [] as string[] },
+  ];
+  for (let i = 0; i < opts.xs.length; i++) {
+    const x = opts.xs[i]!;
+    const y = opts.ys[i]!;
+    sides[y > x ? 0 : y === x ? 1 : 2]!.d.push(`M${f.sx(x).toFixed(1)} ${f.sy(y).toFixed(1)}h0`);
+  }
+  const paths = sides
+    .map(
+      (s, k) =>
+        `<path class="points" data-points="${s.d.length}" d="${s.d.join('')}" stroke="${s.color}"/>` +
+        `<text x="${M.left + 8}" y="${M.top + 14 + k * 14}" fill="${s.color}" class="legend">● ${s.name} (${s.d.length})</text>`,
+    )
+    .join('');
   return svg(
     opts.id,
     opts.title,
-    `${f.body}${diag}<g class="points" fill="${PALETTE.candidate}" fill-opacity="0.45">${pts.join('')}</g>`,
+    `${f.body}${diag}<g stroke-opacity="0.5" stroke-width="4.5" stroke-linecap="round" fill="none">${paths}</g>`,
     ` data-points="${opts.xs.length}"`,
   );
 }
