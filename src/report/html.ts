@@ -28,6 +28,7 @@ caption{text-align:left;font-weight:600;padding:2px 0}
 th,td{border:1px solid #ccc;padding:2px 8px;text-align:left;vertical-align:top}
 .figure{display:flex;flex-wrap:wrap;gap:16px;align-items:flex-start}
 .chart{font:11px system-ui,sans-serif;background:#fff;max-width:100%;height:auto}
+.chart .mk,.chart .legend{paint-order:stroke;stroke:#fff;stroke-width:3px;stroke-linejoin:round}
 .verdict{font-size:22px;font-weight:700;padding:6px 12px;display:inline-block;border:3px solid}
 .v-pass{color:#005a3c;border-color:#009E73}.v-fail{color:#8a2c00;border-color:#D55E00}
 .st{font-weight:600}.st-pass,.ok{color:#005a3c}.st-fail,.st-error,.bad{color:#8a2c00}.st-inconclusive{color:#7a5200}
