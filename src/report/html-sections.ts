@@ -1,20 +1,21 @@
 /**
- * The HTML report's measured sections — benchmarks, norms, compatibility, staging — each a
- * chart beside the table of the numbers it draws (the chart's text alternative).
+ * The HTML report's measured sections — norms, compatibility, staging (benchmarks are in
+ * html-benchmarks.ts) — each a chart beside the table of the numbers it draws (the chart's
+ * text alternative), and the table and figure helpers they share.
  */
-import type { Report, SuiteReport } from '../gate/report-model.js';
-import { count, interval, MISSING, pValue, sci, score, signed, statistic } from './format.js';
+import type { Report } from '../gate/report-model.js';
 import {
-  bin,
-  domain,
-  dotsSvg,
-  esc,
-  histogramSvg,
-  linesSvg,
-  PALETTE,
-  scatterSvg,
-  type Marker,
-} from './html-svg.js';
+  count,
+  interval,
+  MISSING,
+  percent,
+  pValue,
+  sci,
+  score,
+  signed,
+  statistic,
+} from './format.js';
+import { domain, dotsSvg, esc, linesSvg, PALETTE } from './html-svg.js';
 
 /** A table from a header row and body rows of already-escaped cells. */
 export function table(caption: string, head: readonly string[], rows: readonly string[][]): string {
@@ -25,176 +26,8 @@ export function table(caption: string, head: readonly string[], rows: readonly s
 }
 
 /** A chart and its numbers side by side. */
-function figure(chart: string, tables: string): string {
+export function figure(chart: string, tables: string): string {
   return `<div class="figure"><div class="plot">${chart}</div><div class="numbers">${tables}</div></div>`;
-}
-
-const slug = (s: string) => s.replace(/[^A-Za-z0-9_-]+/g, '-');
-
-/** Per suite and metric: baseline vs candidate per query, the deltas with CI and floors marked. */
-export function benchmarksSection(report: Report): string {
-  const suites = report.suites ?? [];
-  if (!suites.length) return '';
-  const parts = suites.map((s) => suiteBlock(report, s));
-  return `<section id="benchmarks" aria-labelledby="benchmarks-h"><h2 id="benchmarks-h">Benchmarks</h2>${parts.join('')}</section>`;
-}
-
-function suiteBlock(report: Report, s: SuiteReport): string {
-  const head = `<h3>${esc(s.suite)}</h3><p>${count(s.queries)} judged queries, k = ${s.k}, seed ${s.seed}; candidate ${esc(s.candidate.version)}${s.baseline ? `, baseline ${esc(s.baseline.version)}` : ''}.</p>`;
-  const scores = table(
-    `${s.suite}: mean scores`,
-    ['metric', 'baseline', 'candidate', 'Δ'],
-    s.scores.map((r) => [esc(r.metric), score(r.baseline), score(r.candidate), signed(r.delta)]),
-  );
-  const metrics = (s.perQuery?.metrics ?? []).map((m) => metricBlock(report, s, m));
-  return `<div class="suite">${head}${scores}${metrics.join('')}</div>`;
-}
-
-function metricBlock(
-  report: Report,
-  s: SuiteReport,
-  m: NonNullable<SuiteReport['perQuery']>['metrics'][number],
-): string {
-  const qids = s.perQuery!.qids;
-  const id = `q-${slug(s.suite)}-${slug(m.metric)}`;
-  const h = `<h4>${esc(m.metric)}</h4>`;
-  if (!m.baseline) {
-    const bins = bin(m.candidate, 20, 0, Math.max(1, ...m.candidate));
-    return (
-      h +
-      figure(
-        histogramSvg({
-          id: `${id}-dist`,
-          title: `${m.metric} per query, candidate (no baseline to compare with)`,
-          bins,
-          x: { min: 0, max: Math.max(1, ...m.candidate), label: `${m.metric} per query` },
-          yLabel: 'queries',
-        }),
-        binsTable(`${m.metric} per query, candidate`, bins),
-      )
-    );
-  }
-  const base = m.baseline;
-  const deltas = m.candidate.map((c, i) => c - base[i]!);
-  const floors = (report.benchmarks ?? []).filter(
-    (b) => b.suite === s.suite && b.metric === m.metric,
-  );
-  const marks: Marker[] = [];
-  const first = floors[0];
-  if (first?.ci)
-    marks.push({
-      at: first.ci.low,
-      to: first.ci.high,
-      label: `${Math.round(first.ci.level * 100)}% CI of mean Δ`,
-      color: PALETTE.band,
-    });
-  if (first)
-    marks.push({ at: first.delta, label: `mean Δ ${signed(first.delta)}`, color: PALETTE.ink });
-  for (const f of floors) {
-    if (f.maxDrop === undefined) continue;
-    const who = f.consumer ? ` (${f.consumer})` : '';
-    marks.push({
-      at: -f.maxDrop,
-      label: `−max_drop${who}`,
-      color: PALETTE.threshold,
-      dashed: true,
-    });
-    if (f.mde !== undefined)
-      marks.push({
-        at: -(f.maxDrop + f.mde),
-        label: `detectable drop${who}`,
-        color: PALETTE.baseline,
-        dashed: true,
-      });
-  }
-  const x = domain(
-    [...deltas, ...marks.flatMap((k) => [k.at, k.to ?? k.at])],
-    'Δ per query (candidate − baseline)',
-  );
-  const bins = bin(deltas, 40, x.min, x.max);
-  const both = domain([...base, ...m.candidate], '');
-  const scatter = scatterSvg({
-    id: `${id}-scatter`,
-    title: `${m.metric} per query: baseline (x) against candidate (y), ${count(qids.length)} queries; above the diagonal the candidate scores higher`,
-    xs: base,
-    ys: m.candidate,
-    x: { ...both, label: `baseline ${m.metric}` },
-    y: { ...both, label: `candidate ${m.metric}` },
-  });
-  const hist = histogramSvg({
-    id: `${id}-delta`,
-    title: `Distribution of per-query Δ ${m.metric}, with the CI, max_drop and the detectable drop marked`,
-    bins,
-    x,
-    yLabel: 'queries',
-    markers: marks,
-  });
-  const better = deltas.filter((d) => d > 0).length;
-  const worse = deltas.filter((d) => d < 0).length;
-  const split = table(
-    `${m.metric}: queries by direction`,
-    ['candidate better', 'unchanged', 'candidate worse'],
-    [[count(better), count(deltas.length - better - worse), count(worse)]],
-  );
-  const floorTable = floors.length
-    ? table(
-        `${m.metric}: floors`,
-        [
-          'consumer',
-          'status',
-          'Δ',
-          'CI',
-          'min',
-          'max_drop',
-          'MDE',
-          'detectable drop',
-          'p',
-          'p (Holm)',
-        ],
-        floors.map((f) => [
-          esc(f.consumer ?? MISSING),
-          `<span class="st st-${f.status}">${f.status}</span>`,
-          signed(f.delta),
-          f.ci ? interval(f.ci) : MISSING,
-          score(f.min),
-          score(f.maxDrop),
-          score(f.mde),
-          f.maxDrop !== undefined && f.mde !== undefined ? signed(-(f.maxDrop + f.mde)) : MISSING,
-          pValue(f.p),
-          pValue(f.pHolm),
-        ]),
-      )
-    : '';
-  const worst = deltas
-    .map((d, i) => i)
-    .filter((i) => deltas[i]! < 0)
-    .sort((a, b) => deltas[a]! - deltas[b]! || (qids[a]! < qids[b]! ? -1 : 1))
-    .slice(0, 10);
-  const worstTable = table(
-    `${m.metric}: queries that lost most`,
-    ['query', 'baseline', 'candidate', 'Δ'],
-    worst.map((i) => [esc(qids[i]!), score(base[i]), score(m.candidate[i]), signed(deltas[i])]),
-  );
-  return (
-    h +
-    floorTable +
-    figure(scatter, split + worstTable) +
-    figure(
-      hist,
-      `<details><summary>Histogram bins</summary>${binsTable(`Δ ${m.metric} per query`, bins)}</details>`,
-    )
-  );
-}
-
-function binsTable(
-  caption: string,
-  bins: readonly { lo: number; hi: number; count: number }[],
-): string {
-  return table(
-    caption,
-    ['from', 'to', 'queries'],
-    bins.map((b) => [signed(b.lo), signed(b.hi), count(b.count)]),
-  );
 }
 
 const GRID = Array.from({ length: 21 }, (_, i) => i / 20);
@@ -253,7 +86,7 @@ export function normsSection(report: Report): string {
     ? `<details><summary>Quantiles</summary>${table(
         'Norm quantiles',
         ['q', ...series.map((s) => s.name)],
-        GRID.map((q, i) => [q.toFixed(2), ...series.map((s) => statistic(s.xs[i]))]),
+        GRID.map((q, i) => [percent(q), ...series.map((s) => statistic(s.xs[i]))]),
       )}</details>`
     : '';
   return `<section id="norms" aria-labelledby="norms-h"><h2 id="norms-h">Vector norms</h2>${figure(chart, stats + quant)}</section>`;
@@ -378,7 +211,7 @@ export function stagingSection(report: Report): string {
         dotsSvg({
           id: 'staging-deltas',
           title:
-            'Consumer models: candidate − baseline with confidence intervals; dashed lines at −max_drop',
+            'Consumer models: candidate − baseline with confidence intervals; dashed lines at -max_drop',
           rows,
           x: domain(
             [
@@ -388,7 +221,7 @@ export function stagingSection(report: Report): string {
             ],
             'Δ metric (candidate − baseline)',
           ),
-          markers: drops.map((d) => ({ at: -d, label: '−max_drop', color: PALETTE.threshold })),
+          markers: drops.map((d) => ({ at: -d, label: '-max_drop', color: PALETTE.threshold })),
         }),
         '',
       ),

@@ -7,13 +7,8 @@ import { isBlocking, type Report, type VersionInfo } from '../gate/report-model.
 import type { Finding } from '../config/findings.js';
 import { byteSize, count, MISSING, plural } from './format.js';
 import { esc } from './html-svg.js';
-import {
-  benchmarksSection,
-  compatibilitySection,
-  normsSection,
-  stagingSection,
-  table,
-} from './html-sections.js';
+import { benchmarksSection } from './html-benchmarks.js';
+import { compatibilitySection, normsSection, stagingSection, table } from './html-sections.js';
 
 const CSP =
   "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'";

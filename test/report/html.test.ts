@@ -23,7 +23,7 @@ describe('formatHtml', () => {
   it('draws one point per judged query per metric, and the floors as markers', () => {
     expect(html.match(/M[\d.]+ [\d.]+h0/g)).toHaveLength(2 * 300);
     expect(html).toContain('data-points="300"');
-    expect(html).toContain('−max_drop (search-index)');
+    expect(html).toContain('-max_drop (search-index)');
     expect(html).toContain('detectable drop (search-index)');
     // detectable drop of ndcg@10: −(0.01 + 0.0071)
     expect(html).toContain('<td>-0.0171</td>');
