@@ -25,7 +25,16 @@ function suiteBlock(report: Report, s: SuiteReport): string {
     ['metric', 'baseline', 'candidate', 'Δ'],
     s.scores.map((r) => [esc(r.metric), score(r.baseline), score(r.candidate), signed(r.delta)]),
   );
-  const metrics = (s.perQuery?.metrics ?? []).map((m) => metricBlock(report, s, m));
+  const metrics = s.perQuery
+    ? s.perQuery.metrics.map((m) => metricBlock(report, s, m))
+    : // A report from before per-query scores: no plots, but the most regressed queries it kept.
+      s.regressions.map((g) =>
+        table(
+          `${g.metric} (${g.consumer}): queries that lost most`,
+          ['query', 'baseline', 'candidate', 'Δ'],
+          g.worst.map((w) => [esc(w.qid), score(w.baseline), score(w.candidate), signed(w.delta)]),
+        ),
+      );
   return `<div class="suite">${head}${scores}${metrics.join('')}</div>`;
 }
 

@@ -50,6 +50,27 @@ describe('formatHtml', () => {
   });
 });
 
+describe('formatHtml on a report without per-query scores', () => {
+  it('lists the most regressed queries the report kept instead of plotting', () => {
+    const r = htmlReport(10);
+    const suite = {
+      ...r.suites![0]!,
+      perQuery: undefined,
+      regressions: [
+        {
+          consumer: 'search-index',
+          metric: 'ndcg@10',
+          worst: [{ qid: 'q-<7>', baseline: 0.9, candidate: 0.5, delta: -0.4 }],
+        },
+      ],
+    };
+    const html = formatHtml({ ...r, suites: [suite] });
+    expect(html).toContain('ndcg@10 (search-index): queries that lost most');
+    expect(html).toContain('<td>q-&lt;7&gt;</td><td>0.9000</td><td>0.5000</td><td>-0.4000</td>');
+    expect(html).not.toContain('-scatter');
+  });
+});
+
 describe('chart helpers', () => {
   it('bins every finite value once, the maximum in the last bin', () => {
     const b = bin([0, 0.5, 1, Number.NaN], 4, 0, 1);
