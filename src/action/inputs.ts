@@ -23,6 +23,7 @@ export enum Input {
   OverrideLabel = 'override-label',
   SarifFile = 'sarif-file',
   JunitFile = 'junit-file',
+  HtmlFile = 'html-file',
   ReportPath = 'report-path',
   GithubToken = 'github-token',
   MaxConfigKb = 'max-config-kb',
@@ -95,6 +96,8 @@ export interface ActionConfig {
   readonly overrideLabel?: string;
   readonly sarifFile?: string;
   readonly junitFile?: string;
+  /** Where to write the self-contained HTML report (for a workflow artifact); absent: not written. */
+  readonly htmlFile?: string;
   readonly reportPath: string;
   readonly githubToken: string;
   /** Caps on every YAML or JSON file the gate reads; absent when the workflow set none. */
@@ -208,6 +211,7 @@ export function readConfig(read: InputReader): ActionConfig {
     overrideLabel: optional(read, Input.OverrideLabel),
     sarifFile: optional(read, Input.SarifFile),
     junitFile: optional(read, Input.JunitFile),
+    htmlFile: optional(read, Input.HtmlFile),
     reportPath: optional(read, Input.ReportPath) ?? 'embedding-gate-report.json',
     githubToken: read(Input.GithubToken).trim(),
     configLimits: configLimitsInput(read),

@@ -21,6 +21,7 @@ import { octokitCommentsApi } from '../github/octokit.js';
 import { ANNOTATIONS_PER_LEVEL, buildAnnotations } from '../report/annotations.js';
 import { formatJson } from '../report/json.js';
 import { formatJunit } from '../report/junit.js';
+import { formatHtml } from '../report/html.js';
 import type { Report } from '../gate/report-model.js';
 import { formatSarif } from '../report/sarif.js';
 import type { GateObserver, StepFacts } from '../gate/observer.js';
@@ -147,6 +148,7 @@ async function publish(
     await writeText(resolve(cwd, config.sarifFile), sarif);
   }
   if (config.junitFile) await writeText(resolve(cwd, config.junitFile), formatJunit(report));
+  if (config.htmlFile) await writeText(resolve(cwd, config.htmlFile), formatHtml(report));
 
   annotate(report, config, cwd, workspace, config.prComment !== 'off' && Boolean(run.pullRequest));
   if (report.override) {

@@ -16,6 +16,7 @@ const EXTENSION: Record<FormatName, string> = {
   markdown: 'md',
   sarif: 'sarif',
   junit: 'xml',
+  html: 'html',
 };
 
 export interface OutputTarget {

@@ -45,6 +45,8 @@ export interface VectorSummary {
     readonly max: number;
     readonly p1: number;
     readonly p99: number;
+    /** Norms at q = 0, 0.05, …, 1 (21 values, from the scan's quantile sketch), for the HTML report's plot. */
+    readonly quantiles?: readonly number[];
   };
   readonly duplicateIds?: { readonly count: number; readonly firstIds: readonly string[] };
 }

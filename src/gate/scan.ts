@@ -50,6 +50,7 @@ export async function scanFile(
             max: stats.norms.max,
             p1: stats.norms.p1,
             p99: stats.norms.p99,
+            quantiles: stats.norms.quantiles,
           },
         }),
         ...(stats.ids && {

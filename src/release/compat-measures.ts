@@ -36,6 +36,8 @@ export interface Distribution {
   readonly p5: number;
   readonly median: number;
   readonly min: number;
+  /** Values at q = 0, 0.05, …, 1 (21 values), for the HTML report's plot of the distribution. */
+  readonly quantiles?: readonly number[];
 }
 
 /** What the analysis measured on one sample. */
@@ -281,6 +283,7 @@ function distribution(values: Float64Array): Distribution {
     p5: quantile(sorted, 0.05),
     median: quantile(sorted, 0.5),
     min: sorted[0] ?? Number.NaN,
+    quantiles: Array.from({ length: 21 }, (_, i) => quantile(sorted, i / 20)),
   };
 }
 

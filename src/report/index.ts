@@ -1,4 +1,5 @@
 /** Every output format, as pure functions `(report) => string`, kept in one record. */
+import { formatHtml } from './html.js';
 import { formatJson } from './json.js';
 import { formatJunit } from './junit.js';
 import { formatMarkdown } from './markdown.js';
@@ -6,7 +7,7 @@ import type { Report } from '../gate/report-model.js';
 import { formatSarif, type SarifOptions } from './sarif.js';
 import { formatText } from './text.js';
 
-export type FormatName = 'text' | 'json' | 'markdown' | 'sarif' | 'junit';
+export type FormatName = 'text' | 'json' | 'markdown' | 'sarif' | 'junit' | 'html';
 
 /** Options a formatter may take; each formatter reads only its own. */
 export type FormatOptions = SarifOptions;
@@ -19,6 +20,7 @@ export const FORMATTERS: Readonly<
   markdown: (report) => formatMarkdown(report),
   sarif: (report, options) => formatSarif(report, options),
   junit: (report) => formatJunit(report),
+  html: (report) => formatHtml(report),
 };
 
 export const FORMAT_NAMES = Object.keys(FORMATTERS) as FormatName[];

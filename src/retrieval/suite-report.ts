@@ -66,6 +66,19 @@ export interface SuiteReport {
     readonly candidateQueriesBaselineCorpus: number;
     readonly baselineQueriesCandidateCorpus: number;
   }[];
+  /**
+   * Every judged query's score per metric (qids sorted; `baseline[i]` and `candidate[i]` are
+   * query `qids[i]`'s), so the HTML report can plot per-query deltas. 10,000 queries and
+   * three metrics add about 0.6 MB to the JSON report.
+   */
+  readonly perQuery?: {
+    readonly qids: readonly string[];
+    readonly metrics: readonly {
+      readonly metric: string;
+      readonly candidate: readonly number[];
+      readonly baseline?: readonly number[];
+    }[];
+  };
   /** Per consumer and metric with a baseline: the queries that regressed most, worst first. */
   readonly regressions: readonly {
     readonly consumer: string;

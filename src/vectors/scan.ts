@@ -52,6 +52,8 @@ export interface NormStats {
   readonly p1: number;
   readonly p99: number;
   readonly relativeAccuracy: number;
+  /** Norms at q = 0, 0.05, …, 1 (21 values, from the same sketch): the shape the HTML report draws. */
+  readonly quantiles: readonly number[];
 }
 
 export interface UnitNormStats {
@@ -90,6 +92,9 @@ export interface ScanStats {
   /** Present when the file (or its sidecar) carries ids. */
   readonly ids?: IdStats;
 }
+
+/** q = 0, 0.05, …, 1: enough to draw a distribution's shape in 21 numbers, whatever the row count. */
+export const QUANTILE_GRID: readonly number[] = Array.from({ length: 21 }, (_, i) => i / 20);
 
 /** float64 sums of squares below this may have lost precision to subnormals. */
 const TINY_SQUARE_SUM = 2 ** -960;
@@ -208,6 +213,7 @@ export async function scanVectors(
         p1: sketch.quantile(0.01),
         p99: sketch.quantile(0.99),
         relativeAccuracy: sketch.relativeAccuracy,
+        quantiles: QUANTILE_GRID.map((q) => sketch.quantile(q)),
       },
     }),
     ...(checkUnit && {

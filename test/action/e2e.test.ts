@@ -25,6 +25,7 @@ const INPUTS = {
   'override-label': 'breaking-change',
   'sarif-file': 'out/gate.sarif',
   'junit-file': 'out/gate.junit.xml',
+  'html-file': 'out/gate.html',
   'report-path': 'out/gate.json',
   'github-token': 'ghs_same_repo_token',
   suites: '',
@@ -143,6 +144,7 @@ describe('dist/action.js on a pull request, against a local GitHub API', () => {
     expect(readFileSync(join(ws, 'out/gate.junit.xml'), 'utf8')).toMatch(
       /^<\?xml[^]*<testsuites name="embedding-gate" tests="\d+" failures="2"/,
     );
+    expect(readFileSync(join(ws, 'out/gate.html'), 'utf8')).toMatch(/^<!doctype html>[^]*BLOCKED/);
 
     writeFileSync(contract, pending);
     const passed = await run({});

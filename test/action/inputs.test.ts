@@ -57,6 +57,7 @@ describe('readConfig', () => {
       overrideLabel: 'breaking-change',
       sarifFile: undefined,
       junitFile: undefined,
+      htmlFile: undefined,
       reportPath: 'embedding-gate-report.json',
       githubToken: 't',
       sarifIncludeInfo: false,

@@ -93,7 +93,7 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
     .option('--contracts <dir|file|glob>', 'consumer contracts; repeatable', collect)
     .option(
       '--format <name[=file]>',
-      'report format: text, json, markdown, sarif, junit; repeatable; "=file" writes it to a file',
+      'report format: text, json, markdown, sarif, junit, html; repeatable; "=file" writes it to a file',
       collect,
     )
     .option(

@@ -68,7 +68,7 @@ export function validateCommand(
     )
       .option(
         '--format <name[=file]>',
-        'report format: text, json, markdown, sarif, junit; name=file writes to a file; repeatable',
+        'report format: text, json, markdown, sarif, junit, html; name=file writes to a file; repeatable',
         collect,
       )
       // The old spelling, answered with a hint instead of being taken silently.
@@ -87,7 +87,7 @@ export function validateCommand(
         );
         if (vectorsFormat)
           throw new UsageError(
-            `--format ${vectorsFormat}: --format is the report format (text, json, markdown, sarif, junit); for the vectors file's format write --vectors-format ${vectorsFormat}`,
+            `--format ${vectorsFormat}: --format is the report format (text, json, markdown, sarif, junit, html); for the vectors file's format write --vectors-format ${vectorsFormat}`,
           );
         const targets = parseOutputs(opts.format ?? ['text'], opts.output);
         await requireOutputTargets(targets, io.cwd, '--format');

@@ -339,10 +339,40 @@ async function runSuite(
         }),
       scores,
       ...(cross && { cross }),
+      perQuery: perQueryScores(metrics, candScores, baseScores),
       regressions: judged.regressions,
     },
     findings,
     runs,
+  };
+}
+
+/**
+ * Every judged query's score, in one sorted qid order for both versions. A query one run
+ * did not answer scores 0 (trec_eval -c), as in the means.
+ */
+function perQueryScores(
+  metrics: readonly string[],
+  cand: ReadonlyMap<string, ReadonlyMap<string, number>>,
+  base: ReadonlyMap<string, ReadonlyMap<string, number>> | undefined,
+): NonNullable<SuiteReport['perQuery']> {
+  const ids = new Set<string>();
+  for (const m of metrics) {
+    for (const q of cand.get(m)!.keys()) ids.add(q);
+    if (base) for (const q of base.get(m)!.keys()) ids.add(q);
+  }
+  const qids = [...ids].sort();
+  return {
+    qids,
+    metrics: metrics.map((metric) => {
+      const c = cand.get(metric)!;
+      const b = base?.get(metric);
+      return {
+        metric,
+        candidate: qids.map((q) => c.get(q) ?? 0),
+        ...(b && { baseline: qids.map((q) => b.get(q) ?? 0) }),
+      };
+    }),
   };
 }
 
