@@ -26,6 +26,7 @@ export enum Input {
   GithubToken = 'github-token',
   MaxConfigKb = 'max-config-kb',
   MaxAliases = 'max-aliases',
+  AllowRemote = 'allow-remote',
 }
 
 /** Output names, as in action.yml. */
@@ -62,6 +63,8 @@ export interface ActionConfig {
   readonly githubToken: string;
   /** Caps on every YAML or JSON file the gate reads; absent when the workflow set none. */
   readonly configLimits?: Partial<ConfigLimits>;
+  /** Read `s3://` and `http(s)://` vectors; false unless the workflow says so. */
+  readonly allowRemote: boolean;
 }
 
 /** Reads one input's raw value ('' when unset), as @actions/core's getInput does. */
@@ -166,5 +169,6 @@ export function readConfig(read: InputReader): ActionConfig {
     reportPath: optional(read, Input.ReportPath) ?? 'embedding-gate-report.json',
     githubToken: read(Input.GithubToken).trim(),
     configLimits: configLimitsInput(read),
+    allowRemote: bool(read, Input.AllowRemote, false),
   };
 }

@@ -85,6 +85,7 @@ function planOf(config: ActionConfig, run: RunInfo, cwd: string, workspace: stri
     failOn: config.failOn,
     workspace,
     cwd,
+    allowRemote: config.allowRemote,
     ...(config.waivers ? { waivers: config.waivers } : {}),
     ...(override ? { override } : {}),
     ...(config.suites.length ? { suites: config.suites } : {}),
@@ -194,7 +195,10 @@ export async function run(options: RunOptions = {}): Promise<void> {
     reportOnly = config.reportOnly;
     const { run: runInfo, problem } = await readRunInfo(env);
     if (problem) core.info(`event payload: ${problem}`);
-    const { report } = await runGate(planOf(config, runInfo, cwd, workspace), deps);
+    const runDeps: ActionDeps = config.allowRemote
+      ? { ...deps, ...confineDeps(merged, workspace, { allowRemote: true }) }
+      : deps;
+    const { report } = await runGate(planOf(config, runInfo, cwd, workspace), runDeps);
     await publish(report, config, runInfo, deps, env, cwd);
     if (report.verdict !== 'fail') {
       if (reportOnly) {

@@ -8,6 +8,7 @@ import type { FailOn } from '../../gate/report-model.js';
 import { EXIT, type CliIO } from '../context.js';
 import {
   collect,
+  allowRemoteOption,
   configLimitOption,
   configLimitsOf,
   failOnOption,
@@ -60,6 +61,7 @@ interface CheckOptions {
   maxDataMb?: number;
   maxConfigKb?: number;
   maxAliases?: number;
+  allowRemote?: boolean;
   sampleSize?: number;
   seed?: number;
 }
@@ -142,6 +144,7 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
     )
     .addOption(configLimitOption('size'))
     .addOption(configLimitOption('aliases'))
+    .addOption(allowRemoteOption())
     .option('--debug', 'print stack traces of internal errors')
     .addHelpText('after', EXAMPLES)
     .action(async (opts: CheckOptions) => {
@@ -170,6 +173,7 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
           contracts: opts.contracts ?? [],
           failOn: opts.failOn,
           workspace,
+          allowRemote: opts.allowRemote === true,
           cwd: io.cwd,
           waivers: opts.waivers,
           registry: opts.registry,
@@ -183,7 +187,7 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
           configLimits: configLimitsOf(opts),
           keepRuns: writeRuns !== undefined,
         },
-        confineDeps(deps, workspace),
+        confineDeps(deps, workspace, { allowRemote: opts.allowRemote === true }),
       );
       if (writeRuns) {
         for (const run of runs)
