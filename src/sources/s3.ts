@@ -55,6 +55,9 @@ export function defaultS3Client(
   let client: Promise<S3Client> | undefined;
   return () =>
     (client ??= (async () => {
+      // The SDK prints a Node-version notice on Node 20 (supported by this pinned version)
+      // to stderr, which would land in the gate's output; the runner may still turn it on.
+      process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
       const { S3Client } = await import('@aws-sdk/client-s3');
       const endpoint = env['AWS_ENDPOINT_URL_S3'] || env['AWS_ENDPOINT_URL'] || undefined;
       const timeout = remoteDefaults(options).timeoutMs;
@@ -199,18 +202,26 @@ export function rethrow(display: string, e: unknown, etag?: string, timedOut = f
   const err = e as { name?: string; $metadata?: { httpStatusCode?: number }; code?: string };
   const status = err.$metadata?.httpStatusCode;
   const name = err.name ?? 'Error';
+  // A HEAD answer has no body, so the SDK can only call its error "Unknown": say nothing then.
+  const label = name === 'Unknown' || name === 'Error' ? '' : `${name}, `;
   if (timedOut || name === 'TimeoutError' || name === 'AbortError' || err.code === 'ETIMEDOUT') {
     const final = new RemoteSourceError(display, 'timed out', 'ETIMEDOUT');
     throw new RetryableError(final.message, final);
   }
   if (status === 412 && etag) throw changed(display, etag, 'another (412 to If-Match)');
   if (status === 404 || name === 'NoSuchKey' || name === 'NotFound' || name === 'NoSuchBucket')
-    throw new RemoteSourceError(display, `not found (${name}, HTTP ${status ?? 404})`, 'ENOENT');
+    throw new RemoteSourceError(display, `not found (${label}HTTP ${status ?? 404})`, 'ENOENT');
   if (status === 401 || status === 403)
     throw new RemoteSourceError(
       display,
-      `access denied (${name}, HTTP ${status}); check the credentials the runner has for it`,
+      `access denied (${label}HTTP ${status}); check the credentials the runner has for it`,
       'EACCES',
+    );
+  if (/region is missing/i.test((e as Error).message ?? ''))
+    throw new RemoteSourceError(
+      display,
+      'no AWS region configured; set AWS_REGION (or a region in the shared profile)',
+      'EREMOTE',
     );
   if (name === 'CredentialsProviderError')
     throw new RemoteSourceError(
@@ -220,7 +231,9 @@ export function rethrow(display: string, e: unknown, etag?: string, timedOut = f
     );
   const final = new RemoteSourceError(
     display,
-    status !== undefined ? `answered HTTP ${status} (${name})` : `request failed (${name})`,
+    status !== undefined
+      ? `answered HTTP ${status}${label && ` (${name})`}`
+      : `request failed (${name})`,
     'EREMOTE',
   );
   if (status === undefined || retryableStatus(status))

@@ -3,6 +3,7 @@
  * extension, opens the file once as a byte source, confirms the format by its first bytes,
  * and hands the source to the matching reader. No reader opens a path itself.
  */
+import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { isDatasetPattern, type DatasetPart } from '../sources/dataset.js';
 import { NOT_REGULAR, openLocalSource } from '../sources/local.js';
@@ -133,6 +134,9 @@ export async function openVectors(
   }
   if (opts.parts) return openParts(path, listedParts(opts.parts), opts, openSource);
   if (isDatasetPattern(path)) return openListed(path, opts, openSource);
+  // A folder has no extension to tell a format by: it is a dataset, not an unknown format.
+  if (formatFor(path, opts) === undefined && !isRemoteRef(path) && (await isDirectory(path)))
+    return openListed(path, opts, openSource);
   try {
     return await openFile(path, opts, openSource);
   } catch (e) {
@@ -141,6 +145,13 @@ export async function openVectors(
       return openListed(path, opts, openSource);
     throw e;
   }
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
 }
 
 /** The parts a directory, glob or prefix names, those of a vectors format only. */
