@@ -157,7 +157,7 @@ function remoteVectors(
   const shown = redactUrl(url);
   if (!allowRemote) {
     throw new ConfigError(
-      `${location.file}:${location.line}:${location.column}: vectors.path ${shown} is remote; remote reads are off by default ` +
+      `${location.file}:${location.line}:${location.column}: vectors.path ${quotePath(shown)} is remote; remote reads are off by default ` +
         `so that a pull request cannot make CI fetch arbitrary URLs: pass --allow-remote (Action input allow-remote: true) to read it`,
       location,
     );

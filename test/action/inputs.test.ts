@@ -58,6 +58,7 @@ describe('readConfig', () => {
       junitFile: undefined,
       reportPath: 'embedding-gate-report.json',
       githubToken: 't',
+      allowRemote: false,
     });
   });
 
@@ -68,6 +69,7 @@ describe('readConfig', () => {
     ],
     [{ 'report-only': 'maybe' }, 'input report-only: expected true or false, found "maybe"'],
     [{ 'pr-comment': 'always' }, 'input pr-comment: expected auto, true or false, found "always"'],
+    [{ 'allow-remote': 'please' }, 'input allow-remote: expected true or false, found "please"'],
     [
       { 'comment-header': 'x'.repeat(2001) },
       /^input comment-header: expected at most 2000 characters/,
