@@ -3,6 +3,7 @@
  * summarise what the report needs.
  */
 import { openLocalSource } from '../sources/local.js';
+import { sharesLister } from '../sources/router.js';
 import type { SourceOpener } from '../sources/types.js';
 import { openVectors } from '../vectors/open.js';
 import { scanVectors } from '../vectors/scan.js';
@@ -20,6 +21,7 @@ export async function scanFile(
     if (req.path === request.path) bytes = opened.size;
     return opened;
   };
+  sharesLister(sizing, openSource);
   const source = await openVectors(request.path, request.open, sizing);
   try {
     const stats = await scanVectors(source, {

@@ -30,9 +30,13 @@ export interface Dataset {
 
 const GLOB = /[*?[\]{}]/;
 
-/** True when `ref` is a glob (has `* ? [ ] { }`) or a prefix (ends with `/`). */
+/**
+ * True when `ref` is a glob (has `* ? [ ] { }`) or a prefix (ends with `/`). An HTTP URL's
+ * query and fragment are no part of its name (a presigned URL's `?` is not a glob).
+ */
 export function isDatasetPattern(ref: string): boolean {
-  return GLOB.test(ref) || ref.endsWith('/');
+  const name = /^https?:\/\//i.test(ref) ? ref.replace(/[?#].*$/s, '') : ref;
+  return GLOB.test(name) || name.endsWith('/');
 }
 
 /**

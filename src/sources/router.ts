@@ -37,6 +37,16 @@ export function datasetListerOf(opener: SourceOpener): DatasetLister {
   );
 }
 
+/**
+ * Marks `wrapper` (an opener that calls `inner`, such as a recording or sizing wrapper) as
+ * listing datasets the way `inner` does, and returns it.
+ */
+export function sharesLister(wrapper: SourceOpener, inner: SourceOpener): SourceOpener {
+  const lister = listers.get(inner);
+  if (lister) listers.set(wrapper, lister);
+  return wrapper;
+}
+
 /** Options of {@link routedOpener}. */
 export interface RouterOptions {
   /** Read `s3://` and `http(s)://` sources. Off by default: see the module comment. */
