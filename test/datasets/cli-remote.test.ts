@@ -83,7 +83,7 @@ describe('the gate on remote and multi-part vectors', () => {
       join(dir, 'releases/1.1.0/parts/shard=0/part-00000.arrow'),
     );
     editFile(dir, 'releases/1.1.0/manifest.yaml', 'path: vectors.arrow', 'path: parts/');
-    editFile(dir, 'releases/1.1.0/manifest.yaml', /\n  sha256: fe41\w+/, '');
+    editFile(dir, 'releases/1.1.0/manifest.yaml', /\n {2}sha256: fe41\w+/, '');
     const r = await runCli(EXAMPLE_CHECK, dir);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
