@@ -4,6 +4,7 @@
  * refusing a URL without --allow-remote. Parts are .npy and Arrow written here by the
  * project's writers.
  */
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +15,8 @@ import { VectorFileError } from '../../src/vectors/types.js';
 import { arrowFloat32, npyFloat32 } from '../../src/vectors/write.js';
 import { confinedOpener } from '../../src/sources/confined.js';
 import { openLocalSource } from '../../src/sources/local.js';
+import { sha256Vectors } from '../../src/sources/hash.js';
+import { datasetPartFindings } from '../../src/gate/checks/dataset.js';
 
 let dir: string;
 
@@ -111,5 +114,36 @@ describe('local datasets', () => {
     expect(globToRegExp('part-{0,1}.npy').test('part-1.npy')).toBe(true);
     expect(globToRegExp('part-[0-4].npy').test('part-5.npy')).toBe(false);
     expect(globToRegExp('a.b').test('axb')).toBe(false);
+  });
+});
+
+describe('dataset digest and recorded parts', () => {
+  it('digests a dataset as sha256sum prints its parts, and names parts added, missing or changed', async () => {
+    await write('d/b/part-1.npy', npy(2, 10));
+    await write('d/a/part-0.npy', npy(2, 0));
+    await write('d/_SUCCESS', '');
+    const digest = await sha256Vectors(join(dir, 'd'));
+    const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+    expect(digest.parts).toEqual([
+      { name: 'a/part-0.npy', size: npy(2, 0).length, sha256: sha(npy(2, 0)) },
+      { name: 'b/part-1.npy', size: npy(2, 10).length, sha256: sha(npy(2, 10)) },
+    ]);
+    const lines = `${sha(npy(2, 0))}  a/part-0.npy\n${sha(npy(2, 10))}  b/part-1.npy\n`;
+    expect(digest.sha256).toBe(createHash('sha256').update(lines).digest('hex'));
+    // The glob names the same parts, so the same digest.
+    expect((await sha256Vectors(join(dir, 'd/*/*.npy'))).sha256).toBe(digest.sha256);
+
+    const declared = [
+      { path: 'a/part-0.npy', size: 1, sha256: sha(npy(2, 0)) },
+      { path: 'c/part-2.npy', sha256: sha(npy(1, 0)) },
+    ];
+    const findings = datasetPartFindings(declared, digest.parts!, 'd/', undefined);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.id).toBe('vectors.parts');
+    expect(findings[0]!.message).toBe(
+      'd/: the parts differ from those the manifest records (added b/part-1.npy; missing c/part-2.npy; changed a/part-0.npy); the dataset changed after the manifest was written (released versions are immutable)',
+    );
+    const same = digest.parts!.map((p) => ({ path: p.name, size: p.size, sha256: p.sha256 }));
+    expect(datasetPartFindings(same, digest.parts!, 'd/', undefined)).toEqual([]);
   });
 });
