@@ -59,6 +59,15 @@ describe('the gate on remote and multi-part vectors', () => {
     expect(remote.stderr).toBe('');
     expect(remote.code).toBe(0);
     expect(JSON.parse(remote.stdout).verdict).toBe('pass');
+    // The version every byte was read at is in the report.
+    const versions: unknown[] = [];
+    JSON.parse(remote.stdout, (key, value) => {
+      if (key === 'remote') versions.push(value);
+      return value;
+    });
+    expect(versions).toContainEqual([
+      { url: `http://127.0.0.1:${port}/vectors.arrow?token=…`, etag: '"v1"' },
+    ]);
     // The recorded sha256 was checked on the streamed bytes: no vectors.sha256 finding.
     expect(remote.stdout).not.toContain('vectors.sha256');
     expect(ranges.length).toBeGreaterThan(1);
