@@ -212,3 +212,19 @@ describe('HTTP byte source', () => {
     expect(offsets.at(-1)).toBe(50);
   });
 });
+
+describe('an object replaced between header and body', () => {
+  it('is an error naming the URL, never a mixed read', async () => {
+    const open = routedOpener(openLocalSource, { allowRemote: true, remote: fast });
+    const vectors = await openVectors(`${base}/a.npy`, { batchRows: 10 }, open);
+    put('/a.npy', npyFloat32(new Float32Array(ROWS * DIMS), ROWS, DIMS));
+    const read = async () => {
+      for await (const batch of vectors.batches()) void batch;
+    };
+    const error = await read().catch((e: Error) => e);
+    await vectors.close();
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toContain(`${base}/a.npy`);
+    expect((error as Error).message).toContain('changed during the read');
+  });
+});
