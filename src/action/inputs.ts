@@ -37,6 +37,7 @@ export enum Input {
   Reason = 'reason',
   Name = 'name',
   Init = 'init',
+  AllowRemote = 'allow-remote',
 }
 
 /** Output names, as in action.yml. */
@@ -216,6 +217,7 @@ export function readConfig(read: InputReader): ActionConfig {
     githubToken: read(Input.GithubToken).trim(),
     configLimits: configLimitsInput(read),
     sarifIncludeInfo: bool(read, Input.SarifIncludeInfo, false),
+    allowRemote: bool(read, Input.AllowRemote, false),
   };
 }
 

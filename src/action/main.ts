@@ -89,6 +89,7 @@ function planOf(config: ActionConfig, run: RunInfo, cwd: string, workspace: stri
     failOn: config.failOn,
     workspace,
     cwd,
+    allowRemote: config.allowRemote,
     ...(config.waivers ? { waivers: config.waivers } : {}),
     ...(override ? { override } : {}),
     ...(config.suites.length ? { suites: config.suites } : {}),
@@ -267,7 +268,10 @@ export async function run(options: RunOptions = {}): Promise<void> {
     core.debug(
       `event: ${env.GITHUB_EVENT_NAME ?? '(none)'}; pull request ${runInfo.pullRequest?.number ?? '(none)'}`,
     );
-    const { report } = await runGate(planOf(config, runInfo, cwd, workspace), deps);
+    const runDeps: ActionDeps = config.allowRemote
+      ? { ...deps, ...confineDeps(merged, workspace, { allowRemote: true }) }
+      : deps;
+    const { report } = await runGate(planOf(config, runInfo, cwd, workspace), runDeps);
     await core.group('embedding-gate: publish', () =>
       publish(report, config, runInfo, deps, env, cwd),
     );

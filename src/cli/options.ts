@@ -38,6 +38,16 @@ export const dtypeOption = (flags: string, description: string) =>
 export const vectorFormatOption = (flags: string, description: string) =>
   new Option(flags, description).choices([...VECTOR_FORMATS]);
 
+/**
+ * `--allow-remote`: read `s3://` and `http(s)://` sources. A flag of whoever runs the gate,
+ * never a file's: without it a manifest from a pull request cannot make CI fetch a URL.
+ */
+export const allowRemoteOption = () =>
+  new Option(
+    '--allow-remote',
+    'read s3:// and http(s):// vectors (credentials from the AWS SDK chain; off by default)',
+  ).default(false);
+
 /** The most a runner may raise `--max-config-kb` to: 1 GiB. */
 const MAX_CONFIG_KB = 1 << 20;
 /** The most a runner may raise `--max-aliases` to. */

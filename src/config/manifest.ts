@@ -34,9 +34,16 @@ export interface Manifest {
     readonly id_column?: string;
     readonly vector_column?: string;
     readonly ids?: string;
+    /** The file's sha256, or a dataset's digest (sources/hash.ts `datasetDigest`). */
     readonly sha256?: string;
     /** postgres:// only: column → value, all of which a row must equal. */
     readonly where?: Readonly<Record<string, string | number | boolean>>;
+    /** A dataset's parts as released: name relative to the dataset, size, sha256. */
+    readonly parts?: readonly {
+      readonly path: string;
+      readonly size?: number;
+      readonly sha256: string;
+    }[];
   };
   readonly dims: number;
   readonly dtype: VectorDType;

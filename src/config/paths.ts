@@ -119,12 +119,21 @@ function realOrSelf(p: string): string {
   }
 }
 
-/** Where a manifest's vectors are (resolved inside the workspace) and how to open them. */
+/** `s3://`, `http://`, `https://`: the schemes the gate reads remotely (sources/remote.ts). */
+export const REMOTE_REF = /^(s3|https?):\/\//i;
+
+/**
+ * Where a manifest's vectors are (resolved inside the workspace, or a remote URL when
+ * `plan.allowRemote`) and how to open them. A remote URL without `allowRemote` is a
+ * ConfigError at the field naming the flag: a pull request must not make CI fetch it.
+ */
 export function declaredVectors(
   loaded: LoadedManifest,
   manifest: Manifest,
-  plan: { readonly workspace: string; readonly cwd: string },
+  plan: { readonly workspace: string; readonly cwd: string; readonly allowRemote?: boolean },
 ): VectorsRef {
+  const remote = remoteVectors(loaded, manifest, plan.allowRemote === true);
+  if (remote) return remote;
   const path = resolveInWorkspace(
     loaded.doc,
     ['vectors', 'path'],
@@ -145,6 +154,56 @@ export function declaredVectors(
       dims: manifest.dtype === 'binary' ? manifest.dims : undefined,
     },
   };
+}
+
+function remoteVectors(
+  loaded: LoadedManifest,
+  manifest: Manifest,
+  allowRemote: boolean,
+): VectorsRef | undefined {
+  const url = manifest.vectors.path;
+  if (!REMOTE_REF.test(url)) return undefined;
+  const location = loaded.doc.locate(['vectors', 'path']);
+  const shown = redactUrl(url);
+  if (!allowRemote) {
+    throw new ConfigError(
+      `${location.file}:${location.line}:${location.column}: vectors.path ${quotePath(shown)} is remote; remote reads are off by default ` +
+        `so that a pull request cannot make CI fetch arbitrary URLs: pass --allow-remote (Action input allow-remote: true) to read it`,
+      location,
+    );
+  }
+  return {
+    path: url,
+    displayPath: shown,
+    open: {
+      format: manifest.vectors.format,
+      vectorColumn: manifest.vectors.vector_column,
+      idColumn: manifest.vectors.id_column,
+      dims: manifest.dtype === 'binary' ? manifest.dims : undefined,
+    },
+  };
+}
+
+/**
+ * `url` as messages may show it: without user name or password, and with every query
+ * value replaced by `…` (a presigned URL carries its signature and a session token there).
+ * Anything that cannot be parsed is cut to its scheme and host-looking head.
+ */
+export function redactUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    const head = /^[a-z][a-z0-9+.-]*:\/\/[^/@?#]*/i.exec(url.replace(/\/\/[^/@]*@/, '//'));
+    return head ? `${head[0]}/…` : '(an unparseable URL)';
+  }
+  parsed.username = '';
+  parsed.password = '';
+  parsed.hash = '';
+  const names = [...new Set([...parsed.searchParams.keys()])];
+  const query = names.length ? `?${names.map((n) => `${n}=…`).join('&')}` : '';
+  parsed.search = '';
+  return `${parsed.toString()}${query}`;
 }
 
 /**

@@ -43,6 +43,11 @@ export interface VectorsOpenSpec {
   readonly idsPath?: string;
   /** binary: bits per vector (required: a packed file does not record it). */
   readonly dims?: number;
+  /**
+   * A dataset named part by part (paths or URLs, resolved): read in this order as one
+   * vectors file, instead of the reference's own path.
+   */
+  readonly parts?: readonly string[];
 }
 
 /** A vectors reference resolved once, inside the workspace: what every step that reads it shares. */

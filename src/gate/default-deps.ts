@@ -1,5 +1,6 @@
 import { confinedOpener } from '../sources/confined.js';
 import { openLocalSource } from '../sources/local.js';
+import { routedOpener } from '../sources/router.js';
 import type { SourceOpener } from '../sources/types.js';
 import { VERSION } from '../version.js';
 import { openVectors } from '../vectors/open.js';
@@ -13,6 +14,11 @@ export interface DefaultDepsOptions {
    * the run's workspace; see sources/confined.ts). Absent: `openSource` as given.
    */
   readonly workspace?: string;
+  /**
+   * Open `s3://` and `http(s)://` sources (`--allow-remote`). Off: such a source is refused
+   * with a ConfigError naming the URL and the flag (sources/router.ts).
+   */
+  readonly allowRemote?: boolean;
 }
 
 /** The functions defaultDeps built, so {@link confineDeps} can rebuild exactly those. */
@@ -28,8 +34,10 @@ export function defaultDeps(
   openSource: SourceOpener = openLocalSource,
   options: DefaultDepsOptions = {},
 ): GateDeps {
-  const opener =
+  const local =
     options.workspace === undefined ? openSource : confinedOpener(options.workspace, openSource);
+  // Outermost, so a URL is routed before the confined opener's path check refuses it.
+  const opener = routedOpener(local, { allowRemote: options.allowRemote === true });
   const open: GateDeps['openVectors'] = (path, opts) => openVectors(path, opts, opener);
   const scan: GateDeps['scan'] = (request) => scanFile(request, opener);
   builtByDefault.add(open);
@@ -43,8 +51,15 @@ export function defaultDeps(
  * opener rebuilt on it where they are {@link defaultDeps}'s own (a test's stand-in scanner
  * is kept as given). Everything else (clock, onnxruntime, …) is kept.
  */
-export function confineDeps(deps: GateDeps, workspace: string): GateDeps {
-  const confined = defaultDeps(deps.openSource ?? openLocalSource, { workspace });
+export function confineDeps(
+  deps: GateDeps,
+  workspace: string,
+  options: { readonly allowRemote?: boolean } = {},
+): GateDeps {
+  const confined = defaultDeps(deps.openSource ?? openLocalSource, {
+    workspace,
+    allowRemote: options.allowRemote === true,
+  });
   return {
     ...deps,
     openSource: confined.openSource,

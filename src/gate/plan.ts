@@ -4,12 +4,20 @@
  * path-checked before the first vector byte is read.
  */
 import type { GateObserver } from './observer.js';
+import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
+import { ConfigError } from '../config/document.js';
 import { discoverContracts, loadContract, type LoadedContract } from '../config/contract.js';
 import type { ConfigLimits } from '../config/limits.js';
 import type { LoadedManifest } from '../config/manifest.js';
 import { loadManifest } from '../config/manifest.js';
-import { declaredVectors, requireRegularFile, resolveInWorkspace } from '../config/paths.js';
+import {
+  declaredVectors,
+  REMOTE_REF,
+  requireRegularFile,
+  resolveInWorkspace,
+} from '../config/paths.js';
+import { isDatasetPattern, listLocalDataset } from '../sources/dataset.js';
 import { loadRegistry, type LoadedRegistry } from '../config/registry.js';
 import {
   discoverSuites,
@@ -52,6 +60,11 @@ export interface GatePlan {
   readonly failOn: FailOn;
   /** Every file the run reads must lie inside this directory, by the real path of what is opened. */
   readonly workspace: string;
+  /**
+   * Read `s3://` and `http(s)://` vectors (`--allow-remote`); off by default, so a pull
+   * request cannot make CI fetch arbitrary URLs. The byte opener must agree (defaultDeps).
+   */
+  readonly allowRemote?: boolean;
   /** Directory relative paths in the plan are relative to. */
   readonly cwd: string;
   /** Waivers file (`contracts/waivers.schema.json`). */
@@ -227,7 +240,9 @@ async function resolveVersion(loaded: LoadedManifest, request: GatePlan): Promis
 
 /**
  * A declared vectors file must exist before anything runs; whether it reads as promised is
- * the scan's finding (`vectors.readable`), not a configuration error.
+ * the scan's finding (`vectors.readable`), not a configuration error. A dataset (a
+ * directory of parts, a glob) must list at least one part; a remote object is checked when
+ * it is opened (a 403 or 404 is then a ConfigError naming the URL).
  */
 async function requireVectorsFile(
   loaded: LoadedManifest | LoadedSuite,
@@ -235,6 +250,19 @@ async function requireVectorsFile(
   value: string,
   path: string,
 ): Promise<void> {
+  if (REMOTE_REF.test(path)) return;
+  const isDirectory = await stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (isDirectory || isDatasetPattern(path)) {
+    if ((await listLocalDataset(path)).parts.length > 0) return;
+    const location = loaded.doc.locate(field);
+    throw new ConfigError(
+      `${location.file}:${location.line}:${location.column}: ${field.join('.')} "${value}": names no parts; expected a vectors file, or a directory or glob of parts, inside the workspace`,
+      location,
+    );
+  }
   await requireRegularFile(loaded.doc, field, value, path, 'a vectors file inside the workspace');
 }
 

@@ -32,6 +32,15 @@ export interface VectorSummary {
   readonly bytes: number;
   /** False when row numbers stand in for ids. */
   readonly hasIds: boolean;
+  /**
+   * The remote objects read (`s3://`, `http(s)://`), each with the version every byte was
+   * read at: its URL as shown (no credential), ETag and, on a versioned bucket, version id.
+   */
+  readonly remote?: readonly {
+    readonly url: string;
+    readonly etag?: string;
+    readonly versionId?: string;
+  }[];
   readonly nonFinite: {
     readonly rows: number;
     readonly values: number;

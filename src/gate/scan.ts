@@ -3,6 +3,8 @@
  * summarise what the report needs.
  */
 import { openLocalSource } from '../sources/local.js';
+import { remoteInfoOf, type RemoteObjectInfo } from '../sources/http.js';
+import { sharesLister } from '../sources/router.js';
 import type { SourceOpener } from '../sources/types.js';
 import { openVectors } from '../vectors/open.js';
 import { scanVectors } from '../vectors/scan.js';
@@ -15,11 +17,18 @@ export async function scanFile(
 ): Promise<ScanOutcome> {
   // The file's size, as the source that was actually opened reports it (no separate stat).
   let bytes = 0;
+  // A dataset's parts are opened twice (headers first, then batches): count each once.
+  const parts = new Map<string, number>();
+  const remote = new Map<string, RemoteObjectInfo>();
   const sizing: SourceOpener = async (req) => {
     const opened = await openSource(req);
     if (req.path === request.path) bytes = opened.size;
+    else parts.set(req.path, opened.size);
+    const version = remoteInfoOf(opened);
+    if (version) remote.set(version.url, version);
     return opened;
   };
+  sharesLister(sizing, openSource);
   const source = await openVectors(request.path, request.open, sizing);
   try {
     const stats = await scanVectors(source, {
@@ -35,8 +44,15 @@ export async function scanFile(
         dtype: stats.dtype,
         dims: stats.dims,
         rows: stats.rows,
-        bytes,
+        bytes: bytes || [...parts.values()].reduce((a, b) => a + b, 0),
         hasIds: info.hasIds,
+        ...(remote.size > 0 && {
+          remote: [...remote.values()].map(({ url, etag, versionId }) => ({
+            url,
+            ...(etag && { etag }),
+            ...(versionId && { versionId }),
+          })),
+        }),
         nonFinite: {
           rows: stats.nonFinite.rows,
           values: stats.nonFinite.values,

@@ -4,7 +4,9 @@
  * run's list and returns what the report needs; none prints, writes or exits.
  */
 import type { Finding } from '../config/findings.js';
-import { sha256File } from '../sources/hash.js';
+import { sha256Vectors } from '../sources/hash.js';
+import { formatFor } from '../vectors/open.js';
+import { datasetPartFindings } from './checks/dataset.js';
 import type { ScannedVersion } from '../release/versioning.js';
 import { stagingVersion, type StagingStepInput } from '../staging/step.js';
 import { VectorFileError } from '../vectors/types.js';
@@ -58,9 +60,15 @@ async function scanVersion(
   const vectors = version.vectors;
   if (!manifest || !vectors) return undefined;
   const declaredHash = manifest.vectors.sha256;
-  const hashing = declaredHash
-    ? sha256File(vectors.path, deps.openSource).catch(() => undefined)
-    : undefined;
+  const declaredParts = manifest.vectors.parts;
+  const hashing =
+    declaredHash || declaredParts
+      ? sha256Vectors(
+          vectors.path,
+          deps.openSource,
+          (name) => formatFor(name, vectors.open) !== undefined,
+        ).catch(() => undefined)
+      : undefined;
   let outcome: ScanOutcome | undefined;
   try {
     outcome = await deps.scan({
@@ -77,7 +85,18 @@ async function scanVersion(
       unreadableFinding(err, vectors.displayPath, `${manifest.name} ${manifest.version}`),
     );
   }
-  const actual = await hashing;
+  const digest = await hashing;
+  const actual = digest?.sha256;
+  if (declaredParts && digest?.parts) {
+    findings.push(
+      ...datasetPartFindings(
+        declaredParts,
+        digest.parts,
+        vectors.displayPath,
+        version.loaded.doc.locate(['vectors', 'parts']),
+      ),
+    );
+  }
   if (declaredHash && actual && actual !== declaredHash) {
     findings.push({
       id: 'vectors.sha256',

@@ -45,6 +45,12 @@ export const GATE_RULES: Readonly<Record<string, CheckRule>> = {
       'Error: the manifest records a sha256 of the vectors file and the file hashes to another value: the file changed after the manifest was written.',
     help: 'Record the sha256 of the file you mean to release, or restore the file that was recorded.',
   },
+  'vectors.parts': {
+    summary: "A dataset's parts are the ones its manifest records.",
+    description:
+      "Error: the manifest records a dataset's parts (vectors.parts) and a part was added, is missing, or changed in size or sha256 since: each is named.",
+    help: 'Record the parts you mean to release (name, size, sha256), or restore the parts that were recorded.',
+  },
   'vectors.empty': {
     summary: 'The vectors file has rows.',
     description: 'Error: the vectors file holds no rows.',

@@ -3,8 +3,10 @@
  * file (or, later, the same remote object), never a path looked up again.
  */
 import { createHash } from 'node:crypto';
-import { openLocalSource } from './local.js';
-import type { ByteSource, SourceOpener } from './types.js';
+import { isDatasetPattern, type DatasetPart } from './dataset.js';
+import { NOT_REGULAR, openLocalSource } from './local.js';
+import { datasetListerOf } from './router.js';
+import { type ByteSource, SourceError, type SourceOpener } from './types.js';
 
 const CHUNK = 4 << 20;
 
@@ -46,4 +48,73 @@ export async function sha256File(
   } finally {
     await source.close();
   }
+}
+
+/** One part of a hashed dataset. */
+export interface HashedPart {
+  /** Relative to the dataset's folder or prefix, with `/`. */
+  readonly name: string;
+  readonly size: number;
+  readonly sha256: string;
+}
+
+/** What {@link sha256Vectors} found: the digest, and the parts when it was a dataset. */
+export interface VectorsDigest {
+  /** The file's sha256, or the dataset digest ({@link datasetDigest}). */
+  readonly sha256: string;
+  readonly parts?: readonly HashedPart[];
+}
+
+/**
+ * The dataset digest: the sha256 of the lines `<part sha256>  <part name>\n` in part-name
+ * order — what `sha256sum` prints for the parts, so a release script can compute it with
+ * `sha256sum $(LC_ALL=C ls parts) | sha256sum` (in the dataset's folder).
+ */
+export function datasetDigest(parts: readonly HashedPart[]): string {
+  const hash = createHash('sha256');
+  for (const p of parts) hash.update(`${p.sha256}  ${p.name}\n`);
+  return hash.digest('hex');
+}
+
+/** Hashes each listed part through `openSource`, in order. */
+export async function sha256Parts(
+  parts: readonly DatasetPart[],
+  openSource: SourceOpener,
+): Promise<HashedPart[]> {
+  const out: HashedPart[] = [];
+  for (const part of parts) {
+    const source = await openSource({ path: part.ref, display: part.name });
+    try {
+      out.push({ name: part.name, size: source.size, sha256: await sha256Source(source) });
+    } finally {
+      await source.close();
+    }
+  }
+  return out;
+}
+
+/**
+ * The sha256 of a vectors reference: of the file or object it names, or, for a dataset (a
+ * folder, glob or prefix), the dataset digest with every part's name, size and sha256.
+ * Parts are those the readers read (a vectors format's extension).
+ */
+export async function sha256Vectors(
+  path: string,
+  openSource: SourceOpener = openLocalSource,
+  isPart: (name: string) => boolean = () => true,
+): Promise<VectorsDigest> {
+  if (!isDatasetPattern(path)) {
+    try {
+      return { sha256: await sha256File(path, openSource) };
+    } catch (e) {
+      if (!(e instanceof SourceError && e.code === NOT_REGULAR && /directory/.test(e.detail)))
+        throw e;
+    }
+  }
+  const dataset = await datasetListerOf(openSource)(path);
+  const parts = await sha256Parts(
+    dataset.parts.filter((p) => isPart(p.name)),
+    openSource,
+  );
+  return { sha256: datasetDigest(parts), parts };
 }

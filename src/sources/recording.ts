@@ -3,6 +3,7 @@
  * a test can prove what a run opened, and that it read no vectors byte before a check.
  */
 import { sharesLocalFile } from './local.js';
+import { sharesLister } from './router.js';
 import type { ByteSource, SourceOpener, SourceRequest } from './types.js';
 
 /** One source the recording opener opened. */
@@ -62,5 +63,5 @@ export function recordingOpener(inner: SourceOpener): RecordingOpener {
     };
     return sharesLocalFile(wrapper, source);
   };
-  return { open, requested, opened };
+  return { open: sharesLister(open, inner), requested, opened };
 }

@@ -3,10 +3,15 @@
  * extension, opens the file once as a byte source, confirms the format by its first bytes,
  * and hands the source to the matching reader. No reader opens a path itself.
  */
+import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { isDatasetPattern, type DatasetPart } from '../sources/dataset.js';
 import { NOT_REGULAR, openLocalSource } from '../sources/local.js';
+import { isRemoteRef, redactUrl } from '../sources/remote.js';
+import { datasetListerOf } from '../sources/router.js';
 import { type ByteSource, SourceError, type SourceOpener } from '../sources/types.js';
 import { describeBytes, wrongMagic } from './buffers.js';
+import { openDataset } from './dataset.js';
 import type { OpenOptions, VectorFormat, VectorSource } from './types.js';
 import { MAX_DIMS, VECTOR_FORMATS, VectorFileError } from './types.js';
 
@@ -93,8 +98,17 @@ export function sniffFormat(head: Uint8Array): VectorFormat | undefined {
 
 /** The format named by `opts.format`, else by the extension; undefined if neither says. */
 export function formatFor(path: string, opts: OpenOptions = {}): VectorFormat | undefined {
-  return opts.format ?? BY_EXTENSION[extname(path).toLowerCase()];
+  // A URL's query (a presigned signature) and fragment are no part of its name.
+  const name = isRemoteRef(path) ? path.replace(/[?#].*$/s, '') : path;
+  return opts.format ?? BY_EXTENSION[extname(name).toLowerCase()];
 }
+
+/**
+ * The dispatch point for database tables (`postgres://`, `postgresql://`): the pgvector
+ * reader (vectors/pgvector/) is wired here by the lead; until then such a reference is a
+ * clear error, not a file looked up by that name.
+ */
+const TABLE_REF = /^postgres(ql)?:\/\//i;
 
 /**
  * Opens a vectors file for streaming. The format comes from `opts.format` or the extension
@@ -111,18 +125,79 @@ export async function openVectors(
   opts: OpenOptions = {},
   openSource: SourceOpener = openLocalSource,
 ): Promise<VectorSource> {
+  if (TABLE_REF.test(path)) {
+    // LEAD: wire src/vectors/pgvector/ here (postgres:// table references).
+    throw new VectorFileError(
+      '(a postgres:// table)',
+      'database tables are not readable yet; expected a vectors file, dataset or s3:// / https:// object',
+    );
+  }
+  if (opts.parts) return openParts(path, listedParts(opts.parts), opts, openSource);
+  if (isDatasetPattern(path)) return openListed(path, opts, openSource);
+  // A folder has no extension to tell a format by: it is a dataset, not an unknown format.
+  if (formatFor(path, opts) === undefined && !isRemoteRef(path) && (await isDirectory(path)))
+    return openListed(path, opts, openSource);
+  try {
+    return await openFile(path, opts, openSource);
+  } catch (e) {
+    // A directory is a dataset of the parts below it (Hive partition folders included).
+    if (e instanceof VectorFileError && e.detail.startsWith('is a directory') && e.file === path)
+      return openListed(path, opts, openSource);
+    throw e;
+  }
+}
+
+async function isDirectory(path: string): Promise<boolean> {
+  return stat(path).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+}
+
+/** The parts a directory, glob or prefix names, those of a vectors format only. */
+async function openListed(
+  path: string,
+  opts: OpenOptions,
+  openSource: SourceOpener,
+): Promise<VectorSource> {
+  const dataset = await datasetListerOf(openSource)(path);
+  const parts = dataset.parts.filter((p) => formatFor(p.name, opts) !== undefined);
+  return openParts(path, parts, opts, openSource);
+}
+
+function listedParts(refs: readonly string[]): DatasetPart[] {
+  return refs.map((ref) => ({ ref, name: ref, size: -1 }));
+}
+
+async function openParts(
+  path: string,
+  parts: readonly DatasetPart[],
+  opts: OpenOptions,
+  openSource: SourceOpener,
+): Promise<VectorSource> {
+  const { parts: _list, ...single } = opts;
+  return openDataset(path, parts, (ref, display) => openFile(ref, single, openSource, display));
+}
+
+/** Opens one vectors file (or object); messages name it as `display`. */
+async function openFile(
+  path: string,
+  opts: OpenOptions,
+  openSource: SourceOpener,
+  display = isRemoteRef(path) ? redactUrl(path) : path,
+): Promise<VectorSource> {
   let format = formatFor(path, opts);
   if (!format) {
     throw new VectorFileError(
-      path,
+      display,
       `cannot tell the format from the extension "${extname(path)}"; name it with format (one of ${VECTOR_FORMATS.join(', ')})`,
     );
   }
-  const source = await open(openSource, path);
+  const source = await open(openSource, path, display);
   // From here the source is closed on any failure; the reader owns it once it is called.
   try {
     const head = await readHead(source);
-    if (head.length === 0) throw new VectorFileError(path, 'empty file (0 bytes)');
+    if (head.length === 0) throw new VectorFileError(display, 'empty file (0 bytes)');
     const magic = MAGIC[format];
     if (magic && !magic.matches(head)) {
       const actual = sniffFormat(head);
@@ -131,7 +206,7 @@ export async function openVectors(
       if (opts.format === undefined && arrowFamily(format) && arrowFamily(actual)) {
         format = actual!;
       } else {
-        throw mismatch(path, format, magic, head, actual);
+        throw mismatch(display, format, magic, head, actual);
       }
     }
     // Readers load on demand: importing apache-arrow took ~35 ms from the CLI bundle (~350 ms
@@ -139,6 +214,9 @@ export async function openVectors(
     return checked(await openReader(format, source, opts, openSource));
   } catch (e) {
     await source.close();
+    // A reader that cannot read this kind of source (DuckDB wants a local file; a remote
+    // Parquet until the TypeScript decoder lands) says so about the file, not as a crash.
+    if (e instanceof SourceError) throw new VectorFileError(display, e.detail);
     throw e;
   }
 }
@@ -200,14 +278,14 @@ function mismatch(
 }
 
 /** Opens the vectors file, turning the opener's refusal into the message of a vectors file. */
-async function open(openSource: SourceOpener, path: string): Promise<ByteSource> {
+async function open(openSource: SourceOpener, path: string, display: string): Promise<ByteSource> {
   try {
-    return await openSource({ path, display: path });
+    return await openSource({ path, display });
   } catch (e) {
     if (!(e instanceof SourceError)) throw e;
-    if (e.code === 'ENOENT') throw new VectorFileError(path, 'no such file');
-    if (e.code === NOT_REGULAR) throw new VectorFileError(path, e.detail);
-    throw new VectorFileError(path, `cannot open: ${e.detail}`);
+    if (e.code === 'ENOENT') throw new VectorFileError(display, 'no such file');
+    if (e.code === NOT_REGULAR) throw new VectorFileError(display, e.detail);
+    throw new VectorFileError(display, `cannot open: ${e.detail}`);
   }
 }
 

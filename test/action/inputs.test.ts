@@ -61,6 +61,7 @@ describe('readConfig', () => {
       reportPath: 'embedding-gate-report.json',
       githubToken: 't',
       sarifIncludeInfo: false,
+      allowRemote: false,
     });
   });
 
@@ -71,6 +72,7 @@ describe('readConfig', () => {
     ],
     [{ 'report-only': 'maybe' }, 'input report-only: expected true or false, found "maybe"'],
     [{ 'pr-comment': 'always' }, 'input pr-comment: expected auto, true or false, found "always"'],
+    [{ 'allow-remote': 'please' }, 'input allow-remote: expected true or false, found "please"'],
     [
       { 'comment-header': 'x'.repeat(2001) },
       /^input comment-header: expected at most 2000 characters/,

@@ -98,7 +98,7 @@ describe('configuration errors stop the gate before any vector is read', () => {
           'path: vectors.arrow',
           'path: https://example.com/v.arrow',
         ),
-      message: /vectors\.path "https:\/\/example\.com\/v\.arrow" is a URL/,
+      message: /vectors\.path "https:\/\/example\.com\/v\.arrow" is remote; .*pass --allow-remote/,
     },
     {
       what: 'a baseline vectors file that does not exist',

@@ -98,9 +98,9 @@ describe('every reader reads through the byte-source seam', () => {
     expect(rec.opened.map((o) => [basename(o.id), o.closed])).toEqual([['f4_le_c.npy', true]]);
   });
 
-  it('refuses a directory as a vectors file, saying what was expected', async () => {
+  it('reads a directory as a dataset of parts, naming the first broken part', async () => {
     await expect(openVectors(join(FIXTURES, 'bad'), { format: 'npy' })).rejects.toThrow(
-      `${join(FIXTURES, 'bad')}: is a directory, expected a regular file`,
+      `${join(FIXTURES, 'bad')} part bad_header.npy (byte 10): bad npy header`,
     );
   });
 

@@ -9,6 +9,7 @@ import { readmeUrlFromEnv } from '../../github/readme-url.js';
 import { EXIT, type CliIO } from '../context.js';
 import {
   collect,
+  allowRemoteOption,
   configLimitOption,
   configLimitsOf,
   failOnOption,
@@ -61,6 +62,7 @@ interface CheckOptions {
   maxDataMb?: number;
   maxConfigKb?: number;
   maxAliases?: number;
+  allowRemote?: boolean;
   sampleSize?: number;
   seed?: number;
   sarifIncludeInfo?: boolean;
@@ -148,6 +150,7 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
     )
     .addOption(configLimitOption('size'))
     .addOption(configLimitOption('aliases'))
+    .addOption(allowRemoteOption())
     .option('--debug', 'print stack traces of internal errors')
     .addHelpText('after', EXAMPLES)
     .action(async (opts: CheckOptions) => {
@@ -176,6 +179,7 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
           contracts: opts.contracts ?? [],
           failOn: opts.failOn,
           workspace,
+          allowRemote: opts.allowRemote === true,
           cwd: io.cwd,
           waivers: opts.waivers,
           registry: opts.registry,
@@ -189,7 +193,7 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
           configLimits: configLimitsOf(opts),
           keepRuns: writeRuns !== undefined,
         },
-        confineDeps(deps, workspace),
+        confineDeps(deps, workspace, { allowRemote: opts.allowRemote === true }),
       );
       if (writeRuns) {
         for (const run of runs)
