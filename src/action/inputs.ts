@@ -105,6 +105,8 @@ export interface ActionConfig {
   readonly configLimits?: Partial<ConfigLimits>;
   /** Put info findings in the SARIF file too. */
   readonly sarifIncludeInfo: boolean;
+  /** Read `s3://` and `http(s)://` vectors; false unless the workflow says so. */
+  readonly allowRemote: boolean;
 }
 
 /** Reads one input's raw value ('' when unset), as @actions/core's getInput does. */
