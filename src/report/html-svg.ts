@@ -133,7 +133,9 @@ function markers(f: Frame, ms: readonly Marker[], y0: number, y1: number): strin
   return ms
     .map((m, i) => {
       const a = f.sx(m.at);
-      const label = `<text x="${(a + 3).toFixed(1)}" y="${(y0 + 11 + i * 12).toFixed(1)}" fill="${m.color}" class="mk">${esc(m.label)}</text>`;
+      // Labels of markers in the right third read leftwards, so they stay inside the chart.
+      const right = a > M.left + ((W - M.left - M.right) * 2) / 3;
+      const label = `<text x="${(right ? a - 3 : a + 3).toFixed(1)}" y="${(y0 + 11 + i * 12).toFixed(1)}"${right ? ' text-anchor="end"' : ''} fill="${m.color}" class="mk">${esc(m.label)}</text>`;
       if (m.to !== undefined) {
         const b = f.sx(m.to);
         return `<rect class="band" x="${Math.min(a, b).toFixed(1)}" y="${y0}" width="${Math.abs(b - a).toFixed(1)}" height="${y1 - y0}" fill="${m.color}" fill-opacity="0.25"/>${label}`;
