@@ -38,6 +38,7 @@ import type { StagingLimits } from '../staging/types.js';
 import type { OpenOptions } from '../vectors/types.js';
 import type { DeclaredRemovals } from './checks/baseline.js';
 import { channelBaseline, readRemovals } from './plan-baseline.js';
+import { tableVectors } from './plan-table.js';
 import type { OverrideDeclaration } from './override.js';
 import type { FailOn, VectorSummary } from './report-model.js';
 
@@ -225,6 +226,8 @@ export async function resolvePlan(request: GatePlan): Promise<ResolvedPlan> {
 async function resolveVersion(loaded: LoadedManifest, request: GatePlan): Promise<ResolvedVersion> {
   const m = loaded.manifest;
   if (!m) return { loaded };
+  const table = tableVectors(loaded, m, request.allowRemote === true);
+  if (table) return { loaded, vectors: table };
   const vectors = declaredVectors(loaded, m, request);
   await requireVectorsFile(loaded, ['vectors', 'path'], m.vectors.path, vectors.path);
   if (m.vectors.ids && vectors.open.idsPath)

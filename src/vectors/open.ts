@@ -126,11 +126,11 @@ export async function openVectors(
   openSource: SourceOpener = openLocalSource,
 ): Promise<VectorSource> {
   if (TABLE_REF.test(path)) {
-    // LEAD: wire src/vectors/pgvector/ here (postgres:// table references).
-    throw new VectorFileError(
-      '(a postgres:// table)',
-      'database tables are not readable yet; expected a vectors file, dataset or s3:// / https:// object',
-    );
+    // Loaded only for a table, so a run on files never loads the pg client.
+    const { openPgVectors } = await import('./pgvector/reader.js');
+    return openPgVectors(path, {
+      ...(opts.batchRows !== undefined && { batchRows: opts.batchRows }),
+    });
   }
   if (opts.parts) return openParts(path, listedParts(opts.parts), opts, openSource);
   if (isDatasetPattern(path)) return openListed(path, opts, openSource);

@@ -101,6 +101,41 @@ describe('configuration errors stop the gate before any vector is read', () => {
       message: /vectors\.path "https:\/\/example\.com\/v\.arrow" is remote; .*pass --allow-remote/,
     },
     {
+      what: 'a pgvector table without --allow-remote',
+      edit: (dir) =>
+        editFile(
+          dir,
+          'releases/1.1.0/manifest.yaml',
+          /path: vectors\.arrow\n([\s\S]*?)\n {2}sha256: [0-9a-f]{64}/,
+          'path: postgres:///shop?table=emb&id=id&vector=embedding\n$1',
+        ),
+      message:
+        /vectors\.path postgres:\/\/\/shop\?table=emb.* is a database table; .*pass --allow-remote/,
+    },
+    {
+      what: 'a sha256 beside a pgvector table',
+      args: ['--allow-remote'],
+      edit: (dir) =>
+        editFile(
+          dir,
+          'releases/1.1.0/manifest.yaml',
+          'path: vectors.arrow',
+          'path: postgres:///shop?table=emb',
+        ),
+      message: /vectors\.sha256 does not apply to a postgres:\/\/ table/,
+    },
+    {
+      what: 'a where filter beside a vectors file',
+      edit: (dir) =>
+        editFile(
+          dir,
+          'releases/1.1.0/manifest.yaml',
+          'path: vectors.arrow',
+          'path: vectors.arrow\n  where: { model_version: "1.1.0" }',
+        ),
+      message: /vectors\.where filters the rows of a postgres:\/\/ table/,
+    },
+    {
       what: 'a baseline vectors file that does not exist',
       edit: (dir) => rmSync(join(dir, 'releases/1.0.0/vectors.npy')),
       message:

@@ -1,10 +1,8 @@
 /**
  * The gate on a pgvector candidate: `validate` and `check` through the engine's own steps,
- * with the candidate's vectors in a table and the baseline in a file. Until open.ts and the
- * plan dispatch postgres:// references (the lead's wiring), the test file that calls these
- * stands in for that one dispatch with `vi.mock` of open.ts (pg refs to openPgVectors, all
- * else to the real reader); everything else — scan, checks, coverage, compatibility,
- * judgement — is the engine as the CLI runs it.
+ * with the candidate's vectors in a table and the baseline in a file: open.ts dispatches the
+ * postgres:// reference to openPgVectors; scan, checks, coverage, compatibility and judgement
+ * are the engine as the CLI runs it.
  */
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

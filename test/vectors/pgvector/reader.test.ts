@@ -14,33 +14,7 @@ import {
 import { gateCases } from './gate-cases.js';
 import { startPgServer, startRefusingServer, type PgTestServer } from './server.js';
 
-/**
- * Stands in for the dispatch the lead adds to open.ts (see gate-cases.ts): a postgres://
- * reference goes to openPgVectors with this file's server in PG*, everything else to the
- * real reader. One server per file: PGlite takes ~20 s of CPU to start on a busy machine.
- */
-const pgEnv = vi.hoisted(() => ({ current: {} as Record<string, string> }));
-vi.mock('../../../src/vectors/open.js', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../src/vectors/open.js')>();
-  const { isPgRef, pgRefFromManifest } = await import('../../../src/vectors/pgvector/ref.js');
-  const { openPgVectors } = await import('../../../src/vectors/pgvector/reader.js');
-  return {
-    ...real,
-    openVectors: (...args: Parameters<typeof real.openVectors>) => {
-      const [path, opts = {}] = args;
-      if (!isPgRef(path)) return real.openVectors(...args);
-      const ref = pgRefFromManifest(path, {
-        ...(opts.idColumn !== undefined ? { id_column: opts.idColumn } : {}),
-        ...(opts.vectorColumn !== undefined ? { vector_column: opts.vectorColumn } : {}),
-      });
-      return openPgVectors(ref, {
-        env: pgEnv.current,
-        ...(opts.batchRows !== undefined ? { batchRows: opts.batchRows } : {}),
-      });
-    },
-  };
-});
-
+/** One server per file: PGlite takes ~20 s of CPU to start on a busy machine. */
 const SECRET = 'pw-Zq9!never-shown';
 
 const SETUP = `
@@ -74,7 +48,9 @@ insert into other.emb values (1, '[9,9]');
 let server: PgTestServer;
 beforeAll(async () => {
   server = await startPgServer(SETUP);
-  pgEnv.current = server.env({ PGPASSWORD: SECRET });
+  // openVectors (the gate's path to a table) takes the PG* settings from the environment.
+  for (const [name, value] of Object.entries(server.env({ PGPASSWORD: SECRET })))
+    vi.stubEnv(name, value);
 }, 180_000);
 afterAll(async () => {
   await server?.stop();
