@@ -254,27 +254,38 @@ function interpret(fmd: TStruct, footerStart: number): ParquetMetadata {
   return { rows, schema: new arrow.Schema(fields), nodes: top, rowGroups };
 }
 
-/** The leaf of a list column: `repeated group list { element }`, `repeated element`, or a repeated leaf. */
-export function listElement(node: SchemaNode): SchemaNode | undefined {
+/**
+ * The element node of a list column: `group (LIST) { repeated group list { element } }`,
+ * the two-level `group (LIST) { repeated element }`, or a bare repeated field (itself).
+ */
+export function listChild(node: SchemaNode): SchemaNode | undefined {
   if (node.physical !== undefined) return node.repetition === 2 ? node : undefined;
   const annotated = node.convertedType === 3 || optStruct(node.logical ?? {}, 3) !== undefined;
   if (!annotated || node.children.length !== 1) return undefined;
   const repeated = node.children[0]!;
   if (repeated.repetition !== 2) return undefined;
-  if (repeated.physical !== undefined) return repeated; // two-level: repeated leaf
-  if (repeated.children.length !== 1) return undefined;
-  const element = repeated.children[0]!;
-  return element.physical !== undefined ? element : undefined;
+  if (repeated.physical !== undefined) return repeated; // two-level: a repeated leaf
+  return repeated.children.length === 1 ? repeated.children[0]! : undefined;
 }
 
-function arrowTypeOf(node: SchemaNode): arrow.DataType {
-  if (node.physical === undefined) {
-    const element = listElement(node);
-    if (!element) return new arrow.Null();
-    return new arrow.List(new arrow.Field('item', leafType(element), true));
+/** The leaf of a list of numbers (one level of list), or undefined. */
+export function listElement(node: SchemaNode): SchemaNode | undefined {
+  const child = listChild(node);
+  return child?.physical !== undefined ? child : undefined;
+}
+
+/** The Arrow type of a column: leaves, and lists of lists of leaves; Null for other groups. */
+export function arrowTypeOf(node: SchemaNode, top = true): arrow.DataType {
+  if (node.physical !== undefined) {
+    const leaf = leafType(node);
+    return top && node.repetition === 2
+      ? new arrow.List(new arrow.Field('item', leaf, true))
+      : leaf;
   }
-  const leaf = leafType(node);
-  return node.repetition === 2 ? new arrow.List(new arrow.Field('item', leaf, true)) : leaf;
+  const child = listChild(node);
+  if (!child) return new arrow.Null();
+  const element = child === node ? leafType(node) : arrowTypeOf(child, false);
+  return new arrow.List(new arrow.Field('item', element, true));
 }
 
 function leafType(node: SchemaNode): arrow.DataType {

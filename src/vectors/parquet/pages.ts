@@ -212,7 +212,14 @@ export class ChunkPages {
     if (width === undefined) {
       if (this.leaf.physical === Physical.BYTE_ARRAY)
         return plainByteArrays(data, start, end, count);
-      throw new EncodingError('BOOLEAN columns are not read', start);
+      if (this.leaf.physical === Physical.BOOLEAN) {
+        if (start + Math.ceil(count / 8) > end)
+          throw new EncodingError('BOOLEAN values run past the page', start);
+        const out = new Uint8Array(count);
+        for (let i = 0; i < count; i++) out[i] = (data[start + (i >> 3)]! >> (i & 7)) & 1;
+        return out;
+      }
+      throw new EncodingError(`physical type ${this.leaf.physical} is not read`, start);
     }
     if (start + count * width > end)
       throw new EncodingError(
