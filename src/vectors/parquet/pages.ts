@@ -108,6 +108,17 @@ export class ChunkPages {
 
   /** The next data page, or undefined at the end of the chunk. */
   async next(): Promise<DecodedPage | undefined> {
+    const at = this.pos;
+    try {
+      return await this.nextPage();
+    } catch (e) {
+      if (e instanceof VectorFileError) throw e;
+      // A header field of the wrong type, a typed array that cannot be made: damage all the same.
+      throw this.error(`damaged page at or after byte ${at}: ${(e as Error).message}`, at);
+    }
+  }
+
+  private async nextPage(): Promise<DecodedPage | undefined> {
     while (this.pos < this.end && this.valuesSeen < this.chunk.numValues) {
       const at = this.pos;
       const header = await this.header(at);
@@ -248,6 +259,14 @@ export class ChunkPages {
         `page at byte ${at} states ${count} values; its column chunk has ${this.chunk.numValues - this.valuesSeen} left`,
         at,
       );
+    // Levels and indices take at least a bit per value bar long runs: a count far beyond the
+    // page's size is a lie, refused before anything is allocated per value.
+    const mostValues = 8 * Math.max(uncompressed, compressed) + (1 << 16);
+    if (count > mostValues)
+      throw this.error(
+        `page at byte ${at} states ${count} values in ${uncompressed} bytes; expected at most ${mostValues}`,
+        at,
+      );
     let data: Uint8Array;
     let repStart = 0;
     let repEnd = 0;
@@ -353,6 +372,8 @@ export class ChunkPages {
           throw new EncodingError('dictionary-encoded page without a dictionary page', start);
         if (start >= end && count > 0)
           throw new EncodingError('ends before the dictionary indices', start);
+        if (count > 0 && data[start]! > 32)
+          throw new EncodingError(`dictionary indices of ${data[start]} bits`, start);
         const indices = new Int32Array(count);
         if (count > 0) decodeHybrid(data, start + 1, end, data[start]!, count, indices);
         return gather(dict, indices, width);

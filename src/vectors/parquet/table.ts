@@ -63,6 +63,12 @@ async function readColumn(
   const leaf = node && leafOf(node);
   if (!leaf)
     throw new VectorFileError(source.display, `column "${name}" is not a column of values`);
+  // Probe sets are small files: a row count this large is a lying footer.
+  if (meta.rows > 1 << 26)
+    throw new VectorFileError(
+      source.display,
+      `the footer states ${meta.rows} rows; expected at most ${1 << 26}`,
+    );
   const offsets = new Int32Array(meta.rows + 1);
   const parts: (Uint8Array | ByteArrays)[] = [];
   let row = -1;
