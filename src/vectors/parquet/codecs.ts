@@ -40,8 +40,16 @@ const MAX_EXPANSION: Readonly<Record<number, number>> = {
   7: 255,
 };
 
-/** A page decompressor: `src` into exactly `length` bytes. */
-export type Decompress = (src: Uint8Array, length: number) => Uint8Array;
+/**
+ * A page decompressor: `src` into exactly `length` bytes, written into `into` when given
+ * and large enough (the page reader's reused buffer: no allocation and no zeroing per page),
+ * else into new memory.
+ */
+export type Decompress = (src: Uint8Array, length: number, into?: Uint8Array) => Uint8Array;
+
+function output(length: number, into: Uint8Array | undefined): Uint8Array {
+  return into && into.length >= length ? into.subarray(0, length) : new Uint8Array(length);
+}
 
 /** The decompressor for `codec`, or a message saying why there is none. */
 export async function decompressorFor(codec: number): Promise<Decompress | string> {
@@ -53,8 +61,8 @@ export async function decompressorFor(codec: number): Promise<Decompress | strin
         return src;
       };
     case 1:
-      return (src, length) => {
-        const out = new Uint8Array(length);
+      return (src, length, into) => {
+        const out = output(length, into);
         snappyDecode(src, out);
         return out;
       };
@@ -72,8 +80,8 @@ export async function decompressorFor(codec: number): Promise<Decompress | strin
       return (src, length) => zstd.decompress(src, length);
     }
     case 7:
-      return (src, length) => {
-        const out = new Uint8Array(length);
+      return (src, length, into) => {
+        const out = output(length, into);
         const end = decodeBlock(src, 0, src.length, out, 0, length, 0, out, 0, -4);
         if (end !== length)
           throw new CodecError(`damaged LZ4 block: decodes to ${end} bytes, expected ${length}`, 0);

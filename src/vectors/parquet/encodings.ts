@@ -81,8 +81,13 @@ function walkHybrid(
   }
 }
 
-/** Unpacks `count` values of `width` bits from `b` at byte `at` into `out[from..]`. */
-function unpack(
+/**
+ * Unpacks `count` values of `width` bits (LSB first) from `b` at byte `at` into
+ * `out[from..]`. Widths up to 24 run through a 32-bit bit buffer; wider ones (dictionary
+ * indices past 16 M entries only) through {@link unpackObvious}, which is also the oracle
+ * the tests compare this with.
+ */
+export function unpack(
   b: Uint8Array,
   at: number,
   width: number,
@@ -94,21 +99,41 @@ function unpack(
     out.fill(0, from, from + count);
     return;
   }
-  const mask = width === 32 ? 0xffffffff : (1 << width) - 1;
-  let bitPos = 0;
-  for (let i = 0; i < count; i++) {
-    let byte = at + (bitPos >>> 3);
-    let shift = bitPos & 7;
-    let value = 0;
-    let got = 0;
-    while (got < width) {
-      value += ((b[byte]! >>> shift) & 0xff) * 2 ** got;
-      got += 8 - shift;
-      shift = 0;
-      byte++;
+  if (width > 24) {
+    unpackObvious(b, at, width, out, from, count);
+    return;
+  }
+  const mask = (1 << width) - 1;
+  let buffer = 0;
+  let bits = 0;
+  let p = at;
+  for (let i = from, end = from + count; i < end; i++) {
+    while (bits < width) {
+      buffer |= (b[p++]! | 0) << bits; // past the end reads as 0 (the caller checked the length)
+      bits += 8;
     }
-    out[from + i] = (value % 2 ** width) & mask;
-    bitPos += width;
+    out[i] = buffer & mask;
+    buffer >>>= width;
+    bits -= width;
+  }
+}
+
+/** The obvious bit-by-bit unpacking, for any width up to 32. */
+export function unpackObvious(
+  b: Uint8Array,
+  at: number,
+  width: number,
+  out: Uint8Array | Int32Array,
+  from: number,
+  count: number,
+): void {
+  let bitPos = at * 8;
+  for (let i = 0; i < count; i++) {
+    let value = 0;
+    for (let k = 0; k < width; k++, bitPos++) {
+      if (((b[bitPos >>> 3] ?? 0) >>> (bitPos & 7)) & 1) value += 2 ** k;
+    }
+    out[from + i] = value;
   }
 }
 
@@ -177,6 +202,15 @@ export function hybridZeros(
       if (v === 0) for (let i = 0; i < k; i++) push(from + i);
     },
     packed: (bytes, at, from, k) => {
+      if (width === 1) {
+        // One bit per level: whole bytes of ones (no record starts) are skipped at once.
+        for (let i = 0; i < k; i += 8) {
+          const zeros = ~bytes[at + (i >> 3)]! & 0xff & (k - i >= 8 ? 0xff : (1 << (k - i)) - 1);
+          if (zeros === 0) continue;
+          for (let j = 0; j < 8; j++) if (zeros & (1 << j)) push(from + i + j);
+        }
+        return;
+      }
       for (let i = 0; i < k; i += scratch8.length) {
         const m = Math.min(scratch8.length, k - i);
         unpack(bytes, at + (i * width) / 8, width, scratch8, 0, m);

@@ -25,6 +25,8 @@ import { num, optStruct, readStruct, ThriftError, type TStruct } from './thrift.
 
 /** Compressed bytes are read in windows of this size (or one page, when larger). */
 const WINDOW = 8 << 20;
+/** Room before a read-ahead window for the unfinished page at the end of the previous one. */
+const HEADROOM = 2 << 20;
 
 /** One decoded data page. */
 export interface DecodedPage {
@@ -63,6 +65,11 @@ const bitWidth = (max: number): number => (max === 0 ? 0 : 32 - Math.clz32(max))
 /** Reads the pages of `chunk`, a column chunk of leaf `leaf`, in order. */
 export class ChunkPages {
   private window: Uint8Array = new Uint8Array(0);
+  /** The buffer the next window is read into, and the read under way. */
+  private spare: Uint8Array = new Uint8Array(0);
+  private ahead: { start: number; buffer: Uint8Array; reading: Promise<number> } | undefined;
+  /** Decompressed pages (snappy, lz4_raw) are written here, reused from page to page. */
+  private scratch: Uint8Array = new Uint8Array(0);
   /** File offsets of window[0] and of the end of what it holds. */
   private windowStart = 0;
   private windowEnd = 0;
@@ -88,22 +95,78 @@ export class ChunkPages {
     return new VectorFileError(this.source.display, `column "${this.column}": ${detail}`, { byte });
   }
 
-  /** Makes file bytes [at, at + length) available in the window; returns their index there. */
+  /**
+   * Makes file bytes [at, at + length) available in the window; returns their index there.
+   * While the pages of one window are decoded, the next window is read (into the other
+   * buffer, behind {@link HEADROOM} bytes where the unread tail of this one is copied), so
+   * the disk or page cache and the decoding overlap.
+   */
   private async bytes(at: number, length: number): Promise<number> {
     if (at >= this.windowStart && at + length <= this.windowEnd) return at - this.windowStart;
+    const ahead = this.ahead;
+    this.ahead = undefined;
+    if (ahead) {
+      const filled = await ahead.reading;
+      const tail = ahead.start - at;
+      if (
+        tail >= 0 &&
+        tail <= HEADROOM &&
+        at >= this.windowStart &&
+        at + length <= ahead.start + filled
+      ) {
+        // The other buffer holds [ahead.start, + filled) behind the headroom: put the tail before it.
+        ahead.buffer.set(
+          this.window.subarray(at - this.windowStart, ahead.start - this.windowStart),
+          HEADROOM - tail,
+        );
+        const spare = this.window;
+        this.window = ahead.buffer.subarray(HEADROOM - tail);
+        this.spare = spare;
+        this.windowStart = at;
+        this.windowEnd = ahead.start + filled;
+        this.readAhead();
+        return 0;
+      }
+    }
+    if (ahead) this.spare = ahead.buffer; // read, but not what is needed: free again
     const want = Math.min(Math.max(length, WINDOW), this.end - at);
-    if (this.window.length < want) this.window = alignedBytes(want, false);
+    if (this.spare.length < want + HEADROOM) this.spare = alignedBytes(want + HEADROOM, false);
+    const buffer = this.spare;
     await readExactly(
       this.source,
-      this.window,
-      0,
+      buffer,
+      HEADROOM,
       want,
       at,
       `the page data of column "${this.column}"`,
     );
+    this.spare = this.window.length > 0 ? new Uint8Array(this.window.buffer) : new Uint8Array(0);
+    this.window = buffer.subarray(HEADROOM, HEADROOM + want);
     this.windowStart = at;
     this.windowEnd = at + want;
+    this.readAhead();
     return 0;
+  }
+
+  /** Starts reading the window after this one into the spare buffer. */
+  private readAhead(): void {
+    const start = this.windowEnd;
+    if (start >= this.end) return;
+    // The spare is a window (a view into its buffer): take the whole buffer again.
+    let buffer = new Uint8Array(this.spare.buffer);
+    if (buffer.length < WINDOW + HEADROOM) buffer = alignedBytes(WINDOW + HEADROOM, false);
+    this.spare = new Uint8Array(0); // in use until the read lands
+    const want = Math.min(WINDOW, this.end - start, buffer.length - HEADROOM);
+    const reading = readExactly(
+      this.source,
+      buffer,
+      HEADROOM,
+      want,
+      start,
+      `the page data of column "${this.column}"`,
+    ).then(() => want);
+    reading.catch(() => undefined); // awaited (and reported) when the window is needed
+    this.ahead = { start, buffer, reading };
   }
 
   /** The next data page, or undefined at the end of the chunk. */
@@ -167,11 +230,16 @@ export class ChunkPages {
     }
   }
 
+  /**
+   * The page body at `bodyStart`, decompressed. Unless `keep` (a dictionary, kept for the
+   * chunk's later pages), it may live in this reader's reused buffer: valid until the next page.
+   */
   private async body(
     bodyStart: number,
     compressed: number,
     uncompressed: number,
     codec: number,
+    keep = false,
   ): Promise<Uint8Array> {
     const why = checkPageSize(codec, compressed, uncompressed);
     if (why) throw this.error(why, bodyStart);
@@ -186,7 +254,9 @@ export class ChunkPages {
       return src.slice();
     }
     try {
-      const out = this.decompress(src, uncompressed);
+      if (!keep && this.scratch.length < uncompressed)
+        this.scratch = alignedBytes(Math.ceil(uncompressed * 1.25), false);
+      const out = this.decompress(src, uncompressed, keep ? undefined : this.scratch);
       return out === src ? src.slice() : out;
     } catch (e) {
       if (e instanceof CodecError) throw this.error(e.message, bodyStart + Math.max(0, e.at));
@@ -203,7 +273,7 @@ export class ChunkPages {
     const dph = optStruct(header, 7);
     if (!dph) throw this.error('dictionary page without its header', bodyStart);
     const count = num(dph, 1);
-    const data = await this.body(bodyStart, compressed, uncompressed, this.chunk.codec);
+    const data = await this.body(bodyStart, compressed, uncompressed, this.chunk.codec, true);
     try {
       this.dictionary = this.plain(data, 0, data.length, count);
     } catch (e) {

@@ -365,7 +365,18 @@ class IdColumn {
               row: rowOffset + got + i,
             });
       }
-      parts.push({ values: this.page.values, from: this.value, count: n });
+      const values = this.page.values;
+      if (values instanceof Uint8Array) {
+        // Copied: the page's bytes may live in the page reader's reused buffer.
+        const width = wide ? 8 : 4;
+        parts.push({
+          values: values.slice(this.value * width, (this.value + n) * width),
+          from: 0,
+          count: n,
+        });
+      } else {
+        parts.push({ values, from: this.value, count: n });
+      }
       this.slot += n;
       this.value += n;
       got += n;

@@ -101,7 +101,8 @@ async function readColumn(
           values++;
         }
       }
-      parts.push(page.values);
+      // Copied: a page's bytes may live in the page reader's reused buffer.
+      parts.push(page.values instanceof Uint8Array ? page.values.slice() : page.values);
     }
   }
   if (row + 1 !== meta.rows)
