@@ -5,7 +5,7 @@
  */
 import type { ByteSource } from '../../sources/types.js';
 import { CodecError } from '../arrow/codec-util.js';
-import { alignedBytes, readExactly } from '../buffers.js';
+import { alignedBytes } from '../buffers.js';
 import { VectorFileError } from '../types.js';
 import { checkPageSize, type Decompress } from './codecs.js';
 import {
@@ -22,11 +22,7 @@ import {
 } from './encodings.js';
 import { type ChunkMeta, Physical, type SchemaNode } from './meta.js';
 import { num, optStruct, readStruct, ThriftError, type TStruct } from './thrift.js';
-
-/** Compressed bytes are read in windows of this size (or one page, when larger). */
-const WINDOW = 8 << 20;
-/** Room before a read-ahead window for the unfinished page at the end of the previous one. */
-const HEADROOM = 2 << 20;
+import { WindowReader } from './window.js';
 
 /** One decoded data page. */
 export interface DecodedPage {
@@ -64,15 +60,9 @@ const bitWidth = (max: number): number => (max === 0 ? 0 : 32 - Math.clz32(max))
 
 /** Reads the pages of `chunk`, a column chunk of leaf `leaf`, in order. */
 export class ChunkPages {
-  private window: Uint8Array = new Uint8Array(0);
-  /** The buffer the next window is read into, and the read under way. */
-  private spare: Uint8Array = new Uint8Array(0);
-  private ahead: { start: number; buffer: Uint8Array; reading: Promise<number> } | undefined;
+  private readonly reader: WindowReader;
   /** Decompressed pages (snappy, lz4_raw) are written here, reused from page to page. */
   private scratch: Uint8Array = new Uint8Array(0);
-  /** File offsets of window[0] and of the end of what it holds. */
-  private windowStart = 0;
-  private windowEnd = 0;
   private pos: number;
   private readonly end: number;
   private dictionary: Uint8Array | ByteArrays | undefined;
@@ -88,85 +78,12 @@ export class ChunkPages {
   ) {
     this.pos = chunk.start;
     this.end = chunk.start + chunk.length;
+    this.reader = new WindowReader(source, this.end, `the page data of column "${column}"`);
     this.width = physicalWidth(leaf);
   }
 
   private error(detail: string, byte: number): VectorFileError {
     return new VectorFileError(this.source.display, `column "${this.column}": ${detail}`, { byte });
-  }
-
-  /**
-   * Makes file bytes [at, at + length) available in the window; returns their index there.
-   * While the pages of one window are decoded, the next window is read (into the other
-   * buffer, behind {@link HEADROOM} bytes where the unread tail of this one is copied), so
-   * the disk or page cache and the decoding overlap.
-   */
-  private async bytes(at: number, length: number): Promise<number> {
-    if (at >= this.windowStart && at + length <= this.windowEnd) return at - this.windowStart;
-    const ahead = this.ahead;
-    this.ahead = undefined;
-    if (ahead) {
-      const filled = await ahead.reading;
-      const tail = ahead.start - at;
-      if (
-        tail >= 0 &&
-        tail <= HEADROOM &&
-        at >= this.windowStart &&
-        at + length <= ahead.start + filled
-      ) {
-        // The other buffer holds [ahead.start, + filled) behind the headroom: put the tail before it.
-        ahead.buffer.set(
-          this.window.subarray(at - this.windowStart, ahead.start - this.windowStart),
-          HEADROOM - tail,
-        );
-        const spare = this.window;
-        this.window = ahead.buffer.subarray(HEADROOM - tail);
-        this.spare = spare;
-        this.windowStart = at;
-        this.windowEnd = ahead.start + filled;
-        this.readAhead();
-        return 0;
-      }
-    }
-    if (ahead) this.spare = ahead.buffer; // read, but not what is needed: free again
-    const want = Math.min(Math.max(length, WINDOW), this.end - at);
-    if (this.spare.length < want + HEADROOM) this.spare = alignedBytes(want + HEADROOM, false);
-    const buffer = this.spare;
-    await readExactly(
-      this.source,
-      buffer,
-      HEADROOM,
-      want,
-      at,
-      `the page data of column "${this.column}"`,
-    );
-    this.spare = this.window.length > 0 ? new Uint8Array(this.window.buffer) : new Uint8Array(0);
-    this.window = buffer.subarray(HEADROOM, HEADROOM + want);
-    this.windowStart = at;
-    this.windowEnd = at + want;
-    this.readAhead();
-    return 0;
-  }
-
-  /** Starts reading the window after this one into the spare buffer. */
-  private readAhead(): void {
-    const start = this.windowEnd;
-    if (start >= this.end) return;
-    // The spare is a window (a view into its buffer): take the whole buffer again.
-    let buffer = new Uint8Array(this.spare.buffer);
-    if (buffer.length < WINDOW + HEADROOM) buffer = alignedBytes(WINDOW + HEADROOM, false);
-    this.spare = new Uint8Array(0); // in use until the read lands
-    const want = Math.min(WINDOW, this.end - start, buffer.length - HEADROOM);
-    const reading = readExactly(
-      this.source,
-      buffer,
-      HEADROOM,
-      want,
-      start,
-      `the page data of column "${this.column}"`,
-    ).then(() => want);
-    reading.catch(() => undefined); // awaited (and reported) when the window is needed
-    this.ahead = { start, buffer, reading };
   }
 
   /** The next data page, or undefined at the end of the chunk. */
@@ -215,9 +132,9 @@ export class ChunkPages {
   private async header(at: number): Promise<{ value: TStruct; length: number }> {
     let length = Math.min(256, this.end - at);
     for (;;) {
-      const i = await this.bytes(at, length);
+      const i = await this.reader.bytes(at, length);
       try {
-        const { value, end } = readStruct(this.window, i, i + length, at - i);
+        const { value, end } = readStruct(this.reader.window, i, i + length, at - i);
         return { value, length: end - i };
       } catch (e) {
         if (!(e instanceof ThriftError)) throw e;
@@ -243,8 +160,8 @@ export class ChunkPages {
   ): Promise<Uint8Array> {
     const why = checkPageSize(codec, compressed, uncompressed);
     if (why) throw this.error(why, bodyStart);
-    const i = await this.bytes(bodyStart, compressed);
-    const src = this.window.subarray(i, i + compressed);
+    const i = await this.reader.bytes(bodyStart, compressed);
+    const src = this.reader.window.subarray(i, i + compressed);
     if (codec === 0) {
       if (compressed !== uncompressed)
         throw this.error(
@@ -355,8 +272,8 @@ export class ChunkPages {
         throw this.error(`page at byte ${at} states level lengths past the page`, at);
       const levels = repLength + defLength;
       const isCompressed = dh[7] !== false;
-      const i = await this.bytes(bodyStart, compressed);
-      const levelBytes = this.window.slice(i, i + levels);
+      const i = await this.reader.bytes(bodyStart, compressed);
+      const levelBytes = this.reader.window.slice(i, i + levels);
       const values = isCompressed
         ? await this.body(
             bodyStart + levels,
