@@ -30,13 +30,6 @@ export interface Envelope {
   readonly footerLength: number;
 }
 
-/** What the footer says, as read by DuckDB. */
-export interface ParquetMetadata {
-  readonly rows: number;
-  /** Columns as DuckDB will deliver them, refined by the file's Arrow schema when it has one. */
-  readonly schema: arrow.Schema;
-}
-
 /**
  * Checks the framing: `PAR1` at byte 0, and at the end a 4-byte footer length then `PAR1`,
  * with the footer lying between the two magics.
