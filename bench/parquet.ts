@@ -3,8 +3,8 @@
  * --compression snappy --row-group 131072 --file PATH --keep]`.
  *
  * Writes `rows × dims` float32 vectors (FixedSizeList) with string ids to a Parquet file
- * with pyarrow when a Python with pyarrow and numpy is found (`EMBEDDING_GATE_PYTHON`, else
- * `python3`), else with DuckDB through our own engine; `--row-group 0` writes one row group
+ * with pyarrow, which needs a Python with pyarrow and numpy (`EMBEDDING_GATE_PYTHON`, else
+ * `python3`); `--row-group 0` writes one row group
  * for the whole file (pandas' default layout, the hardest case for memory). Then times, each
  * in its own process: `openParquet` streaming every batch (ids included), and pyarrow
  * reading the same file both streamed (`iter_batches`) and whole (`read_table`). Reports
@@ -16,7 +16,6 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openLocalSource } from '../src/sources/local.js';
 import { openParquet } from '../src/vectors/parquet/reader.js';
-import { duckdbDatabase } from '../src/vectors/parquet/duckdb.js';
 import { findPython, fmt, runNodeMeasured, runPythonPeer } from './lib.js';
 
 interface Args {
@@ -104,20 +103,6 @@ async function worker(path: string): Promise<void> {
   );
 }
 
-async function writeWithDuckDb(path: string, args: Args): Promise<void> {
-  const { duck, database } = await duckdbDatabase();
-  const connection = await duck.connect(database);
-  const codec = args.compression === 'none' ? 'uncompressed' : args.compression;
-  const rowGroup = args.rowGroup > 0 ? args.rowGroup : args.rows;
-  await duck.query(
-    connection,
-    `COPY (SELECT 'doc-' || i AS id, [random()::FLOAT FOR x IN range(${args.dims})]::FLOAT[${args.dims}] AS embedding ` +
-      `FROM range(${args.rows}) t(i)) TO '${path.replaceAll("'", "''")}' ` +
-      `(FORMAT parquet, COMPRESSION ${codec}, ROW_GROUP_SIZE ${rowGroup})`,
-  );
-  duck.disconnect_sync(connection);
-}
-
 /** Reads the file once so that no measured run pays for the disk. */
 async function warm(path: string): Promise<void> {
   for await (const _ of createReadStream(path, { highWaterMark: 8 << 20 })) {
@@ -135,23 +120,22 @@ async function main(): Promise<void> {
     if (!path) {
       path = join(dir, `vectors-${args.rows}x${args.dims}-${args.compression}.parquet`);
       const layout = args.rowGroup > 0 ? `row groups of ${args.rowGroup} rows` : 'one row group';
-      if (python) {
+      if (!python) {
         console.log(
-          `writing ${args.rows} × ${args.dims} float32 (${args.compression}, ${layout}) with pyarrow…`,
+          'Parquet bench skipped: no Python with numpy and pyarrow to write the file (set EMBEDDING_GATE_PYTHON)',
         );
-        runPythonPeer(python, WRITE_PYARROW, [
-          path,
-          String(args.rows),
-          String(args.dims),
-          args.compression,
-          String(args.rowGroup),
-        ]);
-      } else {
-        console.log(
-          `no Python with pyarrow: writing ${args.rows} × ${args.dims} float32 (${args.compression}, ${layout}) with DuckDB…`,
-        );
-        await writeWithDuckDb(path, args);
+        return;
       }
+      console.log(
+        `writing ${args.rows} × ${args.dims} float32 (${args.compression}, ${layout}) with pyarrow…`,
+      );
+      runPythonPeer(python, WRITE_PYARROW, [
+        path,
+        String(args.rows),
+        String(args.dims),
+        args.compression,
+        String(args.rowGroup),
+      ]);
     }
     if (!existsSync(path)) throw new Error(`${path}: no such file`);
     const gb = statSync(path).size / 1e9;
@@ -174,7 +158,9 @@ async function main(): Promise<void> {
       seconds: number;
       cpuSeconds: number;
     };
-    console.log(row('openParquet (DuckDB)', ours.seconds, ours.cpuSeconds, m.seconds, m.peakRssMB));
+    console.log(
+      row('openParquet (TypeScript)', ours.seconds, ours.cpuSeconds, m.seconds, m.peakRssMB),
+    );
     console.log(
       `  ${ours.rows} rows in ${ours.batches} batches; peak RSS limit 512 MB: ${m.peakRssMB < 512 ? 'met' : 'EXCEEDED'}`,
     );

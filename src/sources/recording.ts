@@ -11,7 +11,7 @@ export interface OpenedSource {
   readonly request: SourceRequest;
   readonly id: string;
   readonly display: string;
-  /** Bytes read through the seam (an engine handed a local path, like DuckDB, reads past it). */
+  /** Bytes read through the seam. */
   bytesRead: number;
   closed: boolean;
 }

@@ -6,7 +6,7 @@
  * an integer input is refused rather than truncated.
  *
  * Probe sets are small (hundreds to thousands of rows) and size-capped, so they are read
- * whole: Arrow through apache-arrow (here), Parquet through the same DuckDB engine as the
+ * whole: Arrow through apache-arrow (here), Parquet through the same TypeScript decoder as the
  * vectors reader (probe-set-parquet.ts).
  */
 import * as arrow from 'apache-arrow';

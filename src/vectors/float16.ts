@@ -37,7 +37,7 @@ const u32 = new Uint32Array(f32.buffer);
  * keeping its sign and the top 10 bits of its payload (the quiet bit when those are zero).
  *
  * The value is first rounded to float32 (exact for what the readers pass, float32 values
- * from DuckDB), then to float16. That double rounding can only go wrong when the float32
+ * widened from float16), then to float16. That double rounding can only go wrong when the float32
  * lands exactly on a midpoint between two halves that `value` itself was not on; then the
  * side `value` lies on decides, so the result is correctly rounded for any number.
  */

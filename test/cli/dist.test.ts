@@ -1,6 +1,6 @@
 /**
  * The built CLI (dist/cli.js) as users run it: the bundle, its shared chunks and the native
- * parts copied beside it (onnxruntime for kNN, DuckDB for Parquet) must all load.
+ * parts copied beside it (onnxruntime for kNN) must all load.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -24,7 +24,7 @@ describe('dist/cli.js', () => {
     expect(r.stdout).toBe(readFileSync(join(ROOT, 'test/golden/example-check.txt'), 'utf8'));
   });
 
-  it('reads Parquet through the bundled DuckDB', () => {
+  it('reads Parquet (the TypeScript decoder, bundled)', () => {
     const r = cli(
       ['validate', join(ROOT, 'test/fixtures/parquet/pa_fsl_f32_zstd.parquet'), '--format', 'json'],
       ROOT,

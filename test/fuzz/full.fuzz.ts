@@ -1,6 +1,6 @@
 /**
  * `npm run fuzz`: the long run, over 100,000 mutated files (about 2,150 per reader target,
- * 300 per Parquet file through DuckDB, 200 per CLI target). Prints the counts; fails on any
+ * 300 per Parquet file, 200 per CLI target). Prints the counts; fails on any
  * untyped throw or slow case. FUZZ_SCALE (default 1) scales the case counts, FUZZ_SEED picks
  * another seed, FUZZ_SAVE names a directory to keep every bad case in.
  */

@@ -1,6 +1,6 @@
 /**
  * The fuzz harness's short run, part of `npm test`: a few thousand mutated files through
- * every reader, a few dozen through Parquet's DuckDB path and the CLI's `validate`. Seeds
+ * every reader, a few dozen through the Parquet reader and the CLI's `validate`. Seeds
  * are fixed, so a failure reproduces; fast-check stops at the first bad case and shrinks it.
  * `npm run fuzz` runs the same properties over 100,000 cases (test/fuzz/full.fuzz.ts).
  */
@@ -28,7 +28,7 @@ describe('mutated vectors files end in success or a typed error', () => {
     expect(stats.typed).toBeGreaterThan(0);
   });
 
-  it('Parquet through DuckDB, 10 cases per file', async () => {
+  it('Parquet, 10 cases per file', async () => {
     const stats = await fuzzTargets(parquetTargets(), {
       seed: SEED,
       casesPerTarget: 10,

@@ -94,13 +94,35 @@ export function readerTargets(): FuzzTarget[] {
   ];
 }
 
-/** Parquet files read whole through DuckDB (slower: a temporary file and a connection per case). */
+/** Parquet files read whole, footer to last batch, from memory. */
 export function parquetTargets(): FuzzTarget[] {
   return [
     target('pa_list_f32_snappy.parquet', 'parquet'),
     target('pa_fsl_u8_none.parquet', 'parquet'),
     target('duck_list_f32_zstd.parquet', 'parquet'),
   ];
+}
+
+/** More writers, codecs and encodings (test/fixtures/parquet-writers), for the Parquet fuzz run. */
+export function parquetWriterTargets(): FuzzTarget[] {
+  const dir = join(PARQUET_FIXTURES, '..', 'parquet-writers');
+  return [
+    'pa_gzip_v1.parquet',
+    'pa_brotli_v2.parquet',
+    'pa_lz4raw_v1.parquet',
+    'pa_bss_zstd.parquet',
+    'pa_delta_ids.parquet',
+    'pa_delta_byte_array_ids.parquet',
+    'pa_dict_fallback.parquet',
+    'duck_gzip_v2.parquet',
+    'polars_array_zstd.parquet',
+  ].map((file) => ({
+    file,
+    bytes: new Uint8Array(readFileSync(join(dir, file))),
+    options: {},
+    path: 'parquet' as const,
+    cliArgs: [],
+  }));
 }
 
 /** Targets for the CLI's `validate`: one of each family (the gate adds little per format). */

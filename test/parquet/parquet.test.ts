@@ -326,13 +326,13 @@ describe('openParquet: broken files give one line with the byte offset', () => {
     const message = (error as Error).message;
     expect(message).toMatch(
       new RegExp(
-        `^${escape(fixture(name))} \\(byte ${footerStart}\\): corrupt footer: expected ${size - 8 - footerStart!} bytes of Thrift FileMetaData from byte ${footerStart} \\(DuckDB: .+\\)$`,
+        `^${escape(fixture(name))} \\(byte ${footerStart}\\): corrupt footer: expected ${size - 8 - footerStart!} bytes of Thrift FileMetaData from byte ${footerStart} \\(.+ at byte \\d+\\)$`,
       ),
     );
     expect(message).not.toContain('\n');
   });
 
-  it('bad_page_header.parquet: a sound footer over a broken page names the row', async () => {
+  it('bad_page_header.parquet: a sound footer over a broken page names the page', async () => {
     const name = 'bad_page_header.parquet';
     const error = await withSource(name, {}, collect).then(
       () => undefined,
@@ -341,7 +341,7 @@ describe('openParquet: broken files give one line with the byte offset', () => {
     expect(error).toBeInstanceOf(VectorFileError);
     expect((error as Error).message).toMatch(
       new RegExp(
-        `^${escape(fixture(name))} \\(row 0\\): cannot decode the Parquet data from this row on \\(DuckDB: .+\\)$`,
+        `^${escape(fixture(name))} \\(byte 5\\): column "id": damaged page header at byte 4: unknown Thrift type 15$`,
       ),
     );
   });

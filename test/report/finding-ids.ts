@@ -39,7 +39,6 @@ export const NOT_IDS: Readonly<Record<string, string>> = {
   'model.name': 'manifest field path (init names its TODOs)',
   'inputs.dataset': 'manifest field path (init names its TODOs)',
   'manifest.yaml': 'the file name init writes by default',
-  'source.parquet': 'the fixed file name the DuckDB adapter gives a Parquet source',
 };
 
 function sourceFiles(dir: string): string[] {

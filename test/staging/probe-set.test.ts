@@ -34,7 +34,10 @@ describe('probe sets', () => {
     const parquetFile = join(dir, 'tokens.parquet');
     await writeParquet(
       parquetFile,
-      `SELECT * FROM (VALUES (7, [1, 2, 3]::INTEGER[]), (8, [4]::INTEGER[])) t(id, input_ids)`,
+      new arrow.Table({
+        id: arrow.vectorFromArray([7, 8], new arrow.Int32()),
+        input_ids: arrow.vectorFromArray([[1, 2, 3], [4]], list(new arrow.Int32())),
+      }),
     );
     const fromParquet = await readProbeSet(parquetFile, 'tokens.parquet', {
       idColumn: 'id',
@@ -76,7 +79,19 @@ describe('probe sets', () => {
     const parquetFile = join(dir, 'pixels.parquet');
     await writeParquet(
       parquetFile,
-      `SELECT 'x' AS id, [[1, 2], [3, 4]]::FLOAT[][] AS px, 0.5::DOUBLE AS scale`,
+      new arrow.Table({
+        id: arrow.vectorFromArray(['x'], new arrow.Utf8()),
+        px: arrow.vectorFromArray(
+          [
+            [
+              [1, 2],
+              [3, 4],
+            ],
+          ],
+          list(list(new arrow.Float32())),
+        ),
+        scale: arrow.vectorFromArray([0.5], new arrow.Float64()),
+      }),
     );
     const p = await readProbeSet(parquetFile, 'pixels.parquet', {
       idColumn: 'id',
@@ -89,7 +104,13 @@ describe('probe sets', () => {
 
   it('refuses floats for integer inputs, missing columns, nulls and oversized files', async () => {
     const floats = join(dir, 'floats.parquet');
-    await writeParquet(floats, `SELECT 'a' AS id, [1.5, 2.0]::DOUBLE[] AS input_ids`);
+    await writeParquet(
+      floats,
+      new arrow.Table({
+        id: arrow.vectorFromArray(['a'], new arrow.Utf8()),
+        input_ids: arrow.vectorFromArray([[1.5, 2.0]], list(new arrow.Float64())),
+      }),
+    );
     await expect(
       readProbeSet(floats, 'floats.parquet', {
         idColumn: 'id',
@@ -97,7 +118,7 @@ describe('probe sets', () => {
         maxBytes: 1 << 20,
       }),
     ).rejects.toThrow(
-      /^probe set floats\.parquet: column "input_ids" holds DOUBLE\[\], model input input_ids takes int64; expected integers/,
+      /^probe set floats\.parquet: column "input_ids" holds Float64, model input input_ids takes int64; expected integers/,
     );
     const nulls = join(dir, 'nulls.arrow');
     writeFileSync(

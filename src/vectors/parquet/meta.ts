@@ -1,15 +1,25 @@
 /**
  * What a Parquet file says before any data is read: the framing (magic numbers and footer
- * length, checked here so a broken file is reported with the byte offset where it breaks
- * and what was expected), then through DuckDB the row count, the columns and the Arrow
- * schema the writer may have stored.
+ * length, checked so a broken file is reported with the byte offset where it breaks and
+ * what was expected), then the footer itself (Thrift FileMetaData, thrift.ts): the schema
+ * tree with each leaf column's definition and repetition levels, the row groups and their
+ * column chunks, and the Arrow schema the reader presents (refined by the `ARROW:schema`
+ * that pyarrow and arrow-rs store, which alone knows FixedSizeList).
  */
 import * as arrow from 'apache-arrow';
-import type * as Duck from '@duckdb/node-bindings';
 import type { ByteSource } from '../../sources/types.js';
 import { describeBytes, readExactly, wrongMagic } from '../buffers.js';
-import { chunkStrings, type DuckConnection, type DuckFile, type DuckModule } from './duckdb.js';
 import { VectorFileError } from '../types.js';
+import {
+  list,
+  num,
+  optNum,
+  optStruct,
+  readStruct,
+  text,
+  ThriftError,
+  type TStruct,
+} from './thrift.js';
 
 const MAGIC = 'PAR1';
 
@@ -18,13 +28,6 @@ export interface Envelope {
   readonly size: number;
   readonly footerStart: number;
   readonly footerLength: number;
-}
-
-/** What the footer says, as read by DuckDB. */
-export interface ParquetMetadata {
-  readonly rows: number;
-  /** Columns as DuckDB will deliver them, refined by the file's Arrow schema when it has one. */
-  readonly schema: arrow.Schema;
 }
 
 /**
@@ -77,140 +80,273 @@ function isMagic(bytes: Uint8Array): boolean {
   );
 }
 
-/** The row count and schema, read by DuckDB from the footer {@link readEnvelope} checked. */
+/** Physical types, as the format numbers them. */
+export const enum Physical {
+  BOOLEAN = 0,
+  INT32 = 1,
+  INT64 = 2,
+  INT96 = 3,
+  FLOAT = 4,
+  DOUBLE = 5,
+  BYTE_ARRAY = 6,
+  FIXED_LEN_BYTE_ARRAY = 7,
+}
+
+/** One node of the schema tree. */
+export interface SchemaNode {
+  readonly name: string;
+  /** 0 required, 1 optional, 2 repeated. */
+  readonly repetition: number;
+  /** Leaves only. */
+  readonly physical?: Physical;
+  readonly typeLength?: number;
+  readonly convertedType?: number;
+  readonly logical?: TStruct;
+  readonly children: SchemaNode[];
+  /** The definition and repetition levels of a value at this node. */
+  readonly maxDef: number;
+  readonly maxRep: number;
+  /** Leaves only: the column's index in each row group. */
+  readonly column?: number;
+}
+
+/** Where a column chunk lies and how it is compressed. */
+export interface ChunkMeta {
+  readonly codec: number;
+  readonly numValues: number;
+  /** First byte (the dictionary page, when there is one) and compressed length. */
+  readonly start: number;
+  readonly length: number;
+}
+
+export interface RowGroupMeta {
+  readonly rows: number;
+  readonly columns: readonly ChunkMeta[];
+}
+
+/** What the footer says. */
+export interface ParquetMetadata {
+  readonly rows: number;
+  /** Top-level columns as the reader presents them, in file order. */
+  readonly schema: arrow.Schema;
+  /** The schema node behind each field of {@link schema}. */
+  readonly nodes: readonly SchemaNode[];
+  readonly rowGroups: readonly RowGroupMeta[];
+}
+
+/** Reads and checks the footer {@link readEnvelope} located. */
 export async function readMetadata(
-  connection: DuckConnection,
-  file: DuckFile,
+  source: ByteSource,
   envelope: Envelope,
 ): Promise<ParquetMetadata> {
-  const { duck } = connection;
-  try {
-    const counted = await connection.first('SELECT num_rows FROM parquet_file_metadata($1)', file);
-    const rows = counted.chunk ? Number(bigints(duck, counted.chunk, 0)[0]) : 0;
-    const columns = await connection.first('SELECT * FROM read_parquet($1) LIMIT 0', file);
-    const fields: arrow.Field[] = [];
-    for (let i = 0; i < duck.column_count(columns.result); i++) {
-      const name = duck.column_name(columns.result, i);
-      fields.push(
-        new arrow.Field(name, arrowTypeOf(duck, duck.column_logical_type(columns.result, i)), true),
-      );
-    }
-    const written = await writtenArrowSchema(connection, file);
-    return {
-      rows,
-      schema: new arrow.Schema(
-        fields.map((f) =>
-          refine(
-            f,
-            written?.fields.find((w) => w.name === f.name),
-          ),
-        ),
-      ),
-    };
-  } catch (e) {
-    if (e instanceof VectorFileError) throw e;
-    throw new VectorFileError(
-      file.display,
-      `corrupt footer: expected ${envelope.footerLength} bytes of Thrift FileMetaData from byte ${envelope.footerStart} ` +
-        `(DuckDB: ${file.message(e)})`,
-      { byte: envelope.footerStart },
+  const path = source.display;
+  const { footerStart, footerLength } = envelope;
+  const bytes = new Uint8Array(footerLength);
+  await readExactly(source, bytes, 0, footerLength, footerStart, 'the Parquet footer');
+  const corrupt = (detail: string, byte: number): VectorFileError =>
+    new VectorFileError(
+      path,
+      `corrupt footer: expected ${footerLength} bytes of Thrift FileMetaData from byte ${footerStart} (${detail} at byte ${byte})`,
+      { byte: footerStart },
     );
-  }
-}
-
-/** The Arrow schema pyarrow and arrow-rs store under `ARROW:schema`, if any and if readable. */
-async function writtenArrowSchema(
-  connection: DuckConnection,
-  file: DuckFile,
-): Promise<arrow.Schema | undefined> {
-  const kv = await connection.first('SELECT key, value FROM parquet_kv_metadata($1)', file);
-  if (!kv.chunk) return undefined;
-  const keys = chunkStrings(connection.duck, kv.chunk, 0);
-  const at = keys.findIndex((k) => Buffer.from(k).toString('latin1') === 'ARROW:schema');
-  if (at < 0) return undefined;
-  const encoded = Buffer.from(chunkStrings(connection.duck, kv.chunk, 1)[at]!).toString('latin1');
+  let fmd: TStruct;
   try {
-    const reader = arrow.RecordBatchReader.from(new Uint8Array(Buffer.from(encoded, 'base64')));
-    reader.open();
-    return reader.schema;
-  } catch {
-    return undefined; // a schema we cannot parse only costs the FixedSizeList/float16 refinements
+    fmd = readStruct(bytes, 0, footerLength, footerStart).value;
+  } catch (e) {
+    if (e instanceof ThriftError) throw corrupt(e.detail, e.byte);
+    throw e;
+  }
+  try {
+    return interpret(fmd, footerStart);
+  } catch (e) {
+    if (e instanceof FooterError || e instanceof TypeError) throw corrupt(e.message, footerStart);
+    throw e;
   }
 }
 
-export function bigints(duck: DuckModule, chunk: Duck.DataChunk, column: number): BigInt64Array {
-  const rows = duck.data_chunk_get_size(chunk);
-  const bytes = duck.vector_get_data(duck.data_chunk_get_vector(chunk, column), rows * 8);
-  return new BigInt64Array(bytes.slice().buffer, 0, rows);
+class FooterError extends Error {}
+
+function interpret(fmd: TStruct, footerStart: number): ParquetMetadata {
+  const elements = list(fmd, 2) as TStruct[];
+  if (elements.length === 0) throw new FooterError('no schema');
+  let next = 1;
+  const leaves: SchemaNode[] = [];
+  const build = (e: TStruct, parentDef: number, parentRep: number, depth: number): SchemaNode => {
+    if (depth > 64) throw new FooterError('schema nested deeper than 64');
+    const repetition = optNum(e, 3) ?? 0;
+    const maxDef = parentDef + (repetition === 0 ? 0 : 1);
+    const maxRep = parentRep + (repetition === 2 ? 1 : 0);
+    const count = optNum(e, 5);
+    const children: SchemaNode[] = [];
+    const node = {
+      name: text(e, 4) ?? '',
+      repetition,
+      children,
+      maxDef,
+      maxRep,
+      ...(optNum(e, 6) !== undefined && { convertedType: optNum(e, 6) }),
+      ...(optStruct(e, 10) && { logical: optStruct(e, 10) }),
+    } as SchemaNode & { physical?: number; typeLength?: number; column?: number };
+    if (count === undefined || (count === 0 && optNum(e, 1) !== undefined)) {
+      node.physical = num(e, 1);
+      const typeLength = optNum(e, 2);
+      if (typeLength !== undefined) node.typeLength = typeLength;
+      node.column = leaves.length;
+      leaves.push(node);
+      return node;
+    }
+    if (count < 0 || count > elements.length - next)
+      throw new FooterError(`schema element "${node.name}" claims ${count} children`);
+    for (let i = 0; i < count; i++) {
+      const child = elements[next++]!;
+      children.push(build(child, maxDef, maxRep, depth + 1));
+    }
+    return node;
+  };
+  const root = elements[0]!;
+  const rootCount = optNum(root, 5) ?? 0;
+  const top: SchemaNode[] = [];
+  if (rootCount < 0 || rootCount > elements.length - 1)
+    throw new FooterError(`the schema root claims ${rootCount} children`);
+  for (let i = 0; i < rootCount; i++) top.push(build(elements[next++]!, 0, 0, 1));
+
+  const rowGroups: RowGroupMeta[] = (list(fmd, 4) as TStruct[]).map((rg, g) => {
+    const columns = (list(rg, 1) as TStruct[]).map((cc, c) => {
+      const md = optStruct(cc, 3);
+      if (!md) throw new FooterError(`row group ${g} column ${c} has no metadata`);
+      const data = num(md, 9);
+      const dict = optNum(md, 11);
+      const start = dict !== undefined && dict > 0 && dict < data ? dict : data;
+      const length = num(md, 7);
+      if (start < 4 || length < 0 || start + length > footerStart)
+        throw new FooterError(
+          `row group ${g} column ${c} lies at bytes ${start}–${start + length}, outside the data (bytes 4–${footerStart})`,
+        );
+      return { codec: num(md, 4), numValues: num(md, 5), start, length };
+    });
+    if (columns.length !== leaves.length)
+      throw new FooterError(
+        `row group ${g} has ${columns.length} columns, the schema ${leaves.length}`,
+      );
+    const rows = num(rg, 3);
+    if (rows < 0) throw new FooterError(`row group ${g} has ${rows} rows`);
+    return { rows, columns };
+  });
+  const rows = num(fmd, 3);
+  const counted = rowGroups.reduce((n, g) => n + g.rows, 0);
+  if (rows !== counted)
+    throw new FooterError(`the file has ${rows} rows, its row groups ${counted}`);
+
+  const written = writtenArrowSchema(fmd);
+  const fields = top.map((node) =>
+    refine(
+      new arrow.Field(node.name, arrowTypeOf(node), true),
+      written?.fields.find((w) => w.name === node.name),
+    ),
+  );
+  return { rows, schema: new arrow.Schema(fields), nodes: top, rowGroups };
 }
 
-/** DuckDB's type of a column, as the Arrow type the reader will build (Null for types it never builds). */
-function arrowTypeOf(duck: DuckModule, type: Duck.LogicalType): arrow.DataType {
-  const T = duck.Type;
-  switch (duck.get_type_id(type)) {
-    case T.BOOLEAN:
+/**
+ * The element node of a list column: `group (LIST) { repeated group list { element } }`,
+ * the two-level `group (LIST) { repeated element }`, or a bare repeated field (itself).
+ */
+export function listChild(node: SchemaNode): SchemaNode | undefined {
+  if (node.physical !== undefined) return node.repetition === 2 ? node : undefined;
+  const annotated = node.convertedType === 3 || optStruct(node.logical ?? {}, 3) !== undefined;
+  if (!annotated || node.children.length !== 1) return undefined;
+  const repeated = node.children[0]!;
+  if (repeated.repetition !== 2) return undefined;
+  if (repeated.physical !== undefined) return repeated; // two-level: a repeated leaf
+  return repeated.children.length === 1 ? repeated.children[0]! : undefined;
+}
+
+/** The leaf of a list of numbers (one level of list), or undefined. */
+export function listElement(node: SchemaNode): SchemaNode | undefined {
+  const child = listChild(node);
+  return child?.physical !== undefined ? child : undefined;
+}
+
+/** The Arrow type of a column: leaves, and lists of lists of leaves; Null for other groups. */
+export function arrowTypeOf(node: SchemaNode, top = true): arrow.DataType {
+  if (node.physical !== undefined) {
+    const leaf = leafType(node);
+    return top && node.repetition === 2
+      ? new arrow.List(new arrow.Field('item', leaf, true))
+      : leaf;
+  }
+  const child = listChild(node);
+  if (!child) return new arrow.Null();
+  const element = child === node ? leafType(node) : arrowTypeOf(child, false);
+  return new arrow.List(new arrow.Field('item', element, true));
+}
+
+function leafType(node: SchemaNode): arrow.DataType {
+  const logical = node.logical ?? {};
+  const ct = node.convertedType;
+  switch (node.physical) {
+    case Physical.BOOLEAN:
       return new arrow.Bool();
-    case T.TINYINT:
-      return new arrow.Int8();
-    case T.SMALLINT:
-      return new arrow.Int16();
-    case T.INTEGER:
+    case Physical.INT32: {
+      const int = optStruct(logical, 10);
+      const bits = int ? optNum(int, 1) : undefined;
+      const signed = int ? int[2] !== false : true;
+      if (bits === 8 || ct === 15 || ct === 11)
+        return signed && ct !== 11 ? new arrow.Int8() : new arrow.Uint8();
+      if (bits === 16 || ct === 16 || ct === 12)
+        return signed && ct !== 12 ? new arrow.Int16() : new arrow.Uint16();
+      if ((int && !signed) || ct === 13) return new arrow.Uint32();
       return new arrow.Int32();
-    case T.BIGINT:
-      return new arrow.Int64();
-    case T.UTINYINT:
-      return new arrow.Uint8();
-    case T.USMALLINT:
-      return new arrow.Uint16();
-    case T.UINTEGER:
-      return new arrow.Uint32();
-    case T.UBIGINT:
-      return new arrow.Uint64();
-    case T.FLOAT:
+    }
+    case Physical.INT64: {
+      const int = optStruct(logical, 10);
+      return (int && int[2] === false) || ct === 14 ? new arrow.Uint64() : new arrow.Int64();
+    }
+    case Physical.FLOAT:
       return new arrow.Float32();
-    case T.DOUBLE:
+    case Physical.DOUBLE:
       return new arrow.Float64();
-    case T.VARCHAR:
-      return new arrow.Utf8();
-    case T.BLOB:
-      return new arrow.Binary();
-    case T.LIST:
-      return new arrow.List(
-        new arrow.Field('item', arrowTypeOf(duck, duck.list_type_child_type(type)), true),
-      );
-    case T.ARRAY:
-      return new arrow.FixedSizeList(
-        duck.array_type_array_size(type),
-        new arrow.Field('item', arrowTypeOf(duck, duck.array_type_child_type(type)), true),
-      );
+    case Physical.BYTE_ARRAY:
+      return ct === 0 || optStruct(logical, 1) || optStruct(logical, 4) || optStruct(logical, 12)
+        ? new arrow.Utf8()
+        : new arrow.Binary();
+    case Physical.FIXED_LEN_BYTE_ARRAY:
+      return optStruct(logical, 15) && node.typeLength === 2
+        ? new arrow.Float16()
+        : new arrow.FixedSizeBinary(node.typeLength ?? 0);
     default:
       return new arrow.Null();
   }
 }
 
+/** The Arrow schema pyarrow and arrow-rs store under `ARROW:schema`, if any and if readable. */
+function writtenArrowSchema(fmd: TStruct): arrow.Schema | undefined {
+  for (const kv of list(fmd, 5) as TStruct[]) {
+    if (text(kv, 1) !== 'ARROW:schema') continue;
+    const encoded = text(kv, 2);
+    if (encoded === undefined) return undefined;
+    try {
+      const reader = arrow.RecordBatchReader.from(new Uint8Array(Buffer.from(encoded, 'base64')));
+      reader.open();
+      return reader.schema;
+    } catch {
+      return undefined; // a schema we cannot parse only costs the FixedSizeList refinement
+    }
+  }
+  return undefined;
+}
+
 /**
- * DuckDB reads every Parquet list as a variable list and float16 as float32; the file's own
- * Arrow schema, when the writer stored one, restores FixedSizeList(n) and float16.
+ * Parquet has no fixed-size list: the file's own Arrow schema, when the writer stored one,
+ * restores FixedSizeList(n) (and float16 for writers that predate Parquet's FLOAT16 type).
  */
 function refine(field: arrow.Field, written: arrow.Field | undefined): arrow.Field {
   const type = field.type as arrow.DataType;
   if (!written || !arrow.DataType.isList(type)) return field;
   const wtype = written.type as arrow.DataType;
-  if (
-    !arrow.DataType.isFixedSizeList(wtype) &&
-    !arrow.DataType.isList(wtype) &&
-    !arrow.DataType.isLargeList(wtype)
-  )
-    return field;
+  if (!arrow.DataType.isFixedSizeList(wtype)) return field;
   const child = type.children[0]!;
   const wchild = (wtype.children[0] as arrow.Field).type as arrow.DataType;
-  const half =
-    arrow.DataType.isFloat(wchild) &&
-    wchild.precision === arrow.Precision.HALF &&
-    arrow.DataType.isFloat(child.type);
-  const element = half ? new arrow.Field(child.name, new arrow.Float16(), true) : child;
-  const refined = arrow.DataType.isFixedSizeList(wtype)
-    ? new arrow.FixedSizeList((wtype as arrow.FixedSizeList).listSize, element)
-    : new arrow.List(element);
-  return new arrow.Field(field.name, refined, true);
+  if (wchild.typeId !== (child.type as arrow.DataType).typeId) return field;
+  return new arrow.Field(field.name, new arrow.FixedSizeList(wtype.listSize, child), true);
 }
