@@ -43,8 +43,8 @@ export async function findWasmFiles(bundleDir: string | undefined): Promise<Wasm
     if ((await exists(files.glue)) && (await exists(files.wasm))) return files;
   }
   try {
-    const main = createRequire(import.meta.url).resolve('onnxruntime-web/package.json');
-    const dir = join(dirname(main), 'dist');
+    // The package exports no ./package.json; its Node entry lives in dist/ beside the files.
+    const dir = dirname(createRequire(import.meta.url).resolve('onnxruntime-web'));
     const files = { glue: join(dir, GLUE), wasm: join(dir, WASM) };
     if ((await exists(files.glue)) && (await exists(files.wasm))) return files;
   } catch {
@@ -66,7 +66,15 @@ export async function loadWasmRuntime(files: WasmFiles, threads: number): Promis
   );
   web.env.wasm['wasmPaths'] = { mjs: pathToFileURL(files.glue).href };
   web.env.wasm['numThreads'] = threads;
-  return { InferenceSession: web.InferenceSession, Tensor: web.Tensor };
+  // Sessions ask for the `wasm' provider by name: `cpu' may already be the native backend when
+  // both runtimes were loaded in one process (tests compare them).
+  const create = (model: string | Uint8Array, options?: object) =>
+    web.InferenceSession.create(model as Uint8Array, {
+      ...options,
+      executionProviders: ['wasm'],
+    });
+  const InferenceSession = { create } as unknown as OrtApi['InferenceSession'];
+  return { InferenceSession, Tensor: web.Tensor };
 }
 
 /** dist/ when running from the bundle (a chunk in dist/chunks/ or a file in dist/). */
