@@ -5,7 +5,7 @@
  * nothing cached; a registry that is down falls back to WebAssembly.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, existsSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -33,7 +33,8 @@ beforeAll(async () => {
   );
   tarball = readFileSync(join(work, `${ORT_PIN.name}-${ORT_PIN.version}.tgz`));
   const tampered = Buffer.from(tarball);
-  tampered[tampered.length >> 1] ^= 0x01;
+  const mid = tampered.length >> 1;
+  tampered[mid] = (tampered[mid] as number) ^ 0x01;
   server = createServer((req, res) => {
     requests.push(req.url ?? '');
     const [, prefix, rest] = /^\/(good|bad)(\/.*)$/.exec(req.url ?? '') ?? [];
