@@ -7,7 +7,8 @@
  * b. an installed onnxruntime-node of the pinned version, resolvable from the gate itself;
  * c. the tool cache (runtime-download.ts), filled by an earlier run;
  * d. a download of the pinned tarball from the npm registry into that cache;
- * e. onnxruntime-web (WebAssembly), with a notice on stderr.
+ * e. onnxruntime-web (WebAssembly), with a notice on stderr — at once when
+ *    `EMBEDDING_GATE_ONNXRUNTIME=wasm` (to compare, or where a native build misbehaves).
  *
  * A failure that leaves nothing to run, or a download whose integrity does not match, is a
  * {@link RuntimeUnavailableError} naming the folder or URL and the next step.
@@ -28,6 +29,8 @@ import { findWasmFiles, loadWasmRuntime, type WasmFiles } from './runtime-wasm.j
 
 /** The environment variable naming an offline folder of onnxruntime binaries. */
 export const ORT_DIR_ENV = 'EMBEDDING_GATE_ONNXRUNTIME_DIR';
+/** The environment variable that, set to `wasm`, skips every native step (a-d). */
+export const RUNTIME_ENV = 'EMBEDDING_GATE_ONNXRUNTIME';
 /** The environment variable naming the registry to download from (before npm's own). */
 export const REGISTRY_ENV = 'EMBEDDING_GATE_NPM_REGISTRY';
 
@@ -93,6 +96,10 @@ export async function resolveRuntime(deps: ResolveDeps): Promise<ResolvedRuntime
     }
   };
 
+  if (host.env[RUNTIME_ENV] === 'wasm') {
+    return wasm(deps, `${RUNTIME_ENV}=wasm asks for it`);
+  }
+
   // a. The offline folder, when given, is the only native source.
   const offline = host.env[ORT_DIR_ENV];
   if (offline) {
@@ -148,6 +155,10 @@ export async function resolveRuntime(deps: ResolveDeps): Promise<ResolvedRuntime
   }
 
   // e. WebAssembly.
+  return wasm(deps, reason);
+}
+
+async function wasm(deps: ResolveDeps, reason: string): Promise<ResolvedRuntime> {
   const files = await (deps.findWasm ?? findWasmFiles)(deps.bundleDir);
   if (files === undefined) {
     throw new RuntimeUnavailableError(
