@@ -12,7 +12,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RuntimeUnavailableError } from '../../src/onnx/runtime-error.js';
-import { runtimeCacheDir, type RuntimeHost } from '../../src/onnx/runtime-download.js';
+import {
+  downloadRuntime,
+  runtimeCacheDir,
+  type RuntimeHost,
+} from '../../src/onnx/runtime-download.js';
 import type { OrtApi } from '../../src/onnx/runtime-native.js';
 import { ORT_PIN } from '../../src/onnx/runtime-pin.js';
 import { resolveRuntime, type ResolveDeps } from '../../src/onnx/runtime-resolve.js';
@@ -121,6 +125,16 @@ describe('download of the pinned onnxruntime-node', () => {
     );
     expect((err as Error).message).toMatch(/nothing was cached/);
     expect(readdirSync(dirname(runtimeCacheDir(h)))).toEqual([]);
+  });
+
+  it('lets two runs race into an empty cache: both end with the same complete folder', async () => {
+    const h = host({ XDG_CACHE_HOME: join(work, 'race') });
+    const dest = runtimeCacheDir(h);
+    const url = `${registry}/good/${ORT_PIN.name}/-/${ORT_PIN.name}-${ORT_PIN.version}.tgz`;
+    const got = await Promise.all([downloadRuntime(url, dest, h), downloadRuntime(url, dest, h)]);
+    expect(got).toEqual([dest, dest]);
+    expect(readdirSync(dest)).toContain('onnxruntime_binding.node');
+    expect(readdirSync(dirname(dest))).toEqual([`${process.platform}-${process.arch}`]);
   });
 
   it('falls back to WebAssembly when the registry is down, saying so once', async () => {
