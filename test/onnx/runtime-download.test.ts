@@ -19,7 +19,7 @@ import {
 } from '../../src/onnx/runtime-download.js';
 import type { OrtApi } from '../../src/onnx/runtime-native.js';
 import { ORT_PIN } from '../../src/onnx/runtime-pin.js';
-import { resolveRuntime, type ResolveDeps } from '../../src/onnx/runtime-resolve.js';
+import { registryOf, resolveRuntime, type ResolveDeps } from '../../src/onnx/runtime-resolve.js';
 import { ROOT } from '../helpers/cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'eg-ort-download-'));
@@ -172,3 +172,21 @@ describe('download of the pinned onnxruntime-node', () => {
     );
   });
 });
+
+// The configured registry for real (113.5 MB): opt-in, so the suite stays offline and quick.
+describe.runIf(process.env['EMBEDDING_GATE_TEST_REAL_REGISTRY'] === '1')(
+  'the configured registry',
+  () => {
+    it('serves the pinned tarball, which verifies and unpacks', async () => {
+      const h = host({ ...process.env, XDG_CACHE_HOME: join(work, 'real') } as Record<
+        string,
+        string
+      >);
+      const { deps: d, notices } = deps(h, { loadNative: (dir) => ({ dir }) as unknown as OrtApi });
+      const got = await resolveRuntime(d);
+      expect(got.source).toBe('download');
+      expect(notices[0]).toContain(registryOf(h.env));
+      expect(readdirSync(got.where)).toContain('onnxruntime_binding.node');
+    }, 300_000);
+  },
+);
