@@ -1,66 +1,37 @@
-// Bundles the CLI and the Action into dist/ with esbuild, and copies the native parts that
-// cannot be bundled: onnxruntime-node's addon and its shared library, and DuckDB's addon and
-// its shared library (linux-x64; both addons' RUNPATH is $ORIGIN, so each pair sits side by
-// side).
+// Bundles the CLI and the Action into dist/ with esbuild: JavaScript and WebAssembly only, on
+// every platform. Nothing native is copied: onnxruntime's binaries are obtained at run time
+// (src/onnx/runtime-resolve.ts: offline folder, installed package, tool cache, a download
+// verified against the integrity pinned in src/onnx/runtime-pin.ts), and onnxruntime-web's
+// WebAssembly build is the fallback, copied here brotli-compressed (14 MB → 2.9 MB).
 //
-// ncc cannot relocate onnxruntime-node's computed `require(`../bin/napi-v6/${platform}/...`)`;
-// here a plugin rewrites that one require to the copied addon next to the bundle.
+// The build refuses to run when the pin differs from package-lock.json, so the integrity a
+// download is checked against is the one `npm ci` checked.
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants } from 'node:zlib';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = join(root, 'dist');
-const ortBin = join(root, 'node_modules/onnxruntime-node/bin/napi-v6/linux/x64');
-const duckBin = join(root, 'node_modules/@duckdb/node-bindings-linux-x64');
+const dist = process.env.EMBEDDING_GATE_DIST ?? join(root, 'dist');
+
+const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8'));
+const locked = lock.packages['node_modules/onnxruntime-node'];
+const pin = readFileSync(join(root, 'src/onnx/runtime-pin.ts'), 'utf8');
+if (!locked || !pin.includes(`version: '${locked.version}'`) || !pin.includes(locked.integrity)) {
+  throw new Error(
+    `src/onnx/runtime-pin.ts does not match package-lock.json's onnxruntime-node ` +
+      `(${locked?.version} ${locked?.integrity}): update the pin`,
+  );
+}
 
 rmSync(dist, { recursive: true, force: true });
-mkdirSync(join(dist, 'onnxruntime'), { recursive: true });
-
-/** Points onnxruntime-node's binding require at dist/onnxruntime/. */
-const onnxruntimeBinding = {
-  name: 'onnxruntime-binding',
-  setup(b) {
-    b.onLoad({ filter: /onnxruntime-node[\\/]dist[\\/]binding\.js$/ }, (args) => {
-      const source = readFileSync(args.path, 'utf8');
-      const pattern =
-        /require\(`\.\.\/bin\/napi-v6\/\$\{process\.platform\}\/\$\{process\.arch\}\/onnxruntime_binding\.node`\)/;
-      if (!pattern.test(source))
-        throw new Error('onnxruntime-node binding.js changed: update scripts/build.mjs');
-      const replaced = source.replace(
-        pattern,
-        `(process.platform === 'linux' && process.arch === 'x64'
-          ? require(__embeddingGateDir + '/onnxruntime/onnxruntime_binding.node')
-          : (() => { throw new Error('embedding-gate ships onnxruntime for linux-x64 only; this is ' + process.platform + '-' + process.arch); })())`,
-      );
-      return { contents: replaced, loader: 'js' };
-    });
-  },
-};
-
-/** Points @duckdb/node-bindings' platform switch at dist/duckdb/ (linux-x64, glibc). */
-const duckdbBinding = {
-  name: 'duckdb-binding',
-  setup(b) {
-    b.onLoad({ filter: /@duckdb[\\/]node-bindings[\\/]duckdb\.js$/ }, () => ({
-      contents: `module.exports = (process.platform === 'linux' && process.arch === 'x64')
-        ? require(__embeddingGateDir + '/duckdb/duckdb.node')
-        : (() => { throw new Error('embedding-gate ships DuckDB (Parquet) for linux-x64 only; this is ' + process.platform + '-' + process.arch); })();`,
-      loader: 'js',
-    }));
-  },
-};
+mkdirSync(join(dist, 'onnxruntime-web'), { recursive: true });
 
 const banner = [
   '#!/usr/bin/env node',
   "import { createRequire as __egCreateRequire } from 'node:module';",
-  "import { basename as __egBasename, dirname as __egDirname } from 'node:path';",
-  "import { fileURLToPath as __egFileURLToPath } from 'node:url';",
   'const require = __egCreateRequire(import.meta.url);',
-  // Shared chunks live in dist/chunks/; the native parts are relative to dist/ itself.
-  'const __egHere = __egDirname(__egFileURLToPath(import.meta.url));',
-  "const __embeddingGateDir = __egBasename(__egHere) === 'chunks' ? __egDirname(__egHere) : __egHere;",
 ].join('\n');
 
 await build({
@@ -74,19 +45,33 @@ await build({
   target: 'node20',
   chunkNames: 'chunks/[name]-[hash]',
   banner: { js: banner },
-  plugins: [onnxruntimeBinding, duckdbBinding],
+  // onnxruntime-node is never bundled: its binaries are found at run time, and its JavaScript
+  // is replaced by src/onnx/runtime-native.ts.
+  // DuckDB stays outside until the pure TypeScript Parquet decoder replaces it (being done in
+  // parallel): then this entry matches nothing and can go.
+  external: ['onnxruntime-node', '@duckdb/*'],
   legalComments: 'none',
   logLevel: 'warning',
   minifySyntax: false,
 });
 
-for (const f of ['onnxruntime_binding.node', 'libonnxruntime.so.1']) {
-  copyFileSync(join(ortBin, f), join(dist, 'onnxruntime', f));
-}
-mkdirSync(join(dist, 'duckdb'), { recursive: true });
-for (const f of ['duckdb.node', 'libduckdb.so']) {
-  copyFileSync(join(duckBin, f), join(dist, 'duckdb', f));
-}
+const web = join(root, 'node_modules/onnxruntime-web/dist');
+copyFileSync(
+  join(web, 'ort-wasm-simd-threaded.mjs'),
+  join(dist, 'onnxruntime-web/ort-wasm-simd-threaded.mjs'),
+);
+const wasm = readFileSync(join(web, 'ort-wasm-simd-threaded.wasm'));
+writeFileSync(
+  join(dist, 'onnxruntime-web/ort-wasm-simd-threaded.wasm.br'),
+  brotliCompressSync(wasm, {
+    params: {
+      // Quality 5 with a 16 MB window: 2.9 MB in seconds; 11 saves 0.5 MB for a minute's work.
+      [constants.BROTLI_PARAM_QUALITY]: 5,
+      [constants.BROTLI_PARAM_LGWIN]: 24,
+      [constants.BROTLI_PARAM_SIZE_HINT]: wasm.length,
+    },
+  }),
+);
 // dist/ is ESM whatever the consumer's package.json says.
 writeFileSync(join(dist, 'package.json'), JSON.stringify({ type: 'module' }, null, 2) + '\n');
 chmodSync(join(dist, 'cli.js'), 0o755);

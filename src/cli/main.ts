@@ -10,6 +10,7 @@ import {
   UnknownMetricError,
 } from '../retrieval/errors.js';
 import { KnnInputError } from '../retrieval/knn-input.js';
+import { RuntimeUnavailableError } from '../onnx/runtime-error.js';
 import { ConfigError } from '../config/document.js';
 import { VectorFileError } from '../vectors/types.js';
 import type { GateDeps } from '../gate/plan.js';
@@ -73,6 +74,7 @@ const USER_ERRORS: readonly (abstract new (...args: never[]) => Error)[] = [
   UsageError,
   VectorFileError,
   KnnInputError,
+  RuntimeUnavailableError,
   BenchParseError,
   UnknownMetricError,
   InvalidRunError,

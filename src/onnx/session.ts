@@ -2,11 +2,14 @@
  * A thin wrapper that creates onnxruntime sessions with pinned options, so every run
  * of the same model on the same machine takes the same kernels and thread layout.
  *
- * onnxruntime enters through a parameter ({@link OrtModule}); the default loads
- * onnxruntime-node lazily, so modules that only build models never load the native addon.
+ * onnxruntime enters through a parameter ({@link OrtModule}); the default is resolved lazily
+ * by {@link loadOrt} (runtime-resolve.ts: offline folder, installed package, tool cache,
+ * download, WebAssembly), so modules that only build models never load a runtime.
  */
-import { availableParallelism } from 'node:os';
-import type * as Ort from 'onnxruntime-node';
+import { availableParallelism, homedir } from 'node:os';
+import type * as Ort from 'onnxruntime-common';
+import { resolveRuntime, type ResolvedRuntime } from './runtime-resolve.js';
+import { bundleDirOf } from './runtime-wasm.js';
 
 /** The parts of onnxruntime-node the project uses. */
 export type OrtModule = Pick<typeof Ort, 'InferenceSession' | 'Tensor'>;
@@ -28,15 +31,28 @@ export interface SessionConfig {
   readonly spinning?: boolean;
 }
 
-let ortPromise: Promise<OrtModule> | undefined;
+let runtimePromise: Promise<ResolvedRuntime> | undefined;
 
-/** Loads onnxruntime-node once. */
-export function loadOrt(): Promise<OrtModule> {
-  ortPromise ??= import('onnxruntime-node').then((m) => {
-    const mod = (m as { default?: OrtModule }).default ?? (m as unknown as OrtModule);
-    return { InferenceSession: mod.InferenceSession, Tensor: mod.Tensor };
+/**
+ * Resolves onnxruntime once per process for this host (see runtime-resolve.ts); a failure
+ * rejects with a RuntimeUnavailableError and is not cached, so a later call tries again.
+ */
+export function loadRuntime(): Promise<ResolvedRuntime> {
+  runtimePromise ??= resolveRuntime({
+    host: { platform: process.platform, arch: process.arch, env: process.env, homedir: homedir() },
+    bundleDir: bundleDirOf(import.meta.url),
+    notice: (line) => void process.stderr.write(`${line}\n`),
+    threads: availableParallelism(),
+  }).catch((e: unknown) => {
+    runtimePromise = undefined;
+    throw e;
   });
-  return ortPromise;
+  return runtimePromise;
+}
+
+/** Loads onnxruntime once: the single entry point of every run. */
+export async function loadOrt(): Promise<OrtModule> {
+  return (await loadRuntime()).ort;
 }
 
 /** The pinned session options for a config. */
