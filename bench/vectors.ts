@@ -261,7 +261,7 @@ async function main(): Promise<void> {
       platform: 'node',
       target: 'node20',
       outdir,
-      external: ['@duckdb/*', 'onnxruntime-node', 'esbuild'],
+      external: ['onnxruntime-node', 'esbuild'],
       logLevel: 'error',
     });
     const bundle = join(outdir, 'child.js');

@@ -1,41 +1,51 @@
 #!/usr/bin/env node
 import { createRequire as __egCreateRequire } from 'node:module';
-import { basename as __egBasename, dirname as __egDirname } from 'node:path';
-import { fileURLToPath as __egFileURLToPath } from 'node:url';
 const require = __egCreateRequire(import.meta.url);
-const __egHere = __egDirname(__egFileURLToPath(import.meta.url));
-const __embeddingGateDir = __egBasename(__egHere) === 'chunks' ? __egDirname(__egHere) : __egHere;
 import {
+  RegistryRefusal,
   confineDeps,
   defaultDeps,
+  deprecate,
+  describeRelease,
   findingRow,
+  formatHtml,
   formatJson,
   formatJunit,
   formatMarkdown,
   formatSarif,
   isBlocking,
+  promote,
+  readReport,
+  readmeUrlFromEnv,
+  reportedManifest,
+  requirePassingReport,
+  rollback,
   runGate,
   selectFindings,
+  updateRegistry,
   verdictSentence,
   versionLabel,
   writeFileAtomic
-} from "./chunks/chunk-FH7UD6EX.js";
-import "./chunks/chunk-FDKMNHO4.js";
-import "./chunks/chunk-6UK2HSVH.js";
+} from "./chunks/chunk-TPABVWMJ.js";
+import "./chunks/chunk-VCEDUCBM.js";
+import "./chunks/chunk-C4EWOFBM.js";
 import {
-  ConfigError,
   plural
-} from "./chunks/chunk-3VH6OHL2.js";
-import "./chunks/chunk-5S46RYYR.js";
-import "./chunks/chunk-T4TVEEN4.js";
-import "./chunks/chunk-JHZ6TQ72.js";
-import "./chunks/chunk-FGXCPMWL.js";
+} from "./chunks/chunk-YX2ZM5XE.js";
+import "./chunks/chunk-VTONPRI7.js";
+import "./chunks/chunk-CQLA25CY.js";
+import "./chunks/chunk-5L2YZT5A.js";
+import {
+  ConfigError
+} from "./chunks/chunk-QKJBTYHH.js";
+import "./chunks/chunk-SGSTHD3E.js";
+import "./chunks/chunk-L2CUIFHJ.js";
 import {
   __commonJS,
   __export,
   __require,
   __toESM
-} from "./chunks/chunk-M6NBXKVS.js";
+} from "./chunks/chunk-GE2CBHQP.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -2162,9 +2172,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve3(data);
+              return err ? reject(err) : resolve4(data);
             });
           });
         }
@@ -2202,12 +2212,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve3(data);
+              ) : resolve4(data);
             });
           });
         }
@@ -4474,8 +4484,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve3, reject) => {
-        res = resolve3;
+      const promise = new Promise((resolve4, reject) => {
+        res = resolve4;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -5807,35 +5817,35 @@ var require_client_h1 = __commonJS({
       return await WebAssembly.instantiate(mod, {
         env: {
           /* eslint-disable camelcase */
-          wasm_on_url: (p, at, len) => {
+          wasm_on_url: (p, at2, len) => {
             return 0;
           },
-          wasm_on_status: (p, at, len) => {
+          wasm_on_status: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onStatus(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_begin: (p) => {
             assert(currentParser.ptr === p);
             return currentParser.onMessageBegin() || 0;
           },
-          wasm_on_header_field: (p, at, len) => {
+          wasm_on_header_field: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderField(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
-          wasm_on_header_value: (p, at, len) => {
+          wasm_on_header_value: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onHeaderValue(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_headers_complete: (p, statusCode, upgrade, shouldKeepAlive) => {
             assert(currentParser.ptr === p);
             return currentParser.onHeadersComplete(statusCode, Boolean(upgrade), Boolean(shouldKeepAlive)) || 0;
           },
-          wasm_on_body: (p, at, len) => {
+          wasm_on_body: (p, at2, len) => {
             assert(currentParser.ptr === p);
-            const start = at - currentBufferPtr + currentBufferRef.byteOffset;
+            const start = at2 - currentBufferPtr + currentBufferRef.byteOffset;
             return currentParser.onBody(new FastBuffer(currentBufferRef.buffer, start, len)) || 0;
           },
           wasm_on_message_complete: (p) => {
@@ -6726,12 +6736,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7401,12 +7411,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve3, reject) => {
+      const waitForDrain = () => new Promise((resolve4, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve3;
+          callback = resolve4;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7885,16 +7895,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve3;
+            this[kClosedResolve] = resolve4;
           } else {
-            resolve3(null);
+            resolve4(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve3) => {
+        return new Promise((resolve4) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7905,7 +7915,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve3(null);
+            resolve4(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7956,7 +7966,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve3, reject) => {
+        const socket = await new Promise((resolve4, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7968,7 +7978,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve3(socket2);
+              resolve4(socket2);
             }
           });
         });
@@ -8304,8 +8314,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve3) => {
-            this[kClosedResolve] = resolve3;
+          await new Promise((resolve4) => {
+            this[kClosedResolve] = resolve4;
           });
         }
       }
@@ -9574,7 +9584,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve3, reject) => {
+        return await new Promise((resolve4, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9587,7 +9597,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve3(null);
+              resolve4(null);
             }
           }).on("error", noop3).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9606,7 +9616,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type) {
       assert(!stream[kConsume]);
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9623,7 +9633,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type,
               stream,
-              resolve: resolve3,
+              resolve: resolve4,
               reject,
               length: 0,
               body: []
@@ -9693,18 +9703,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type, body, resolve: resolve3, stream, length } = consume2;
+      const { type, body, resolve: resolve4, stream, length } = consume2;
       try {
         if (type === "text") {
-          resolve3(chunksDecode(body, length));
+          resolve4(chunksDecode(body, length));
         } else if (type === "json") {
-          resolve3(JSON.parse(chunksDecode(body, length)));
+          resolve4(JSON.parse(chunksDecode(body, length)));
         } else if (type === "arrayBuffer") {
-          resolve3(chunksConcat(body, length).buffer);
+          resolve4(chunksConcat(body, length).buffer);
         } else if (type === "blob") {
-          resolve3(new Blob(body, { type: stream[kContentType] }));
+          resolve4(new Blob(body, { type: stream[kContentType] }));
         } else if (type === "bytes") {
-          resolve3(chunksConcat(body, length));
+          resolve4(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9961,9 +9971,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10186,9 +10196,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10473,9 +10483,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -10567,9 +10577,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve3, reject) => {
+        return new Promise((resolve4, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve3(data);
+            return err ? reject(err) : resolve4(data);
           });
         });
       }
@@ -14432,7 +14442,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve3, reject) => agent.dispatch(
+        return new Promise((resolve4, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14508,7 +14518,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve3({
+              resolve4({
                 status,
                 statusText,
                 headersList,
@@ -14551,7 +14561,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve3({
+              resolve4({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18292,8 +18302,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve3) => {
-        setTimeout(resolve3, ms).unref();
+      return new Promise((resolve4) => {
+        setTimeout(resolve4, ms).unref();
       });
     }
     module.exports = {
@@ -19275,11 +19285,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter12 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve3) {
-          resolve3(value);
+        return value instanceof P ? value : new P(function(resolve4) {
+          resolve4(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve3, reject) {
+      return new (P || (P = Promise))(function(resolve4, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19295,7 +19305,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -19382,26 +19392,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve3) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve4) => __awaiter12(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve3(output.toString());
+              resolve4(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve3) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve4) => __awaiter12(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve3(Buffer.concat(chunks));
+              resolve4(Buffer.concat(chunks));
             });
           }));
         });
@@ -19609,14 +19619,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve3, reject) => {
+          return new Promise((resolve4, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve3(res);
+                resolve4(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -19860,12 +19870,12 @@ var require_lib = __commonJS({
         return __awaiter12(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling2, retryNumber);
           const ms = ExponentialBackoffTimeSlice2 * Math.pow(2, retryNumber);
-          return new Promise((resolve3) => setTimeout(() => resolve3(), ms));
+          return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve3, reject) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve4, reject) => __awaiter12(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -19873,7 +19883,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve3(response);
+              resolve4(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -19912,7 +19922,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve3(response);
+              resolve4(response);
             }
           }));
         });
@@ -20144,11 +20154,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -20164,7 +20174,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -20237,26 +20247,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve3) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve4) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve3(output.toString());
+          resolve4(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve3) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve4) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve3(Buffer.concat(chunks));
+          resolve4(Buffer.concat(chunks));
         });
       }));
     });
@@ -20459,14 +20469,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve3, reject) => {
+      return new Promise((resolve4, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve3(res);
+            resolve4(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -20710,12 +20720,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve3) => setTimeout(() => resolve3(), ms));
+      return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve3, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve4, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -20723,7 +20733,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve3(response);
+          resolve4(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -20762,7 +20772,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve3(response);
+          resolve4(response);
         }
       }));
     });
@@ -20773,11 +20783,11 @@ var lowercaseKeys = (obj2) => Object.keys(obj2).reduce((c, k) => (c[k.toLowerCas
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -20793,7 +20803,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -20824,11 +20834,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -20844,7 +20854,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -20913,11 +20923,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -20933,7 +20943,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -21235,11 +21245,11 @@ import * as fs2 from "fs";
 import * as path2 from "path";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -21255,7 +21265,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -21359,11 +21369,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -21379,7 +21389,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -21453,11 +21463,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -21473,7 +21483,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -21692,7 +21702,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve3, reject) => __awaiter7(this, void 0, void 0, function* () {
+      return new Promise((resolve4, reject) => __awaiter7(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -21775,7 +21785,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error2) {
             reject(error2);
           } else {
-            resolve3(exitCode);
+            resolve4(exitCode);
           }
         });
         if (this.options.input) {
@@ -21898,11 +21908,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -21918,7 +21928,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -21971,11 +21981,11 @@ function getExecOutput(commandLine, args, options) {
 // node_modules/@actions/core/lib/platform.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -21991,7 +22001,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -22050,11 +22060,11 @@ function getDetails() {
 // node_modules/@actions/core/lib/core.js
 var __awaiter10 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -22070,7 +22080,7 @@ var __awaiter10 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -22197,7 +22207,7 @@ function getIDToken(aud) {
 }
 
 // src/action/main.ts
-import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve2, sep as sep4 } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve3, sep as sep4 } from "node:path";
 
 // src/github/event.ts
 import { readFile } from "node:fs/promises";
@@ -22310,11 +22320,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter11 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve3) {
-      resolve3(value);
+    return value instanceof P ? value : new P(function(resolve4) {
+      resolve4(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve3, reject) {
+  return new (P || (P = Promise))(function(resolve4, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -22330,7 +22340,7 @@ var __awaiter11 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve3(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -26542,6 +26552,7 @@ function buildAnnotations(report, options = {}) {
 }
 
 // src/action/inputs.ts
+var COMMANDS = ["check", "promote", "rollback", "deprecate"];
 var FAIL_ON = ["error", "warning", "never"];
 var TRUE = ["true", "yes", "on", "1"];
 var FALSE = ["false", "no", "off", "0"];
@@ -26579,10 +26590,14 @@ function optional(read, name) {
   return read(name).trim() || void 0;
 }
 function readConfig(read) {
+  const command = read("command" /* Command */).trim() || "check";
+  if (!COMMANDS.includes(command))
+    throw invalid("command" /* Command */, `one of ${COMMANDS.join(", ")}`, read("command" /* Command */));
+  const registryCommand2 = command === "check" ? void 0 : readRegistryCommand(read, command);
   const candidate = read("candidate" /* Candidate */).trim();
-  if (!candidate)
+  if (!candidate && command === "check")
     throw new ConfigError(
-      `input ${"candidate" /* Candidate */} is required: the path of the candidate's manifest`
+      `input ${"candidate" /* Candidate */} is required: the path of the candidate's manifest; set it in the step's with:`
     );
   const failOn = read("fail-on" /* FailOn */).trim() || "error";
   if (!FAIL_ON.includes(failOn))
@@ -26599,6 +26614,8 @@ function readConfig(read) {
     );
   }
   return {
+    command,
+    ...registryCommand2 ? { registryCommand: registryCommand2 } : {},
     candidate,
     baseline: optional(read, "baseline" /* Baseline */),
     contracts: list(read, "contracts" /* Contracts */),
@@ -26613,9 +26630,53 @@ function readConfig(read) {
     overrideLabel: optional(read, "override-label" /* OverrideLabel */),
     sarifFile: optional(read, "sarif-file" /* SarifFile */),
     junitFile: optional(read, "junit-file" /* JunitFile */),
+    htmlFile: optional(read, "html-file" /* HtmlFile */),
     reportPath: optional(read, "report-path" /* ReportPath */) ?? "embedding-gate-report.json",
     githubToken: read("github-token" /* GithubToken */).trim(),
-    configLimits: configLimitsInput(read)
+    configLimits: configLimitsInput(read),
+    sarifIncludeInfo: bool(read, "sarif-include-info" /* SarifIncludeInfo */, false),
+    allowRemote: bool(read, "allow-remote" /* AllowRemote */, false)
+  };
+}
+var SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
+var NEEDS = {
+  promote: ["registry" /* Registry */, "channel" /* Channel */, "version" /* Version */, "report" /* Report */],
+  rollback: ["registry" /* Registry */, "channel" /* Channel */],
+  deprecate: ["registry" /* Registry */, "version" /* Version */, "sunset" /* Sunset */]
+};
+function readRegistryCommand(read, command) {
+  for (const name of NEEDS[command]) {
+    if (!read(name).trim())
+      throw new ConfigError(
+        `input ${name} is required with command: ${command}; set it in the step's with:`
+      );
+  }
+  const version = optional(read, "version" /* Version */);
+  if (version && !SEMVER.test(version))
+    throw invalid("version" /* Version */, "a semantic version such as 1.2.0", version);
+  const from = optional(read, "from" /* From */);
+  if (from && !SEMVER.test(from)) throw invalid("from" /* From */, "a semantic version", from);
+  const channel = optional(read, "channel" /* Channel */);
+  if (channel && !/^[a-z][a-z0-9_-]{0,63}$/.test(channel))
+    throw invalid("channel" /* Channel */, "a lowercase name such as production, staging or canary", channel);
+  const sunset = optional(read, "sunset" /* Sunset */);
+  if (sunset) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(sunset);
+    const day = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : void 0;
+    if (!day || day.toISOString().slice(0, 10) !== sunset)
+      throw invalid("sunset" /* Sunset */, "a date such as 2026-06-30", sunset);
+  }
+  return {
+    command,
+    registry: read("registry" /* Registry */).trim(),
+    channel,
+    version,
+    report: optional(read, "report" /* Report */),
+    from,
+    sunset,
+    reason: optional(read, "reason" /* Reason */),
+    name: optional(read, "name" /* Name */),
+    init: bool(read, "init" /* Init */, false)
   };
 }
 
@@ -26735,6 +26796,39 @@ function blockedConsumers(report) {
     if (f.consumer && isBlocking(f, report.failOn)) names.add(f.consumer);
   return [...names].sort();
 }
+function errorSummary(text, where, o) {
+  const at2 = where ? `\`${where.file}${where.line ? `:${where.line}` : ""}${where.line && where.column ? `:${where.column}` : ""}\`` : void 0;
+  const next = o.internal ? "This is a bug in embedding-gate, not in your files: re-run the job with debug logging (ACTIONS_STEP_DEBUG) and report the error with its log." : /^input /.test(text) ? "Fix the input in the step's `with:` (see the action's inputs) and re-run." : at2 ? `Fix ${at2} as the message says and push again; \`embedding-gate ${o.command === "check" ? "check" : o.command} \u2026\` with the same arguments shows the same message locally.` : "Fix the file or input the message names and re-run; the CLI with the same arguments shows the same message locally.";
+  const lines = [
+    `## \u2757 embedding-gate could not ${o.command === "check" ? "judge" : `run ${o.command}`}`,
+    "",
+    `**Verdict: error** \u2014 nothing was judged${o.command === "check" ? " and no vectors were read" : ""}.`,
+    "",
+    "| | |",
+    "|---|---|",
+    `| what failed | ${escapeCell(text)} |`,
+    ...at2 ? [`| where | ${at2} |`] : [],
+    `| next step | ${escapeCell(next)} |`,
+    ""
+  ];
+  if (o.reportOnly) lines.push("`report-only` is set: the step passes anyway.", "");
+  return lines.join("\n");
+}
+function registrySummary(c, result) {
+  const head = result.kind === "done" ? `## \u2705 embedding-gate ${c.command}${result.changed ? "" : ": nothing to do"}` : `## \u274C embedding-gate ${c.command} refused (\`${result.id}\`)`;
+  const rows = [
+    ["registry", `\`${c.registry}\``],
+    ...c.channel ? [["channel", `\`${c.channel}\``]] : [],
+    ...c.version ? [["version", `\`${c.version}\``]] : [],
+    ["result", escapeCell(result.message)]
+  ];
+  return [head, "", "| | |", "|---|---|", ...rows.map(([k, v]) => `| ${k} | ${v} |`), ""].join(
+    "\n"
+  );
+}
+function escapeCell(s) {
+  return s.replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+}
 
 // src/action/comment.ts
 async function commentOnPullRequest(report, ctx) {
@@ -26788,6 +26882,91 @@ async function commentOnPullRequest(report, ctx) {
   }
 }
 
+// src/action/registry.ts
+import { resolve as resolve2 } from "node:path";
+function at(now) {
+  return now.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+function embeddingName(reg, name, file) {
+  if (name) return name;
+  const names = Object.keys(reg.embeddings);
+  if (names.length === 1) return names[0];
+  throw new ConfigError(
+    names.length === 0 ? `${file} holds no embeddings yet; promote a version first` : `${file} holds ${names.length} embeddings (${names.join(", ")}); choose one with the input name`
+  );
+}
+async function runRegistryCommand(c, ctx) {
+  const registryPath = resolve2(ctx.cwd, c.registry);
+  const options = { limits: ctx.limits };
+  ctx.debug?.(`registry ${registryPath}; command ${c.command}`);
+  try {
+    let outcome;
+    if (c.command === "promote") {
+      const evidence = await readReport(resolve2(ctx.cwd, c.report), ctx.limits);
+      const manifest = reportedManifest(evidence, c.report, ctx.workspace, ctx.cwd);
+      ctx.debug?.(`report ${c.report} gated ${manifest} (sha256 ${evidence.sha256})`);
+      const release = await describeRelease(
+        manifest,
+        registryPath,
+        ctx.workspace,
+        ctx.cwd,
+        ctx.limits
+      );
+      if (release.version !== c.version || c.name && release.name !== c.name) {
+        throw new RegistryRefusal(
+          "promote.mismatch",
+          `${manifest} is ${release.name} ${release.version}, not ${c.name ?? release.name} ${c.version}`
+        );
+      }
+      await requirePassingReport(evidence, release, c.report);
+      outcome = await updateRegistry(
+        registryPath,
+        (reg) => promote(reg, {
+          name: release.name,
+          channel: c.channel,
+          version: release.version,
+          record: release.files,
+          at: at(ctx.now),
+          actor: ctx.actor,
+          reason: c.reason,
+          reportSha256: evidence.sha256
+        }),
+        { ...options, create: c.init }
+      );
+    } else if (c.command === "rollback") {
+      outcome = await updateRegistry(
+        registryPath,
+        (reg) => rollback(reg, {
+          name: embeddingName(reg, c.name, c.registry),
+          channel: c.channel,
+          at: at(ctx.now),
+          actor: ctx.actor,
+          reason: c.reason,
+          from: c.from
+        }),
+        options
+      );
+    } else {
+      outcome = await updateRegistry(
+        registryPath,
+        (reg) => deprecate(reg, {
+          name: embeddingName(reg, c.name, c.registry),
+          version: c.version,
+          sunset: c.sunset,
+          at: at(ctx.now),
+          reason: c.reason
+        }),
+        options
+      );
+    }
+    return { kind: "done", message: outcome.message, changed: outcome.next !== void 0 };
+  } catch (err) {
+    if (err instanceof RegistryRefusal)
+      return { kind: "refused", id: err.id, message: err.message };
+    throw err;
+  }
+}
+
 // src/action/main.ts
 function defaultActionDeps() {
   return { ...defaultDeps(), now: () => /* @__PURE__ */ new Date(), comments: octokitCommentsApi };
@@ -26815,6 +26994,7 @@ function planOf(config, run2, cwd, workspace) {
     failOn: config.failOn,
     workspace,
     cwd,
+    allowRemote: config.allowRemote,
     ...config.waivers ? { waivers: config.waivers } : {},
     ...override ? { override } : {},
     ...config.suites.length ? { suites: config.suites } : {},
@@ -26825,7 +27005,7 @@ function planOf(config, run2, cwd, workspace) {
 }
 function repositoryPath(cwd, workspace) {
   return (file) => {
-    const rel = relative2(workspace, resolve2(cwd, file));
+    const rel = relative2(workspace, resolve3(cwd, file));
     if (!rel || rel.startsWith("..") || isAbsolute2(rel)) return void 0;
     return rel.split(sep4).join("/");
   };
@@ -26845,10 +27025,18 @@ function annotate(report, config, cwd, workspace, commenting) {
 }
 async function publish(report, config, run2, deps, env, cwd) {
   const workspace = env.GITHUB_WORKSPACE || cwd;
-  const reportPath = resolve2(cwd, config.reportPath);
-  await writeFileAtomic(reportPath, formatJson(report));
-  if (config.sarifFile) await writeFileAtomic(resolve2(cwd, config.sarifFile), formatSarif(report));
-  if (config.junitFile) await writeFileAtomic(resolve2(cwd, config.junitFile), formatJunit(report));
+  const reportPath = resolve3(cwd, config.reportPath);
+  await writeText(reportPath, formatJson(report));
+  if (config.sarifFile) {
+    const sarif = formatSarif(report, {
+      includeInfo: config.sarifIncludeInfo,
+      readmeUrl: readmeUrlFromEnv(env, { action: true }),
+      workspace: resolve3(cwd, workspace)
+    });
+    await writeText(resolve3(cwd, config.sarifFile), sarif);
+  }
+  if (config.junitFile) await writeText(resolve3(cwd, config.junitFile), formatJunit(report));
+  if (config.htmlFile) await writeText(resolve3(cwd, config.htmlFile), formatHtml(report));
   annotate(report, config, cwd, workspace, config.prComment !== "off" && Boolean(run2.pullRequest));
   if (report.override) {
     const o = report.override;
@@ -26874,6 +27062,10 @@ async function publish(report, config, run2, deps, env, cwd) {
   setOutput("warnings" /* Warnings */, report.counts.warning);
   setOutput("blocked-consumers" /* BlockedConsumers */, JSON.stringify(blockedConsumers(report)));
   setOutput("report-path" /* ReportPath */, reportPath);
+  setOutput(
+    "message" /* Message */,
+    `${report.verdict} (${report.counts.error} errors, ${report.counts.warning} warnings)`
+  );
   info(
     `embedding-gate: ${report.verdict} (${report.counts.error} errors, ${report.counts.warning} warnings); report at ${reportPath}`
   );
@@ -26885,20 +27077,66 @@ async function publish(report, config, run2, deps, env, cwd) {
     api: deps.comments
   });
 }
+async function writeText(file, text) {
+  await writeFileAtomic(file, text);
+  debug(`wrote ${file} (${Buffer.byteLength(text)} bytes)`);
+}
+function factsLine(facts) {
+  return Object.entries(facts ?? {}).filter(([, v]) => v !== void 0 && v !== "").map(([k, v]) => `${k}=${String(v)}`).join(" ");
+}
+function groupingObserver(elapsed = () => performance.now()) {
+  const started = /* @__PURE__ */ new Map();
+  return {
+    stepStarted(step, facts) {
+      startGroup(`embedding-gate: ${step}`);
+      started.set(step, elapsed());
+      if (facts) debug(`${step}: ${factsLine(facts)}`);
+    },
+    stepFinished(step, facts) {
+      const ms = elapsed() - (started.get(step) ?? elapsed());
+      const line = factsLine(facts);
+      debug(`${step} done in ${Math.round(ms)} ms${line ? `: ${line}` : ""}`);
+      info(`${step}: done in ${(ms / 1e3).toFixed(1)} s`);
+      endGroup();
+    }
+  };
+}
+function inputsLine(config, cwd, workspace) {
+  const { githubToken: _token, ...rest } = config;
+  return `inputs: ${JSON.stringify(rest)}; cwd ${cwd}; workspace ${workspace}`;
+}
 async function run(options = {}) {
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
-  const workspace = resolve2(cwd, env.GITHUB_WORKSPACE || cwd);
-  const merged = { ...defaultActionDeps(), ...options.deps };
+  const workspace = resolve3(cwd, env.GITHUB_WORKSPACE || cwd);
+  const merged = {
+    ...defaultActionDeps(),
+    observer: groupingObserver(),
+    ...options.deps
+  };
   const deps = { ...merged, ...confineDeps(merged, workspace) };
   let reportOnly = false;
+  let command = "check";
   try {
     const config = readConfig((name) => getInput(name));
     reportOnly = config.reportOnly;
+    command = config.command;
+    debug(inputsLine(config, cwd, workspace));
+    if (config.registryCommand) {
+      await registryCommand(config, deps, env, cwd, workspace);
+      return;
+    }
     const { run: runInfo, problem } = await readRunInfo(env);
     if (problem) info(`event payload: ${problem}`);
-    const { report } = await runGate(planOf(config, runInfo, cwd, workspace), deps);
-    await publish(report, config, runInfo, deps, env, cwd);
+    debug(
+      `event: ${env.GITHUB_EVENT_NAME ?? "(none)"}; pull request ${runInfo.pullRequest?.number ?? "(none)"}`
+    );
+    const runDeps = config.allowRemote ? { ...deps, ...confineDeps(merged, workspace, { allowRemote: true }) } : deps;
+    const { report } = await runGate(planOf(config, runInfo, cwd, workspace), runDeps);
+    await group(
+      "embedding-gate: publish",
+      () => publish(report, config, runInfo, deps, env, cwd)
+    );
     if (report.verdict !== "fail") {
       if (reportOnly) {
         notice("REPORT-ONLY mode: this step never fails; this time the gate passed anyway", {
@@ -26932,6 +27170,16 @@ async function run(options = {}) {
       startColumn: loc.column
     } : { title: "embedding-gate: cannot judge" };
     error(text, properties2);
+    await publishError(
+      text,
+      file && loc ? { file, line: loc.line, column: loc.column } : void 0,
+      {
+        command,
+        internal: !config,
+        reportOnly,
+        env
+      }
+    );
     if (reportOnly) {
       warning(
         "REPORT-ONLY: the gate could not judge (see the error above); the step passes because report-only is set"
@@ -26940,6 +27188,52 @@ async function run(options = {}) {
       process.exitCode = EXIT_FAILURE;
     }
   }
+}
+async function publishError(text, where, o) {
+  setOutput("verdict" /* Verdict */, "error");
+  setOutput("required-bump" /* RequiredBump */, "");
+  setOutput("errors" /* Errors */, 1);
+  setOutput("warnings" /* Warnings */, 0);
+  setOutput("blocked-consumers" /* BlockedConsumers */, "[]");
+  setOutput("report-path" /* ReportPath */, "");
+  setOutput("message" /* Message */, text);
+  if (!o.env.GITHUB_STEP_SUMMARY) return;
+  try {
+    await summary.addRaw(errorSummary(text, where, o), true).write();
+  } catch (err) {
+    warning(`could not write the job summary: ${err.message}`);
+  }
+}
+async function registryCommand(config, deps, env, cwd, workspace) {
+  const c = config.registryCommand;
+  const result = await group(
+    `embedding-gate: ${c.command}`,
+    () => runRegistryCommand(c, {
+      cwd,
+      workspace,
+      actor: env.GITHUB_ACTOR || "unknown",
+      now: (deps.now ?? (() => /* @__PURE__ */ new Date()))(),
+      limits: config.configLimits,
+      debug: (line) => debug(line)
+    })
+  );
+  const verdict = result.kind === "done" ? "pass" : "fail";
+  setOutput("verdict" /* Verdict */, verdict);
+  setOutput("message" /* Message */, result.message);
+  setOutput("required-bump" /* RequiredBump */, "");
+  setOutput("errors" /* Errors */, verdict === "pass" ? 0 : 1);
+  setOutput("warnings" /* Warnings */, 0);
+  setOutput("blocked-consumers" /* BlockedConsumers */, "[]");
+  setOutput("report-path" /* ReportPath */, "");
+  if (env.GITHUB_STEP_SUMMARY) await summary.addRaw(registrySummary(c, result), true).write();
+  if (result.kind === "done") {
+    info(`embedding-gate ${c.command}: ${result.message}`);
+    return;
+  }
+  const what = `embedding-gate ${c.command} refused (${result.id}): ${result.message}`;
+  if (config.reportOnly)
+    warning(`REPORT-ONLY: ${what}; the step passes because report-only is set`);
+  else setFailed(what);
 }
 
 // src/action/index.ts

@@ -1,10 +1,6 @@
 #!/usr/bin/env node
 import { createRequire as __egCreateRequire } from 'node:module';
-import { basename as __egBasename, dirname as __egDirname } from 'node:path';
-import { fileURLToPath as __egFileURLToPath } from 'node:url';
 const require = __egCreateRequire(import.meta.url);
-const __egHere = __egDirname(__egFileURLToPath(import.meta.url));
-const __embeddingGateDir = __egBasename(__egHere) === 'chunks' ? __egDirname(__egHere) : __egHere;
 import {
   BenchParseError,
   EvaluationError,
@@ -31,14 +27,14 @@ import {
   decideVerdict,
   defaultDeps,
   deprecate,
+  describeRelease,
   exactKnn,
+  formatHtml,
   formatJson,
   formatJunit,
   formatMarkdown,
   formatSarif,
-  hashRelease,
   judgeRanking,
-  loadManifest,
   loadRegistry,
   normsLabel,
   openVectors,
@@ -47,8 +43,12 @@ import {
   promote,
   readQrelsFile,
   readQueries,
+  readReport,
   readRunFile,
+  readmeUrlFromEnv,
   relString,
+  reportedManifest,
+  requirePassingReport,
   requireValid,
   require_semver,
   rollback,
@@ -69,39 +69,38 @@ import {
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-FH7UD6EX.js";
-import "./chunks/chunk-FDKMNHO4.js";
-import "./chunks/chunk-6UK2HSVH.js";
+} from "./chunks/chunk-TPABVWMJ.js";
+import "./chunks/chunk-VCEDUCBM.js";
+import "./chunks/chunk-C4EWOFBM.js";
 import {
-  ConfigError,
   DEFAULT_CONFIG_LIMITS,
   MISSING,
-  configLimits,
+  RuntimeUnavailableError,
   count,
   describeFsError,
+  openLocalSource,
   pathProblem,
-  placeInWorkspace,
   quotePath,
-  readSourceText,
-  resolveInWorkspace,
   score,
   signed
-} from "./chunks/chunk-3VH6OHL2.js";
+} from "./chunks/chunk-YX2ZM5XE.js";
+import "./chunks/chunk-VTONPRI7.js";
+import "./chunks/chunk-CQLA25CY.js";
+import "./chunks/chunk-5L2YZT5A.js";
 import {
-  openLocalSource
-} from "./chunks/chunk-5S46RYYR.js";
-import "./chunks/chunk-T4TVEEN4.js";
-import "./chunks/chunk-JHZ6TQ72.js";
+  ConfigError
+} from "./chunks/chunk-QKJBTYHH.js";
+import "./chunks/chunk-SGSTHD3E.js";
 import {
   VECTOR_DTYPES,
   VECTOR_FORMATS,
   VectorFileError
-} from "./chunks/chunk-FGXCPMWL.js";
+} from "./chunks/chunk-L2CUIFHJ.js";
 import {
   __commonJS,
   __require,
   __toESM
-} from "./chunks/chunk-M6NBXKVS.js";
+} from "./chunks/chunk-GE2CBHQP.js";
 
 // node_modules/commander/lib/error.js
 var require_error = __commonJS({
@@ -3587,6 +3586,10 @@ function collect(value, previous) {
 var failOnOption = () => new Option("--fail-on <level>", "lowest severity that blocks: error, warning or never").choices(["error", "warning", "never"]).default("error");
 var dtypeOption = (flags, description) => new Option(flags, description).choices([...VECTOR_DTYPES]);
 var vectorFormatOption = (flags, description) => new Option(flags, description).choices([...VECTOR_FORMATS]);
+var allowRemoteOption = () => new Option(
+  "--allow-remote",
+  "read s3:// and http(s):// vectors (credentials from the AWS SDK chain; off by default)"
+).default(false);
 var MAX_CONFIG_KB = 1 << 20;
 var MAX_ALIASES = 1e6;
 function configLimitOption(which) {
@@ -3733,11 +3736,12 @@ function formatText(report) {
 
 // src/report/index.ts
 var FORMATTERS = {
-  text: formatText,
-  json: formatJson,
+  text: (report) => formatText(report),
+  json: (report) => formatJson(report),
   markdown: (report) => formatMarkdown(report),
-  sarif: formatSarif,
-  junit: formatJunit
+  sarif: (report, options) => formatSarif(report, options),
+  junit: (report) => formatJunit(report),
+  html: (report) => formatHtml(report)
 };
 var FORMAT_NAMES = Object.keys(FORMATTERS);
 
@@ -3747,7 +3751,8 @@ var EXTENSION = {
   json: "json",
   markdown: "md",
   sarif: "sarif",
-  junit: "xml"
+  junit: "xml",
+  html: "html"
 };
 function parseOutputs(formats, output) {
   const targets = formats.map((spec) => {
@@ -3784,9 +3789,9 @@ async function requireOutputTargets(targets, cwd, option = "--format") {
   for (const t of targets)
     if (t.file) await requireOutputFile(cwd, t.file, `${option} ${t.format}=${t.file}`);
 }
-async function emitReport(report, targets, io) {
+async function emitReport(report, targets, io, options = {}) {
   for (const t of targets) {
-    const text = FORMATTERS[t.format](report);
+    const text = FORMATTERS[t.format](report, options);
     if (t.file) await writeFileAtomic(resolve2(io.cwd, t.file), text);
     else io.stdout(text);
   }
@@ -3857,12 +3862,15 @@ function checkCommand(io, deps, setExit) {
     "with --registry: compare with the version this channel serves (e.g. production) instead of --baseline"
   ).option("--contracts <dir|file|glob>", "consumer contracts; repeatable", collect).option(
     "--format <name[=file]>",
-    'report format: text, json, markdown, sarif, junit; repeatable; "=file" writes it to a file',
+    'report format: text, json, markdown, sarif, junit, html; repeatable; "=file" writes it to a file',
     collect
   ).option(
     "--output <file>",
     'file for the formats given without "=file" (default: standard output)'
   ).addOption(failOnOption()).option(
+    "--sarif-include-info",
+    'also put info findings (notes such as "model revision changed") in SARIF; left out by default so they do not become code-scanning alerts on every release'
+  ).option(
     "--registry <file>",
     "registry (contracts/registry.schema.json): released versions are immutable, released files unchanged, no consumer left past a sunset"
   ).option(
@@ -3894,7 +3902,7 @@ function checkCommand(io, deps, setExit) {
   ).option(
     "--workspace <dir>",
     "every file the gate reads must lie inside this directory, by its real path (default: the working directory)"
-  ).addOption(configLimitOption("size")).addOption(configLimitOption("aliases")).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES).action(async (opts) => {
+  ).addOption(configLimitOption("size")).addOption(configLimitOption("aliases")).addOption(allowRemoteOption()).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES).action(async (opts) => {
     const targets = parseOutputs(opts.format ?? ["text"], opts.output);
     await requireOutputTargets(targets, io.cwd);
     const writeRuns = opts.writeRun === void 0 ? void 0 : resolve3(io.cwd, opts.writeRun);
@@ -3919,6 +3927,7 @@ function checkCommand(io, deps, setExit) {
         contracts: opts.contracts ?? [],
         failOn: opts.failOn,
         workspace,
+        allowRemote: opts.allowRemote === true,
         cwd: io.cwd,
         waivers: opts.waivers,
         registry: opts.registry,
@@ -3932,13 +3941,17 @@ function checkCommand(io, deps, setExit) {
         configLimits: configLimitsOf(opts),
         keepRuns: writeRuns !== void 0
       },
-      confineDeps(deps, workspace)
+      confineDeps(deps, workspace, { allowRemote: opts.allowRemote === true })
     );
     if (writeRuns) {
       for (const run of runs)
         await writeLinesAtomic(join(writeRuns, `${run.suite}.${run.label}.run`), run.lines());
     }
-    await emitReport(report, targets, io);
+    await emitReport(report, targets, io, {
+      includeInfo: opts.sarifIncludeInfo === true,
+      readmeUrl: readmeUrlFromEnv(io.env),
+      workspace
+    });
     setExit(report.verdict === "pass" ? EXIT.pass : EXIT.blocked);
   });
 }
@@ -4484,7 +4497,7 @@ function validateCommand(io, deps, setExit) {
     )
   ).option(
     "--format <name[=file]>",
-    "report format: text, json, markdown, sarif, junit; name=file writes to a file; repeatable",
+    "report format: text, json, markdown, sarif, junit, html; name=file writes to a file; repeatable",
     collect
   ).addOption(new Option("--report-format <name[=file]>").hideHelp().argParser(collect)).option("--output <file>", 'file for report formats given without "=file"').addOption(failOnOption()).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES5).action(async (file, opts) => {
     if (opts.reportFormat)
@@ -4496,7 +4509,7 @@ function validateCommand(io, deps, setExit) {
     );
     if (vectorsFormat)
       throw new UsageError(
-        `--format ${vectorsFormat}: --format is the report format (text, json, markdown, sarif, junit); for the vectors file's format write --vectors-format ${vectorsFormat}`
+        `--format ${vectorsFormat}: --format is the report format (text, json, markdown, sarif, junit, html); for the vectors file's format write --vectors-format ${vectorsFormat}`
       );
     const targets = parseOutputs(opts.format ?? ["text"], opts.output);
     await requireOutputTargets(targets, io.cwd, "--format");
@@ -4724,106 +4737,6 @@ ${entry}${rest ? "\n" + rest : ""}`;
 ${existing}`;
 }
 
-// src/release/promote.ts
-import { createHash } from "node:crypto";
-async function describeRelease(manifest, registryPath, workspace, cwd, limits) {
-  const loaded = await loadManifest(manifest, cwd, { limits, workspace });
-  const m = loaded.manifest;
-  if (!m) {
-    const f = loaded.findings[0];
-    throw new ConfigError(
-      `${f.location?.file ?? manifest}:${f.location?.line ?? 1}:${f.location?.column ?? 1}: invalid manifest: ${f.message}`,
-      f.location
-    );
-  }
-  const vectors = resolveInWorkspace(loaded.doc, ["vectors", "path"], m.vectors.path, workspace);
-  const ids = m.vectors.ids ? resolveInWorkspace(loaded.doc, ["vectors", "ids"], m.vectors.ids, workspace) : void 0;
-  try {
-    const files = await hashRelease(registryPath, {
-      manifest: loaded.doc.path,
-      vectors,
-      ...ids ? { ids } : {}
-    });
-    return { name: m.name, version: m.version, manifestPath: loaded.doc.path, files };
-  } catch (err) {
-    throw new ConfigError(
-      `${manifest}: cannot hash the version's files: ${err.message}`
-    );
-  }
-}
-async function readReport(file, limits) {
-  const text = await readSourceText(file, file, configLimits(limits).maxBytes, "report");
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new ConfigError(
-      `${file}: not a JSON report (${err.message.split("\n")[0]}); write one with check --format json=${file}`,
-      { file }
-    );
-  }
-  const r = data;
-  if (!r || typeof r !== "object" || r.tool?.name !== "embedding-gate" || typeof r.verdict !== "string" || !r.candidate) {
-    throw new ConfigError(
-      `${file}: not an embedding-gate JSON report (expected tool.name "embedding-gate", verdict and candidate)`
-    );
-  }
-  if (r.schemaVersion !== 1)
-    throw new ConfigError(
-      `${file}: report schemaVersion ${String(r.schemaVersion)} is not one this embedding-gate reads (1)`
-    );
-  return { report: r, sha256: createHash("sha256").update(text).digest("hex") };
-}
-function reportedManifest(evidence, reportFile, workspace, cwd) {
-  const value = evidence.report.candidate.manifest;
-  if (typeof value !== "string" || value === "")
-    throw new ConfigError(`${reportFile}: the report names no candidate manifest`);
-  const problem = pathProblem(value);
-  if (problem !== void 0)
-    throw new ConfigError(`${reportFile}: candidate.manifest ${quotePath(value)} ${problem}`);
-  const { root, outside } = placeInWorkspace(value, cwd, workspace);
-  if (outside)
-    throw new ConfigError(
-      `${reportFile}: candidate.manifest ${quotePath(value)} resolves outside the workspace ${root}; expected a manifest inside it (the gate reads nothing outside the workspace)`
-    );
-  return value;
-}
-async function requirePassingReport(evidence, release, reportFile) {
-  const r = evidence.report;
-  const gated = `${r.candidate.name ?? "?"} ${r.candidate.version ?? "?"}`;
-  if (r.candidate.name !== release.name || r.candidate.version !== release.version) {
-    throw new RegistryRefusal(
-      "promote.report",
-      `${reportFile} gated ${gated}, not ${release.name} ${release.version}; promote only what the report gated`
-    );
-  }
-  if (r.verdict !== "pass") {
-    throw new RegistryRefusal(
-      "promote.report",
-      `${reportFile}: the gate blocked ${gated} (verdict ${r.verdict}, ${r.counts?.error ?? "?"} error(s)); fix the findings and re-run check`
-    );
-  }
-  if (r.failOn === "never") {
-    throw new RegistryRefusal(
-      "promote.report",
-      `${reportFile} was written with --fail-on never, which passes everything; re-run check with --fail-on error or warning`
-    );
-  }
-  if (!r.candidate.manifestSha256) {
-    throw new RegistryRefusal(
-      "promote.report",
-      `${reportFile} does not record the gated manifest's sha256 (written by an older embedding-gate); re-run check`
-    );
-  }
-  const now = await sha256File(release.manifestPath);
-  if (now !== r.candidate.manifestSha256) {
-    throw new RegistryRefusal(
-      "promote.report",
-      `${release.manifestPath} changed since it was gated (sha256 ${now}, the report gated ${r.candidate.manifestSha256}); re-run check on the manifest as it is`
-    );
-  }
-}
-
 // src/cli/commands/card.ts
 var EXAMPLES6 = `
 Examples:
@@ -4877,7 +4790,7 @@ function cardCommand(io, setExit) {
 var import_semver3 = __toESM(require_semver(), 1);
 
 // src/cli/commands/promote.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash } from "node:crypto";
 import { lstat } from "node:fs/promises";
 import { dirname as dirname3, resolve as resolve6 } from "node:path";
 var import_semver2 = __toESM(require_semver(), 1);
@@ -5063,7 +4976,7 @@ async function gateBeforePromotion(opts, name, channel, registryPath, workspace,
       `the gate blocked ${name} ${report.candidate.version} (${report.counts.error} error(s)); nothing was promoted`
     );
   }
-  return createHash2("sha256").update(FORMATTERS.json(report)).digest("hex");
+  return createHash("sha256").update(FORMATTERS.json(report)).digest("hex");
 }
 
 // src/cli/commands/deprecate.ts
@@ -5179,6 +5092,7 @@ var USER_ERRORS = [
   UsageError,
   VectorFileError,
   KnnInputError,
+  RuntimeUnavailableError,
   BenchParseError,
   UnknownMetricError,
   InvalidRunError,

@@ -47,9 +47,7 @@ await build({
   banner: { js: banner },
   // onnxruntime-node is never bundled: its binaries are found at run time, and its JavaScript
   // is replaced by src/onnx/runtime-native.ts.
-  // DuckDB stays outside until the pure TypeScript Parquet decoder replaces it (being done in
-  // parallel): then this entry matches nothing and can go.
-  external: ['onnxruntime-node', '@duckdb/*'],
+  external: ['onnxruntime-node'],
   legalComments: 'none',
   logLevel: 'warning',
   minifySyntax: false,

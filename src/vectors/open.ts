@@ -214,8 +214,8 @@ async function openFile(
     return checked(await openReader(format, source, opts, openSource));
   } catch (e) {
     await source.close();
-    // A reader that cannot read this kind of source (DuckDB wants a local file; a remote
-    // Parquet until the TypeScript decoder lands) says so about the file, not as a crash.
+    // A byte source that fails under a reader (a remote object that changed, a cut
+    // connection) is reported about the file, not as a crash.
     if (e instanceof SourceError) throw new VectorFileError(display, e.detail);
     throw e;
   }

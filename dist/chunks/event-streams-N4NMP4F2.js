@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+import { createRequire as __egCreateRequire } from 'node:module';
+const require = __egCreateRequire(import.meta.url);
+import {
+  EventStreamCodec,
+  EventStreamMarshaller,
+  EventStreamMarshaller2,
+  EventStreamSerde,
+  HeaderMarshaller,
+  Int64,
+  MessageDecoderStream,
+  MessageEncoderStream,
+  SmithyMessageDecoderStream,
+  SmithyMessageEncoderStream,
+  eventStreamSerdeProvider,
+  eventStreamSerdeProvider2,
+  getChunkedStream,
+  getMessageUnmarshaller,
+  getUnmarshalledStream,
+  init_event_streams,
+  iterableToReadableStream,
+  readableStreamToIterable,
+  resolveEventStreamSerdeConfig
+} from "./chunk-5ZS27AUL.js";
+import "./chunk-GE2CBHQP.js";
+init_event_streams();
+export {
+  EventStreamCodec,
+  EventStreamMarshaller2 as EventStreamMarshaller,
+  EventStreamSerde,
+  HeaderMarshaller,
+  Int64,
+  MessageDecoderStream,
+  MessageEncoderStream,
+  SmithyMessageDecoderStream,
+  SmithyMessageEncoderStream,
+  EventStreamMarshaller as UniversalEventStreamMarshaller,
+  eventStreamSerdeProvider2 as eventStreamSerdeProvider,
+  getChunkedStream,
+  getMessageUnmarshaller,
+  getUnmarshalledStream,
+  iterableToReadableStream,
+  readableStreamToIterable,
+  resolveEventStreamSerdeConfig,
+  eventStreamSerdeProvider as universalEventStreamSerdeProvider
+};
