@@ -5,6 +5,7 @@
  * goes to standard output: a log file or a pipe gets nothing. The terminal decision is
  * passed in (CliIO.stderrIsTTY), so tests force it without touching `process`.
  */
+import { count, seconds } from '../config/numbers.js';
 import type { GateObserver, GateStepName, StepFacts } from '../gate/observer.js';
 import type { FormatName } from '../report/index.js';
 
@@ -32,7 +33,7 @@ const LABEL: Readonly<Record<GateStepName, string>> = {
 /** What a finished step measured, in words for the line ("2,040 rows"). */
 function measured(step: GateStepName, facts: StepFacts | undefined): string {
   if (step === 'scan' && typeof facts?.['candidate.rows'] === 'number')
-    return `${facts['candidate.rows'].toLocaleString('en-US')} rows read`;
+    return `${count(facts['candidate.rows'])} rows read`;
   if (step === 'benchmarks' && typeof facts?.rows === 'number' && facts.rows > 0)
     return `${facts.rows} comparisons`;
   return '';
@@ -46,8 +47,7 @@ export function progressLine(
   const start = elapsedMs();
   let drawn = false;
   const draw = (text: string) => {
-    const seconds = ((elapsedMs() - start) / 1000).toFixed(1);
-    write(`\r\x1b[2Kembedding-gate: ${text} · ${seconds} s`);
+    write(`\r\x1b[2Kembedding-gate: ${text} · ${seconds(elapsedMs() - start)} s`);
     drawn = true;
   };
   return {
