@@ -11,6 +11,7 @@
 import * as core from '@actions/core';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { writeFileAtomic } from '../fsutil/atomic-write.js';
+import { seconds } from '../config/numbers.js';
 import { ConfigError } from '../config/document.js';
 import { confineDeps, defaultDeps } from '../gate/default-deps.js';
 import type { OverrideDeclaration } from '../gate/override.js';
@@ -222,7 +223,7 @@ export function groupingObserver(elapsed: () => number = () => performance.now()
       const ms = elapsed() - (started.get(step) ?? elapsed());
       const line = factsLine(facts);
       core.debug(`${step} done in ${Math.round(ms)} ms${line ? `: ${line}` : ''}`);
-      core.info(`${step}: done in ${(ms / 1000).toFixed(1)} s`);
+      core.info(`${step}: done in ${seconds(ms)} s`);
       core.endGroup();
     },
   };

@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { ConfigError } from '../config/document.js';
-import { loadRegistry, requireValid, type Registry } from '../config/registry.js';
+import type { Registry } from '../config/registry.js';
 import type { ConfigLimits } from '../config/limits.js';
 import {
   describeRelease,
@@ -135,27 +135,5 @@ export async function runRegistryCommand(
     if (err instanceof RegistryRefusal)
       return { kind: 'refused', id: err.id, message: err.message };
     throw err;
-  }
-}
-
-/** Loads the registry to say, before a change, what a channel serves now (for the log). */
-export async function channelNow(
-  c: RegistryCommandConfig,
-  ctx: RegistryContext,
-): Promise<string | undefined> {
-  if (!c.channel) return undefined;
-  const loaded = await loadRegistry(resolve(ctx.cwd, c.registry), ctx.cwd, {
-    limits: ctx.limits,
-    workspace: ctx.workspace,
-  }).catch(() => undefined);
-  if (!loaded) return undefined;
-  try {
-    const reg = requireValid(loaded);
-    const name =
-      c.name ??
-      (Object.keys(reg.embeddings).length === 1 ? Object.keys(reg.embeddings)[0] : undefined);
-    return name ? reg.embeddings[name]?.channels?.[c.channel]?.version : undefined;
-  } catch {
-    return undefined;
   }
 }

@@ -7,6 +7,10 @@ export interface CliIO {
   readonly stderr: (text: string) => void;
   readonly cwd: string;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Is stderr a terminal? (process.stderr.isTTY at the entry; tests set it.) Progress is drawn only there. */
+  readonly stderrIsTTY?: boolean;
+  /** A monotonic clock in milliseconds, for the progress line; performance.now when absent. */
+  readonly elapsedMs?: () => number;
 }
 
 /** Exit codes, documented in the README. */

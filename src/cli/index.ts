@@ -15,6 +15,7 @@ process.exitCode = await main(
   {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    stderrIsTTY: process.stderr.isTTY === true,
     cwd: process.cwd(),
     env: process.env,
   },

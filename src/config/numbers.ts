@@ -75,6 +75,11 @@ export function statistic(x: MaybeNumber): string {
 }
 
 /** An integer count with thousands separators: `120,000`. */
+/** A duration given in milliseconds, as seconds with one decimal (`1.5`), for progress lines. */
+export function seconds(ms: MaybeNumber): string {
+  return guarded(ms, (v) => fixed(v / 1000, 1));
+}
+
 export function count(n: MaybeNumber): string {
   return guarded(n, (v) => v.toLocaleString('en-US', { maximumFractionDigits: 0 }));
 }

@@ -63,13 +63,14 @@ export async function runGate(request: GatePlan, deps: GateDeps): Promise<GateOu
 
 /** The facts of a scanned vectors file worth a debug line. */
 function scanFacts(side: string, v: VectorSummary | undefined): StepFacts {
-  if (!v) return { [`${side}`]: 'unreadable or absent' };
+  if (!v) return { [side]: 'unreadable or absent' };
+  const key = (fact: string) => side + '.' + fact;
   return {
-    [`${side}.file`]: v.file,
-    [`${side}.format`]: v.format,
-    [`${side}.rows`]: v.rows,
-    [`${side}.dims`]: v.dims,
-    [`${side}.bytes`]: v.bytes,
+    [key('file')]: v.file,
+    [key('format')]: v.format,
+    [key('rows')]: v.rows,
+    [key('dims')]: v.dims,
+    [key('bytes')]: v.bytes,
   };
 }
 

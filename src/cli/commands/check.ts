@@ -7,6 +7,7 @@ import { runGate } from '../../gate/run.js';
 import type { FailOn } from '../../gate/report-model.js';
 import { readmeUrlFromEnv } from '../../github/readme-url.js';
 import { EXIT, type CliIO } from '../context.js';
+import { progressLine, showProgress } from '../progress.js';
 import {
   collect,
   allowRemoteOption,
@@ -66,6 +67,7 @@ interface CheckOptions {
   sampleSize?: number;
   seed?: number;
   sarifIncludeInfo?: boolean;
+  quiet?: boolean;
 }
 
 /** A seed: a whole number from 0 to 2³² − 1. */
@@ -103,6 +105,7 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
       'file for the formats given without "=file" (default: standard output)',
     )
     .addOption(failOnOption())
+    .option('--quiet', 'no progress line on a terminal')
     .option(
       '--sarif-include-info',
       'also put info findings (notes such as "model revision changed") in SARIF; left out by default so they do not become code-scanning alerts on every release',
@@ -171,7 +174,14 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
       if (opts.registry !== undefined) requireLocalPath(opts.registry, '--registry');
       for (const c of opts.contracts ?? []) requireLocalPath(c, '--contracts');
       for (const s of opts.suites ?? []) requireLocalPath(s, '--suites');
-      const { report, runs } = await runGate(
+      const progress = showProgress({
+        stderrIsTTY: io.stderrIsTTY,
+        quiet: opts.quiet === true,
+        toStdout: targets.filter((t) => !t.file).map((t) => t.format),
+      })
+        ? progressLine(io.stderr, io.elapsedMs ?? (() => performance.now()))
+        : undefined;
+      const gated = runGate(
         {
           candidate: opts.candidate,
           baseline: opts.baseline,
@@ -193,8 +203,12 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
           configLimits: configLimitsOf(opts),
           keepRuns: writeRuns !== undefined,
         },
-        confineDeps(deps, workspace, { allowRemote: opts.allowRemote === true }),
+        confineDeps(progress ? { ...deps, observer: progress } : deps, workspace, {
+          allowRemote: opts.allowRemote === true,
+        }),
       );
+      // The line is erased however the run ends, before anything else is printed.
+      const { report, runs } = await gated.finally(() => progress?.end());
       if (writeRuns) {
         for (const run of runs)
           await writeLinesAtomic(join(writeRuns, `${run.suite}.${run.label}.run`), run.lines());
