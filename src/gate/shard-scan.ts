@@ -21,7 +21,12 @@ import {
 } from '../vectors/row-slice.js';
 import { scanVectors, type NormState, type RowRef, type ScanStats } from '../vectors/scan.js';
 import { QuantileSketch } from '../vectors/sketch.js';
-import { VectorFileError, type VectorDType, type VectorFormat } from '../vectors/types.js';
+import {
+  VectorFileError,
+  type VectorDType,
+  type VectorFormat,
+  type VectorSource,
+} from '../vectors/types.js';
 import type { ScanOutcome, ScanRequest } from './plan.js';
 import { summariseScan } from './scan.js';
 
@@ -80,51 +85,7 @@ export async function scanShard(
   try {
     const file = await openVectors(request.path, request.open, sizing);
     slice = rowSlice(shard, file.info.rows);
-    const sliced = sliceSource(file, slice, true);
-    try {
-      const stats = await scanVectors(sliced, {
-        expectUnitNorm: request.expectUnitNorm,
-        normTolerance: request.normTolerance,
-        maxExamples: MAX_EXAMPLES,
-        keepState: true,
-      });
-      const { info } = file;
-      const global = (e: RowRef): RowRef => {
-        const row = sliced.globalRow(e.row);
-        return { row, id: info.hasIds ? e.id : String(row) };
-      };
-      const worst = stats.unitNorm?.worst;
-      return {
-        file: request.displayPath,
-        slice,
-        format: info.format,
-        hasIds: info.hasIds,
-        bytes,
-        collectIds: request.collectIds,
-        rows: stats.rows,
-        dims: stats.dims,
-        dtype: stats.dtype,
-        nonFinite: {
-          rows: stats.nonFinite.rows,
-          values: stats.nonFinite.values,
-          examples: stats.nonFinite.examples.map(global),
-        },
-        zero: { rows: stats.zero.rows, examples: stats.zero.examples.map(global) },
-        ...(stats.norms && { norms: { kind: stats.norms.kind, state: stats.normState! } }),
-        ...(stats.unitNorm && {
-          unitNorm: {
-            tolerance: stats.unitNorm.tolerance,
-            rows: stats.unitNorm.rows,
-            examples: stats.unitNorm.examples.map(global),
-            ...(worst && { worst: { ...worst, ...global(worst) } }),
-          },
-        }),
-        segments: sliced.segments,
-        ...(sliced.ids && { ids: sliced.ids }),
-      };
-    } finally {
-      await sliced.close();
-    }
+    return await scanSlice(file, slice, request, bytes);
   } catch (err) {
     if (!(err instanceof VectorFileError)) throw err;
     return {
@@ -132,6 +93,63 @@ export async function scanShard(
       slice,
       error: { file: err.file, detail: err.detail, ...(err.where && { where: err.where }) },
     };
+  }
+}
+
+/**
+ * Scans `slice` of an opened file (closing it) into a partial; throws VectorFileError when
+ * the reader finds the file broken. `bytes` is the whole file's size, as the summary shows it.
+ */
+export async function scanSlice(
+  file: VectorSource,
+  slice: RowSlice,
+  request: Pick<ScanRequest, 'displayPath' | 'expectUnitNorm' | 'normTolerance' | 'collectIds'>,
+  bytes: number,
+): Promise<ScanPartial> {
+  const sliced = sliceSource(file, slice, true);
+  try {
+    const stats = await scanVectors(sliced, {
+      expectUnitNorm: request.expectUnitNorm,
+      normTolerance: request.normTolerance,
+      maxExamples: MAX_EXAMPLES,
+      keepState: true,
+    });
+    const { info } = file;
+    const global = (e: RowRef): RowRef => {
+      const row = sliced.globalRow(e.row);
+      return { row, id: info.hasIds ? e.id : String(row) };
+    };
+    const worst = stats.unitNorm?.worst;
+    return {
+      file: request.displayPath,
+      slice,
+      format: info.format,
+      hasIds: info.hasIds,
+      bytes,
+      collectIds: request.collectIds,
+      rows: stats.rows,
+      dims: stats.dims,
+      dtype: stats.dtype,
+      nonFinite: {
+        rows: stats.nonFinite.rows,
+        values: stats.nonFinite.values,
+        examples: stats.nonFinite.examples.map(global),
+      },
+      zero: { rows: stats.zero.rows, examples: stats.zero.examples.map(global) },
+      ...(stats.norms && { norms: { kind: stats.norms.kind, state: stats.normState! } }),
+      ...(stats.unitNorm && {
+        unitNorm: {
+          tolerance: stats.unitNorm.tolerance,
+          rows: stats.unitNorm.rows,
+          examples: stats.unitNorm.examples.map(global),
+          ...(worst && { worst: { ...worst, ...global(worst) } }),
+        },
+      }),
+      segments: sliced.segments,
+      ...(sliced.ids && { ids: sliced.ids }),
+    };
+  } finally {
+    await sliced.close();
   }
 }
 

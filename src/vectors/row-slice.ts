@@ -38,10 +38,17 @@ export interface SliceSegment {
   readonly rows: number;
 }
 
-/** The slice of shard `spec` of a file of `rows` rows (undefined: not stated by the header). */
-export function rowSlice(spec: ShardSpec, rows: number | undefined): RowSlice {
+/**
+ * The slice of shard `spec` of a file of `rows` rows (undefined: not stated by the header,
+ * then interleaved blocks of `blockRows`).
+ */
+export function rowSlice(
+  spec: ShardSpec,
+  rows: number | undefined,
+  blockRows = SLICE_BLOCK_ROWS,
+): RowSlice {
   if (rows === undefined)
-    return { kind: 'blocks', blockRows: SLICE_BLOCK_ROWS, index: spec.index, count: spec.count };
+    return { kind: 'blocks', blockRows, index: spec.index, count: spec.count };
   const at = (i: number) => Math.floor((rows * i) / spec.count);
   return { kind: 'range', start: at(spec.index - 1), end: at(spec.index) };
 }
