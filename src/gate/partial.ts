@@ -6,7 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import { ConfigError } from '../config/errors.js';
-import type { ShardSpec } from '../vectors/row-slice.js';
+import type { KnnResult } from '../retrieval/knn.js';
+import type { RowSlice, ShardSpec } from '../vectors/row-slice.js';
 import type { ScanFailure, ScanPartial } from './shard-scan.js';
 
 /** The `format` field of every partial file. */
@@ -58,6 +59,36 @@ export interface GatePartial {
   };
 }
 
+/** A `knn` request as a shard ran it: files as given, relative to the working directory. */
+export interface KnnDescription {
+  readonly queries: string;
+  readonly queryIds?: string;
+  readonly corpus: string;
+  readonly corpusIds?: string;
+  readonly k: number;
+  readonly metric: string;
+  readonly tag: string;
+}
+
+/** What a shard of `knn` writes: its corpus slice's top-k for every query, rows numbered as in the whole corpus. */
+export interface KnnPartial {
+  readonly format: typeof PARTIAL_FORMAT;
+  readonly version: typeof PARTIAL_VERSION;
+  readonly tool: { readonly name: 'embedding-gate'; readonly version: string };
+  readonly command: 'knn';
+  readonly plan: {
+    readonly digest: string;
+    readonly request: KnnDescription;
+    readonly inputs: readonly PlanInput[];
+  };
+  readonly shard: ShardSpec;
+  readonly slice: RowSlice;
+  readonly result: KnnResult;
+}
+
+/** Any partial file. */
+export type AnyPartial = GatePartial | KnnPartial;
+
 /** JSON with object keys sorted, so equal values give equal bytes whatever the key order. */
 export function canonicalJson(value: unknown): string {
   return JSON.stringify(value, (_key, v: unknown) => {
@@ -78,14 +109,14 @@ export function sha256Text(text: string): string {
 /** The plan's digest: the tool version, the request and every input, canonically. */
 export function planDigest(
   toolVersion: string,
-  request: PlanDescription,
+  request: PlanDescription | KnnDescription,
   inputs: readonly PlanInput[],
 ): string {
   return sha256Text(canonicalJson({ toolVersion, request, inputs }));
 }
 
 /** The partial's text: one JSON document, ended by a newline. */
-export function serialisePartial(partial: GatePartial): string {
+export function serialisePartial(partial: AnyPartial): string {
   return `${JSON.stringify(partial)}\n`;
 }
 
@@ -93,7 +124,7 @@ export function serialisePartial(partial: GatePartial): string {
  * Reads a partial's text. Throws ConfigError (exit 2) naming `file` and what was expected
  * when it is not JSON, not a partial, of another format version, or misses a field.
  */
-export function parsePartial(file: string, text: string): GatePartial {
+export function parsePartial(file: string, text: string): AnyPartial {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -102,7 +133,7 @@ export function parsePartial(file: string, text: string): GatePartial {
       `${file}: not a partial result (invalid JSON: ${(err as Error).message})`,
     );
   }
-  const p = data as Partial<GatePartial> | null;
+  const p = data as Partial<GatePartial> | Partial<KnnPartial> | null;
   const fail = (what: string): never => {
     throw new ConfigError(`${file}: not a partial result of embedding-gate: ${what}`);
   };
@@ -113,8 +144,8 @@ export function parsePartial(file: string, text: string): GatePartial {
     return fail(
       `"version" ${JSON.stringify(p.version)} is not ${PARTIAL_VERSION}, the version this tool reads (merge with the tool version that wrote it)`,
     );
-  if (p.command !== 'check')
-    return fail(`"command" must be "check", found ${JSON.stringify(p.command)}`);
+  if (p.command !== 'check' && p.command !== 'knn')
+    return fail(`"command" must be "check" or "knn", found ${JSON.stringify(p.command)}`);
   const s = p.shard;
   if (
     !s ||
@@ -131,17 +162,21 @@ export function parsePartial(file: string, text: string): GatePartial {
     !Array.isArray(p.plan.inputs)
   )
     return fail('"plan" must hold digest, request and inputs');
-  if (!p.scans || typeof p.scans !== 'object') return fail('"scans" must be an object');
-  return p as GatePartial;
+  const body = p as { command: string; scans?: unknown; result?: { hits?: unknown } };
+  if (body.command === 'check' && (!body.scans || typeof body.scans !== 'object'))
+    return fail('"scans" must be an object');
+  if (body.command === 'knn' && !Array.isArray(body.result?.hits))
+    return fail('"result" must hold the hits of every query');
+  return p as AnyPartial;
 }
 
 /**
  * Checks that `partials` (with the files they came from) are the n shards of one plan, each
  * once. Throws ConfigError (exit 2) naming the files otherwise. Returns them in shard order.
  */
-export function checkShardSet(
-  partials: readonly { readonly file: string; readonly partial: GatePartial }[],
-): { readonly file: string; readonly partial: GatePartial }[] {
+export function checkShardSet<P extends AnyPartial>(
+  partials: readonly { readonly file: string; readonly partial: P }[],
+): { readonly file: string; readonly partial: P }[] {
   if (partials.length === 0) throw new ConfigError('merge needs at least one partial result');
   const first = partials[0]!;
   for (const p of partials.slice(1)) {
@@ -156,7 +191,7 @@ export function checkShardSet(
       );
   }
   const n = first.partial.shard.count;
-  const byIndex = new Map<number, { file: string; partial: GatePartial }>();
+  const byIndex = new Map<number, { file: string; partial: P }>();
   for (const p of partials) {
     const other = byIndex.get(p.partial.shard.index);
     if (other)
@@ -176,7 +211,8 @@ export function checkShardSet(
 }
 
 /** Which input or request field differs, so the refusal says what changed. */
-function describeDifference(a: GatePartial, b: GatePartial): string {
+function describeDifference(a: AnyPartial, b: AnyPartial): string {
+  if (a.command !== b.command) return `: one is of "${a.command}", the other of "${b.command}"`;
   if (a.tool.version !== b.tool.version) return `: tool ${a.tool.version} vs ${b.tool.version}`;
   if (canonicalJson(a.plan.request) !== canonicalJson(b.plan.request))
     return ': the options differ';

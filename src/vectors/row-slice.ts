@@ -83,9 +83,16 @@ export interface SlicedSource extends VectorSource {
 /**
  * Restricts `source` to `slice`. Batches are cut at the slice's edges (views, no copies);
  * a range stops reading at its end. With `keepIds`, the ids of the rows passed on are kept
- * in order (the merge replays them for exact duplicate and coverage counts).
+ * in order (the merge replays them for exact duplicate and coverage counts). With
+ * `rowNumberIds`, a file without ids gets its own row numbers as ids, so a search on the
+ * slice names (and breaks ties between) rows as a search on the whole file does.
  */
-export function sliceSource(source: VectorSource, slice: RowSlice, keepIds: boolean): SlicedSource {
+export function sliceSource(
+  source: VectorSource,
+  slice: RowSlice,
+  keepIds: boolean,
+  options: { readonly rowNumberIds?: boolean } = {},
+): SlicedSource {
   const segments: SliceSegment[] = [];
   const ids: string[] | undefined = keepIds && source.info.hasIds ? [] : undefined;
   const { info } = source;
@@ -109,7 +116,11 @@ export function sliceSource(source: VectorSource, slice: RowSlice, keepIds: bool
           dims: batch.dims,
           dtype: batch.dtype,
           values: batch.values.subarray(r0 * width, r1 * width),
-          ...(batch.ids && { ids: batch.ids.slice(r0, r1) }),
+          ...(batch.ids
+            ? { ids: batch.ids.slice(r0, r1) }
+            : options.rowNumberIds && {
+                ids: Array.from({ length: r1 - r0 }, (_, i) => String(a + i)),
+              }),
           ...(batch.idBytes && {
             // Offsets are relative to the first one, so the data is cut to match.
             idBytes: {

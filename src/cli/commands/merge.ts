@@ -3,7 +3,15 @@ import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { writeLinesAtomic } from '../../fsutil/atomic-write.js';
 import { confineDeps } from '../../gate/default-deps.js';
-import { parsePartial, type GatePartial } from '../../gate/partial.js';
+import { mergeKnnPartials } from '../../gate/partial-knn.js';
+import {
+  parsePartial,
+  type AnyPartial,
+  type GatePartial,
+  type KnnPartial,
+} from '../../gate/partial.js';
+import { trecRunLines } from '../../retrieval/knn.js';
+import { UsageError } from '../context.js';
 import type { GateDeps } from '../../gate/plan.js';
 import type { FailOn } from '../../gate/report-model.js';
 import { runMerge } from '../../gate/shard.js';
@@ -14,6 +22,7 @@ import {
   emitReport,
   parseOutputs,
   requireOutputDirectory,
+  requireOutputFile,
   requireOutputTargets,
 } from '../output.js';
 
@@ -71,11 +80,20 @@ export function mergeCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
         '--workspace',
         'the directory every file of the run lies in',
       );
-      const partials: { file: string; partial: GatePartial }[] = [];
+      const all: { file: string; partial: AnyPartial }[] = [];
       for (const file of files) {
         const path = await requireInputFile(io.cwd, file, 'merge', 'a partial result file');
-        partials.push({ file, partial: parsePartial(file, await readFile(path, 'utf8')) });
+        all.push({ file, partial: parsePartial(file, await readFile(path, 'utf8')) });
       }
+      const knn = all.filter(
+        (p): p is { file: string; partial: KnnPartial } => p.partial.command === 'knn',
+      );
+      if (knn.length > 0) {
+        await writeKnnRun(knn, all, opts, io);
+        setExit(EXIT.pass);
+        return;
+      }
+      const partials = all as { file: string; partial: GatePartial }[];
       const { report, runs } = await runMerge(
         partials,
         { workspace, failOn: opts.failOn, keepRuns: writeRuns !== undefined },
@@ -88,4 +106,29 @@ export function mergeCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
       await emitReport(report, targets, io);
       setExit(report.verdict === 'pass' ? EXIT.pass : EXIT.blocked);
     });
+}
+
+/** The partials of `knn --shard`: one TREC run, written to `--output`. */
+async function writeKnnRun(
+  knn: { file: string; partial: KnnPartial }[],
+  all: readonly { file: string; partial: AnyPartial }[],
+  opts: MergeOptions,
+  io: CliIO,
+): Promise<void> {
+  const check = all.find((p) => p.partial.command !== 'knn');
+  if (check)
+    throw new UsageError(
+      `${check.file} is a partial of "check" but ${knn[0]!.file} is one of "knn"; merge each run's partials apart`,
+    );
+  if (opts.output === undefined || opts.format !== undefined)
+    throw new UsageError(
+      'the partials are of "knn": give the run file with --output <file> (and no --format)',
+    );
+  const output = await requireOutputFile(io.cwd, opts.output, '--output');
+  const { result, tag } = mergeKnnPartials(knn);
+  await writeLinesAtomic(output, trecRunLines(result, tag));
+  io.stderr(
+    `embedding-gate: merged ${knn.length} shards: ${result.queryIds.length} queries × ${result.k} neighbours ` +
+      `(${result.metric}, ${result.stats.corpusRows} corpus rows) to ${opts.output}\n`,
+  );
 }
