@@ -86,8 +86,36 @@ export interface KnnPartial {
   readonly result: KnnResult;
 }
 
+/** A `validate` request as a shard ran it: the file and the expectations, as given. */
+export interface ValidateDescription {
+  readonly file: string;
+  readonly ids?: string;
+  readonly format?: string;
+  readonly vectorColumn?: string;
+  readonly idColumn?: string;
+  readonly dims?: number;
+  readonly dtype?: string;
+  readonly normalization?: string;
+  readonly normTolerance?: number;
+}
+
+/** What a shard of `validate` writes: its rows' scan of the one file. */
+export interface ValidatePartial {
+  readonly format: typeof PARTIAL_FORMAT;
+  readonly version: typeof PARTIAL_VERSION;
+  readonly tool: { readonly name: 'embedding-gate'; readonly version: string };
+  readonly command: 'validate';
+  readonly plan: {
+    readonly digest: string;
+    readonly request: ValidateDescription;
+    readonly inputs: readonly PlanInput[];
+  };
+  readonly shard: ShardSpec;
+  readonly scan: ScanPartial | ScanFailure;
+}
+
 /** Any partial file. */
-export type AnyPartial = GatePartial | KnnPartial;
+export type AnyPartial = GatePartial | KnnPartial | ValidatePartial;
 
 /** JSON with object keys sorted, so equal values give equal bytes whatever the key order. */
 export function canonicalJson(value: unknown): string {
@@ -109,7 +137,7 @@ export function sha256Text(text: string): string {
 /** The plan's digest: the tool version, the request and every input, canonically. */
 export function planDigest(
   toolVersion: string,
-  request: PlanDescription | KnnDescription,
+  request: PlanDescription | KnnDescription | ValidateDescription,
   inputs: readonly PlanInput[],
 ): string {
   return sha256Text(canonicalJson({ toolVersion, request, inputs }));
@@ -144,8 +172,10 @@ export function parsePartial(file: string, text: string): AnyPartial {
     return fail(
       `"version" ${JSON.stringify(p.version)} is not ${PARTIAL_VERSION}, the version this tool reads (merge with the tool version that wrote it)`,
     );
-  if (p.command !== 'check' && p.command !== 'knn')
-    return fail(`"command" must be "check" or "knn", found ${JSON.stringify(p.command)}`);
+  if (p.command !== 'check' && p.command !== 'knn' && p.command !== 'validate')
+    return fail(
+      `"command" must be "check", "knn" or "validate", found ${JSON.stringify(p.command)}`,
+    );
   const s = p.shard;
   if (
     !s ||
@@ -162,7 +192,14 @@ export function parsePartial(file: string, text: string): AnyPartial {
     !Array.isArray(p.plan.inputs)
   )
     return fail('"plan" must hold digest, request and inputs');
-  const body = p as { command: string; scans?: unknown; result?: { hits?: unknown } };
+  const body = p as {
+    command: string;
+    scans?: unknown;
+    scan?: unknown;
+    result?: { hits?: unknown };
+  };
+  if (body.command === 'validate' && (!body.scan || typeof body.scan !== 'object'))
+    return fail('"scan" must be an object');
   if (body.command === 'check' && (!body.scans || typeof body.scans !== 'object'))
     return fail('"scans" must be an object');
   if (body.command === 'knn' && !Array.isArray(body.result?.hits))

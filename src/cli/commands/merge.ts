@@ -9,7 +9,10 @@ import {
   type AnyPartial,
   type GatePartial,
   type KnnPartial,
+  type ValidatePartial,
 } from '../../gate/partial.js';
+import { runValidateMerge } from '../../gate/partial-validate.js';
+import { validatePlanOf } from './validate.js';
 import { trecRunLines } from '../../retrieval/knn.js';
 import { UsageError } from '../context.js';
 import type { GateDeps } from '../../gate/plan.js';
@@ -85,12 +88,31 @@ export function mergeCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
         const path = await requireInputFile(io.cwd, file, 'merge', 'a partial result file');
         all.push({ file, partial: parsePartial(file, await readFile(path, 'utf8')) });
       }
+      const other = all.find((p) => p.partial.command !== all[0]!.partial.command);
+      if (other)
+        throw new UsageError(
+          `${other.file} is a partial of "${other.partial.command}" but ${all[0]!.file} is one of "${all[0]!.partial.command}"; merge each run's partials apart`,
+        );
       const knn = all.filter(
         (p): p is { file: string; partial: KnnPartial } => p.partial.command === 'knn',
       );
       if (knn.length > 0) {
         await writeKnnRun(knn, all, opts, io);
         setExit(EXIT.pass);
+        return;
+      }
+      const validate = all.filter(
+        (p): p is { file: string; partial: ValidatePartial } => p.partial.command === 'validate',
+      );
+      if (validate.length > 0) {
+        const described = validate[0]!.partial.plan.request;
+        const report = await runValidateMerge(
+          validate,
+          await validatePlanOf(described, io.cwd, opts.failOn),
+          deps,
+        );
+        await emitReport(report, targets, io);
+        setExit(report.verdict === 'pass' ? EXIT.pass : EXIT.blocked);
         return;
       }
       const partials = all as { file: string; partial: GatePartial }[];
