@@ -12,7 +12,17 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './lib.js';
 
-const SCRIPTS = ['vectors', 'parquet', 'validate', 'knn', 'eval', 'compat', 'staging', 'power'];
+const SCRIPTS = [
+  'vectors',
+  'parquet',
+  'validate',
+  'knn',
+  'eval',
+  'compat',
+  'staging',
+  'power',
+  'shard',
+];
 const only = process.env.BENCH_ONLY?.split(',');
 const args = process.argv.slice(2);
 let failed = 0;
