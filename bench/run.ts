@@ -22,6 +22,7 @@ const SCRIPTS = [
   'staging',
   'power',
   'release',
+  'shard',
 ];
 const only = process.env.BENCH_ONLY?.split(',');
 const args = process.argv.slice(2);

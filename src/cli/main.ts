@@ -19,6 +19,7 @@ import { checkCommand } from './commands/check.js';
 import { evalCommand } from './commands/eval.js';
 import { initCommand } from './commands/init.js';
 import { knnCommand } from './commands/knn.js';
+import { mergeCommand } from './commands/merge.js';
 import { validateCommand } from './commands/validate.js';
 import { cardCommand } from './commands/card.js';
 import { deprecateCommand } from './commands/deprecate.js';
@@ -45,6 +46,7 @@ export async function main(argv: readonly string[], io: CliIO, deps: GateDeps): 
   for (const cmd of [
     checkCommand(io, deps, setExit),
     validateCommand(io, deps, setExit),
+    mergeCommand(io, deps, setExit),
     initCommand(io, deps, setExit),
     promoteCommand(io, deps, setExit),
     rollbackCommand(io, deps, setExit),

@@ -104,3 +104,19 @@ export function vectorsFileOptions(command: Command): Command {
       ),
     );
 }
+
+/**
+ * `--shard i/n` and `--partial <file>`: run shard i of n (counted from 1, as Playwright,
+ * Vitest and Jest count) and write its partial result for `embedding-gate merge`.
+ */
+export function shardOptions(command: Command): Command {
+  return command
+    .option(
+      '--shard <i/n>',
+      "run shard i of n (from 1): this shard's rows of every vectors file; needs --partial",
+    )
+    .option(
+      '--partial <file>',
+      'write this shard\'s partial result (JSON) instead of a report, for "embedding-gate merge"',
+    );
+}

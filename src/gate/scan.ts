@@ -7,7 +7,8 @@ import { remoteInfoOf, type RemoteObjectInfo } from '../sources/http.js';
 import { sharesLister } from '../sources/router.js';
 import type { SourceOpener } from '../sources/types.js';
 import { openVectors } from '../vectors/open.js';
-import { scanVectors } from '../vectors/scan.js';
+import { scanVectors, type ScanStats } from '../vectors/scan.js';
+import type { VectorFileInfo } from '../vectors/types.js';
 import type { ScanOutcome, ScanRequest } from './plan.js';
 
 /** Opens, scans and closes one vectors file. Throws VectorFileError when it is broken. */
@@ -36,55 +37,69 @@ export async function scanFile(
       normTolerance: request.normTolerance,
       collectIds: request.collectIds,
     });
-    const { info } = source;
-    return {
-      summary: {
-        file: request.displayPath,
-        format: info.format,
-        dtype: stats.dtype,
-        dims: stats.dims,
-        rows: stats.rows,
-        bytes: bytes || [...parts.values()].reduce((a, b) => a + b, 0),
-        hasIds: info.hasIds,
-        ...(remote.size > 0 && {
-          remote: [...remote.values()].map(({ url, etag, versionId }) => ({
-            url,
-            ...(etag && { etag }),
-            ...(versionId && { versionId }),
-          })),
-        }),
-        nonFinite: {
-          rows: stats.nonFinite.rows,
-          values: stats.nonFinite.values,
-          firstIds: stats.nonFinite.examples.map((e) => e.id),
-        },
-        zero: { rows: stats.zero.rows, firstIds: stats.zero.examples.map((e) => e.id) },
-        ...(stats.norms && {
-          norms: {
-            min: stats.norms.min,
-            mean: stats.norms.mean,
-            max: stats.norms.max,
-            p1: stats.norms.p1,
-            p99: stats.norms.p99,
-            quantiles: stats.norms.quantiles,
-          },
-        }),
-        ...(stats.ids && {
-          duplicateIds: {
-            count: stats.ids.duplicates,
-            firstIds: stats.ids.duplicateExamples.map((e) => e.id),
-          },
-        }),
-      },
-      ...(stats.unitNorm && {
-        outOfTolerance: {
-          rows: stats.unitNorm.rows,
-          firstIds: stats.unitNorm.examples.map((e) => e.id),
-        },
-      }),
-      ...(stats.ids?.set && { ids: stats.ids.set }),
-    };
+    const total = bytes || [...parts.values()].reduce((a, b) => a + b, 0);
+    return summariseScan(stats, source.info, total, request.displayPath, [...remote.values()]);
   } finally {
     await source.close();
   }
+}
+
+/**
+ * What the report needs from a scan's statistics. One function for the single run and the
+ * merge of shards (merge.ts), so the two cannot summarise differently.
+ */
+export function summariseScan(
+  stats: ScanStats,
+  info: Pick<VectorFileInfo, 'format' | 'hasIds'>,
+  bytes: number,
+  displayPath: string,
+  remote: readonly RemoteObjectInfo[] = [],
+): ScanOutcome {
+  return {
+    summary: {
+      file: displayPath,
+      format: info.format,
+      dtype: stats.dtype,
+      dims: stats.dims,
+      rows: stats.rows,
+      bytes,
+      hasIds: info.hasIds,
+      ...(remote.length > 0 && {
+        remote: remote.map(({ url, etag, versionId }) => ({
+          url,
+          ...(etag && { etag }),
+          ...(versionId && { versionId }),
+        })),
+      }),
+      nonFinite: {
+        rows: stats.nonFinite.rows,
+        values: stats.nonFinite.values,
+        firstIds: stats.nonFinite.examples.map((e) => e.id),
+      },
+      zero: { rows: stats.zero.rows, firstIds: stats.zero.examples.map((e) => e.id) },
+      ...(stats.norms && {
+        norms: {
+          min: stats.norms.min,
+          mean: stats.norms.mean,
+          max: stats.norms.max,
+          p1: stats.norms.p1,
+          p99: stats.norms.p99,
+          quantiles: stats.norms.quantiles,
+        },
+      }),
+      ...(stats.ids && {
+        duplicateIds: {
+          count: stats.ids.duplicates,
+          firstIds: stats.ids.duplicateExamples.map((e) => e.id),
+        },
+      }),
+    },
+    ...(stats.unitNorm && {
+      outOfTolerance: {
+        rows: stats.unitNorm.rows,
+        firstIds: stats.unitNorm.examples.map((e) => e.id),
+      },
+    }),
+    ...(stats.ids?.set && { ids: stats.ids.set }),
+  };
 }

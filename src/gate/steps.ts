@@ -13,7 +13,7 @@ import { VectorFileError } from '../vectors/types.js';
 import { checkExpectedRows, compareIds, compareManifests } from './checks/baseline.js';
 import { checkConsumer } from './checks/consumers.js';
 import { checkVectors, MANIFEST_NORM_TOLERANCE, unreadableFinding } from './checks/vectors.js';
-import type { GateDeps, ResolvedPlan, ResolvedVersion, ScanOutcome } from './plan.js';
+import type { GateDeps, ResolvedPlan, ResolvedVersion, ScanOutcome, ScanRequest } from './plan.js';
 import type { ConsumerResult, CoverageSummary, Report, VectorSummary } from './report-model.js';
 
 /** What the scans measured; a side is absent when its manifest is invalid or its vectors unreadable. */
@@ -30,7 +30,7 @@ export async function scanStep(
 ): Promise<Scans> {
   const { candidate, baseline } = plan;
   const cm = candidate.loaded.manifest;
-  const wantIds = Boolean(baseline?.loaded.manifest && cm);
+  const wantIds = wantsIds(plan);
   const candidateScan = await scanVersion(candidate, deps, wantIds, findings);
   const baselineScan = baseline && (await scanVersion(baseline, deps, wantIds, findings));
   if (cm && candidateScan) {
@@ -46,6 +46,32 @@ export async function scanStep(
   return {
     ...(candidateScan && { candidate: candidateScan }),
     ...(baselineScan && { baseline: baselineScan }),
+  };
+}
+
+/** Whether the scans collect ids: only to compare a candidate with a baseline. */
+export function wantsIds(plan: ResolvedPlan): boolean {
+  return Boolean(plan.baseline?.loaded.manifest && plan.candidate.loaded.manifest);
+}
+
+/**
+ * How a version's vectors are scanned (one place, so a shard scans as the single run does);
+ * undefined when its manifest is invalid or names no vectors.
+ */
+export function scanRequestFor(
+  version: ResolvedVersion,
+  collectIds: boolean,
+): ScanRequest | undefined {
+  const manifest = version.loaded.manifest;
+  const vectors = version.vectors;
+  if (!manifest || !vectors) return undefined;
+  return {
+    path: vectors.path,
+    displayPath: vectors.displayPath,
+    open: vectors.open,
+    expectUnitNorm: manifest.normalization === 'l2',
+    normTolerance: MANIFEST_NORM_TOLERANCE,
+    collectIds,
   };
 }
 
@@ -71,14 +97,7 @@ async function scanVersion(
       : undefined;
   let outcome: ScanOutcome | undefined;
   try {
-    outcome = await deps.scan({
-      path: vectors.path,
-      displayPath: vectors.displayPath,
-      open: vectors.open,
-      expectUnitNorm: manifest.normalization === 'l2',
-      normTolerance: MANIFEST_NORM_TOLERANCE,
-      collectIds,
-    });
+    outcome = await deps.scan(scanRequestFor(version, collectIds)!);
   } catch (err) {
     if (!(err instanceof VectorFileError)) throw err;
     findings.push(

@@ -14,7 +14,7 @@ import {
 import { VectorFileError, type OpenOptions, type VectorDType } from '../vectors/types.js';
 import { checkVectors, MANIFEST_NORM_TOLERANCE, unreadableFinding } from './checks/vectors.js';
 import { sortFindings, type Finding } from '../config/findings.js';
-import type { GateDeps } from './plan.js';
+import type { GateDeps, ScanRequest } from './plan.js';
 
 export interface ValidatePlan {
   readonly file: string;
@@ -27,21 +27,26 @@ export interface ValidatePlan {
   readonly cwd: string;
 }
 
+/** How `validate` scans its file (one place, so a shard of it scans the same way). */
+export function validateScanRequest(plan: ValidatePlan): ScanRequest {
+  const path = resolve(plan.cwd, plan.file);
+  return {
+    path,
+    displayPath: relative(plan.cwd, path) || path,
+    open: plan.open,
+    expectUnitNorm: plan.normalization === 'l2',
+    normTolerance: plan.normTolerance ?? MANIFEST_NORM_TOLERANCE,
+    collectIds: false,
+  };
+}
+
 /** Scans one file and checks it against the expectations given on the command line. */
 export async function runValidate(plan: ValidatePlan, deps: GateDeps): Promise<Report> {
-  const path = resolve(plan.cwd, plan.file);
-  const displayPath = relative(plan.cwd, path) || path;
+  const { displayPath } = validateScanRequest(plan);
   const findings: Finding[] = [];
   let vectors: Report['candidate']['vectors'];
   try {
-    const outcome = await deps.scan({
-      path,
-      displayPath,
-      open: plan.open,
-      expectUnitNorm: plan.normalization === 'l2',
-      normTolerance: plan.normTolerance ?? MANIFEST_NORM_TOLERANCE,
-      collectIds: false,
-    });
+    const outcome = await deps.scan(validateScanRequest(plan));
     vectors = outcome.summary;
     findings.push(
       ...checkVectors(

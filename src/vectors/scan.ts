@@ -8,7 +8,8 @@ import { availableParallelism } from 'node:os';
 import { IdSet } from './idset.js';
 import { rowNonFiniteCount, rowScaledNorm } from './kernels.js';
 import { RowSums } from './scan-worker.js';
-import { DEFAULT_RELATIVE_ACCURACY, QuantileSketch } from './sketch.js';
+import { ExactSum } from './exact-sum.js';
+import { DEFAULT_RELATIVE_ACCURACY, QuantileSketch, type SketchState } from './sketch.js';
 import type { VectorBatch, VectorDType, VectorSource } from './types.js';
 import { VectorFileError } from './types.js';
 
@@ -34,6 +35,15 @@ export interface ScanOptions {
   readonly threads?: number;
   /** Use the worker only for files of at least this many value bytes (default 64 MiB). */
   readonly parallelMinBytes?: number;
+  /** Also return the norms' mergeable state (sketch and exact sum), for a sharded run. */
+  readonly keepState?: boolean;
+}
+
+/** The norms' mergeable state: what a shard hands on so merged statistics equal one scan's. */
+export interface NormState {
+  readonly sketch: SketchState;
+  /** The exact sum's terms ({@link ExactSum.terms}). */
+  readonly sumTerms: readonly number[];
 }
 
 /**
@@ -91,6 +101,8 @@ export interface ScanStats {
   readonly unitNorm?: UnitNormStats;
   /** Present when the file (or its sidecar) carries ids. */
   readonly ids?: IdStats;
+  /** With `keepState`. */
+  readonly normState?: NormState;
 }
 
 /** q = 0, 0.05, …, 1: enough to draw a distribution's shape in 21 numbers, whatever the row count. */
@@ -116,7 +128,8 @@ export async function scanVectors(
   const nonFinite = { rows: 0, values: 0, examples: [] as RowRef[] };
   const zero = { rows: 0, examples: [] as RowRef[] };
   const sketch = new QuantileSketch(DEFAULT_RELATIVE_ACCURACY);
-  let normSum = 0;
+  // Exact, so a mean merged from shards equals this one (see exact-sum.ts).
+  const normSum = new ExactSum();
   let normMin = Infinity;
   let normMax = -Infinity;
   const unit = { rows: 0, examples: [] as RowRef[] };
@@ -178,7 +191,7 @@ export async function scanVectors(
           if (zero.examples.length < maxExamples) zero.examples.push(ref(r));
         }
         sketch.add(norm);
-        normSum += norm;
+        normSum.add(norm);
         if (norm < normMin) normMin = norm;
         if (norm > normMax) normMax = norm;
         if (checkUnit) {
@@ -208,7 +221,7 @@ export async function scanVectors(
         kind: binary ? 'popcount' : 'l2',
         count,
         min: normMin,
-        mean: normSum / count,
+        mean: normSum.value() / count,
         max: normMax,
         p1: sketch.quantile(0.01),
         p99: sketch.quantile(0.99),
@@ -220,6 +233,7 @@ export async function scanVectors(
       unitNorm: { tolerance, rows: unit.rows, examples: unit.examples, ...(worst && { worst }) },
     }),
     ...(ids && { ids: ids.stats(opts.collectIds === true) }),
+    ...(opts.keepState && { normState: { sketch: sketch.state(), sumTerms: normSum.terms() } }),
   };
 }
 

@@ -23,6 +23,18 @@ export const DEFAULT_RELATIVE_ACCURACY = 1e-4;
 /** Most slots of the dense store (8 MB of counts). */
 export const MAX_BUCKETS = 1 << 20;
 
+/** A sketch's whole state ({@link QuantileSketch.state}): JSON-safe, mergeable. */
+export interface SketchState {
+  readonly relativeAccuracy: number;
+  readonly count: number;
+  readonly zeros: number;
+  /** The exact extremes; absent when empty. */
+  readonly min?: number;
+  readonly max?: number;
+  /** Non-empty buckets as [index, count], by index. */
+  readonly buckets: readonly (readonly [number, number])[];
+}
+
 export class QuantileSketch {
   readonly relativeAccuracy: number;
   private readonly logGamma: number;
@@ -103,6 +115,53 @@ export class QuantileSketch {
       if (seen > rank) return this.valueOf(i);
     }
     return this.hi;
+  }
+
+  /**
+   * The whole state as plain numbers — every non-empty bucket with its count, the zeros, the
+   * exact extremes — so a sketch can travel in a partial result file and be merged.
+   */
+  state(): SketchState {
+    const buckets: [number, number][] = [];
+    for (let k = 0; k < this.counts.length; k++)
+      if (this.counts[k]! > 0) buckets.push([this.base + k, this.counts[k]!]);
+    for (const [i, c] of this.outliers) buckets.push([i, c]);
+    buckets.sort((a, b) => a[0] - b[0]);
+    return {
+      relativeAccuracy: this.relativeAccuracy,
+      count: this.n,
+      zeros: this.zeros,
+      ...(this.n > 0 && { min: this.lo, max: this.hi }),
+      buckets,
+    };
+  }
+
+  /**
+   * Adds another sketch's state. Buckets are fixed by the relative accuracy alone, so the
+   * merged counts — and so every quantile — equal those of one sketch fed every value.
+   */
+  merge(other: SketchState): void {
+    if (other.relativeAccuracy !== this.relativeAccuracy)
+      throw new RangeError(
+        `cannot merge sketches of relative accuracy ${other.relativeAccuracy} and ${this.relativeAccuracy}`,
+      );
+    if (other.count === 0) return;
+    this.n += other.count;
+    this.zeros += other.zeros;
+    if (other.min! < this.lo) this.lo = other.min!;
+    if (other.max! > this.hi) this.hi = other.max!;
+    for (const [i, c] of other.buckets) {
+      const k = i - this.base;
+      if (k >= 0 && k < this.counts.length) {
+        this.counts[k]! += c;
+        if (i < this.denseLow) this.denseLow = i;
+        if (i > this.denseHigh) this.denseHigh = i;
+      } else if (this.grow(i)) {
+        this.counts[i - this.base]! += c - 1;
+      } else {
+        this.outliers.set(i, (this.outliers.get(i) ?? 0) + c);
+      }
+    }
   }
 
   /** Bucket i's representative, clamped to the exact extremes (which can only bring it closer). */

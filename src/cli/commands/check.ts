@@ -2,7 +2,8 @@ import { join, resolve } from 'node:path';
 import { writeLinesAtomic } from '../../fsutil/atomic-write.js';
 import { Command, InvalidArgumentError } from 'commander';
 import { confineDeps } from '../../gate/default-deps.js';
-import type { GateDeps } from '../../gate/plan.js';
+import type { GateDeps, GatePlan } from '../../gate/plan.js';
+import { writeShard } from './shard-output.js';
 import { runGate } from '../../gate/run.js';
 import type { FailOn } from '../../gate/report-model.js';
 import { readmeUrlFromEnv } from '../../github/readme-url.js';
@@ -15,6 +16,7 @@ import {
   configLimitsOf,
   failOnOption,
   positiveInt,
+  shardOptions,
 } from '../options.js';
 import { requireDirectory, requireLocalPath } from '../files.js';
 import {
@@ -68,6 +70,8 @@ interface CheckOptions {
   seed?: number;
   sarifIncludeInfo?: boolean;
   quiet?: boolean;
+  shard?: string;
+  partial?: string;
 }
 
 /** A seed: a whole number from 0 to 2³² − 1. */
@@ -84,7 +88,7 @@ function nonNegativeInt(name: string) {
 
 /** `embedding-gate check`: the whole gate for one candidate manifest. */
 export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) => void): Command {
-  return new Command('check')
+  const command = new Command('check')
     .description(
       'gate a candidate embedding version: manifest, vectors, consumer contracts, baseline',
     )
@@ -155,69 +159,74 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
     .addOption(configLimitOption('aliases'))
     .addOption(allowRemoteOption())
     .option('--debug', 'print stack traces of internal errors')
-    .addHelpText('after', EXAMPLES)
-    .action(async (opts: CheckOptions) => {
-      const targets = parseOutputs(opts.format ?? ['text'], opts.output);
-      await requireOutputTargets(targets, io.cwd);
-      const writeRuns = opts.writeRun === undefined ? undefined : resolve(io.cwd, opts.writeRun);
-      if (writeRuns) await requireOutputDirectory(writeRuns, '--write-run');
-      const workspace = await requireDirectory(
-        io.cwd,
-        opts.workspace ?? '.',
-        '--workspace',
-        'the directory every file of the run lies in',
-      );
-      // Missing files and directories are the loaders' to report ("cannot read: no such file").
-      requireLocalPath(opts.candidate, '--candidate');
-      if (opts.baseline !== undefined) requireLocalPath(opts.baseline, '--baseline');
-      if (opts.waivers !== undefined) requireLocalPath(opts.waivers, '--waivers');
-      if (opts.registry !== undefined) requireLocalPath(opts.registry, '--registry');
-      for (const c of opts.contracts ?? []) requireLocalPath(c, '--contracts');
-      for (const s of opts.suites ?? []) requireLocalPath(s, '--suites');
-      const progress = showProgress({
-        stderrIsTTY: io.stderrIsTTY,
-        quiet: opts.quiet === true,
-        toStdout: targets.filter((t) => !t.file).map((t) => t.format),
-      })
-        ? progressLine(io.stderr, io.elapsedMs ?? (() => performance.now()))
-        : undefined;
-      const gated = runGate(
-        {
-          candidate: opts.candidate,
-          baseline: opts.baseline,
-          baselineChannel: opts.baselineChannel,
-          contracts: opts.contracts ?? [],
-          failOn: opts.failOn,
-          workspace,
-          allowRemote: opts.allowRemote === true,
-          cwd: io.cwd,
-          waivers: opts.waivers,
-          registry: opts.registry,
-          compatibility: { sampleSize: opts.sampleSize, seed: opts.seed },
-          staging: {
-            maxModelBytes: opts.maxModelMb === undefined ? undefined : opts.maxModelMb * MIB,
-            maxDataBytes: opts.maxDataMb === undefined ? undefined : opts.maxDataMb * MIB,
-          },
-          suites: opts.suites,
-          seed: opts.seed,
-          configLimits: configLimitsOf(opts),
-          keepRuns: writeRuns !== undefined,
-        },
-        confineDeps(progress ? { ...deps, observer: progress } : deps, workspace, {
-          allowRemote: opts.allowRemote === true,
-        }),
-      );
-      // The line is erased however the run ends, before anything else is printed.
-      const { report, runs } = await gated.finally(() => progress?.end());
-      if (writeRuns) {
-        for (const run of runs)
-          await writeLinesAtomic(join(writeRuns, `${run.suite}.${run.label}.run`), run.lines());
-      }
-      await emitReport(report, targets, io, {
-        includeInfo: opts.sarifIncludeInfo === true,
-        readmeUrl: readmeUrlFromEnv(io.env),
-        workspace,
-      });
-      setExit(report.verdict === 'pass' ? EXIT.pass : EXIT.blocked);
+    .addHelpText('after', EXAMPLES);
+  return shardOptions(command).action(async (opts: CheckOptions) => {
+    const targets = parseOutputs(opts.format ?? ['text'], opts.output);
+    await requireOutputTargets(targets, io.cwd);
+    const writeRuns = opts.writeRun === undefined ? undefined : resolve(io.cwd, opts.writeRun);
+    if (writeRuns) await requireOutputDirectory(writeRuns, '--write-run');
+    const workspace = await requireDirectory(
+      io.cwd,
+      opts.workspace ?? '.',
+      '--workspace',
+      'the directory every file of the run lies in',
+    );
+    // Missing files and directories are the loaders' to report ("cannot read: no such file").
+    requireLocalPath(opts.candidate, '--candidate');
+    if (opts.baseline !== undefined) requireLocalPath(opts.baseline, '--baseline');
+    if (opts.waivers !== undefined) requireLocalPath(opts.waivers, '--waivers');
+    if (opts.registry !== undefined) requireLocalPath(opts.registry, '--registry');
+    for (const c of opts.contracts ?? []) requireLocalPath(c, '--contracts');
+    for (const s of opts.suites ?? []) requireLocalPath(s, '--suites');
+    const allowRemote = opts.allowRemote === true;
+    const request: GatePlan = {
+      candidate: opts.candidate,
+      baseline: opts.baseline,
+      baselineChannel: opts.baselineChannel,
+      contracts: opts.contracts ?? [],
+      failOn: opts.failOn,
+      workspace,
+      allowRemote,
+      cwd: io.cwd,
+      waivers: opts.waivers,
+      registry: opts.registry,
+      compatibility: { sampleSize: opts.sampleSize, seed: opts.seed },
+      staging: {
+        maxModelBytes: opts.maxModelMb === undefined ? undefined : opts.maxModelMb * MIB,
+        maxDataBytes: opts.maxDataMb === undefined ? undefined : opts.maxDataMb * MIB,
+      },
+      suites: opts.suites,
+      seed: opts.seed,
+      configLimits: configLimitsOf(opts),
+      keepRuns: writeRuns !== undefined,
+    };
+    if (opts.shard !== undefined || opts.partial !== undefined) {
+      await writeShard(request, confineDeps(deps, workspace, { allowRemote }), opts, io);
+      setExit(EXIT.pass);
+      return;
+    }
+    const progress = showProgress({
+      stderrIsTTY: io.stderrIsTTY,
+      quiet: opts.quiet === true,
+      toStdout: targets.filter((t) => !t.file).map((t) => t.format),
+    })
+      ? progressLine(io.stderr, io.elapsedMs ?? (() => performance.now()))
+      : undefined;
+    const gated = runGate(
+      request,
+      confineDeps(progress ? { ...deps, observer: progress } : deps, workspace, { allowRemote }),
+    );
+    // The line is erased however the run ends, before anything else is printed.
+    const { report, runs } = await gated.finally(() => progress?.end());
+    if (writeRuns) {
+      for (const run of runs)
+        await writeLinesAtomic(join(writeRuns, `${run.suite}.${run.label}.run`), run.lines());
+    }
+    await emitReport(report, targets, io, {
+      includeInfo: opts.sarifIncludeInfo === true,
+      readmeUrl: readmeUrlFromEnv(io.env),
+      workspace,
     });
+    setExit(report.verdict === 'pass' ? EXIT.pass : EXIT.blocked);
+  });
 }

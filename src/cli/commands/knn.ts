@@ -2,9 +2,14 @@ import { Command, Option } from 'commander';
 import { exactKnn, readQueries, trecRunLines, type KnnMetric } from '../../retrieval/knn.js';
 import { writeLinesAtomic } from '../../fsutil/atomic-write.js';
 import { openVectors } from '../../vectors/open.js';
-import { EXIT, type CliIO } from '../context.js';
+import { EXIT, UsageError, type CliIO } from '../context.js';
+import { writeFileAtomic } from '../../fsutil/atomic-write.js';
+import { knnShard } from '../../gate/partial-knn.js';
+import { serialisePartial } from '../../gate/partial.js';
+import { parseShard } from '../../gate/shard.js';
+import { VERSION } from '../../version.js';
 import { optionalInputFile, requireInputFile } from '../files.js';
-import { positiveInt } from '../options.js';
+import { positiveInt, shardOptions } from '../options.js';
 import { requireOutputFile } from '../output.js';
 
 const EXAMPLES = `
@@ -23,14 +28,16 @@ interface KnnOptions {
   corpusIds?: string;
   k: number;
   metric: KnnMetric;
-  output: string;
+  output?: string;
   tag: string;
   threads?: number;
+  shard?: string;
+  partial?: string;
 }
 
 /** `embedding-gate knn`: exact top-k retrieval into a TREC run file. */
 export function knnCommand(io: CliIO, setExit: (code: number) => void): Command {
-  return new Command('knn')
+  const command = new Command('knn')
     .description('exact k-nearest-neighbour retrieval (onnxruntime, CPU) into a TREC run file')
     .requiredOption('--queries <file>', 'query vectors (any supported format)')
     .requiredOption('--corpus <file>', 'corpus vectors (any supported format; streamed)')
@@ -42,7 +49,7 @@ export function knnCommand(io: CliIO, setExit: (code: number) => void): Command 
         .choices(['cosine', 'dot', 'l2'])
         .default('cosine'),
     )
-    .requiredOption('--output <file>', 'the TREC run file to write (atomically)')
+    .option('--output <file>', 'the TREC run file to write (atomically); not with --partial')
     .option('--tag <name>', 'run tag (last column)', 'embedding-gate')
     .option(
       '--threads <n>',
@@ -50,38 +57,75 @@ export function knnCommand(io: CliIO, setExit: (code: number) => void): Command 
       positiveInt('--threads', 1024),
     )
     .option('--debug', 'print stack traces of internal errors')
-    .addHelpText('after', EXAMPLES)
-    .action(async (opts: KnnOptions) => {
-      const ids = 'a text file of ids, one per line';
-      const queriesPath = await requireInputFile(
-        io.cwd,
-        opts.queries,
-        '--queries',
-        'a vectors file',
+    .addHelpText('after', EXAMPLES);
+  return shardOptions(command).action(async (opts: KnnOptions) => {
+    const ids = 'a text file of ids, one per line';
+    const queriesPath = await requireInputFile(io.cwd, opts.queries, '--queries', 'a vectors file');
+    const queryIds = await optionalInputFile(io.cwd, opts.queryIds, '--query-ids', ids);
+    const corpusPath = await requireInputFile(io.cwd, opts.corpus, '--corpus', 'a vectors file');
+    const corpusIds = await optionalInputFile(io.cwd, opts.corpusIds, '--corpus-ids', ids);
+    const sharded = opts.shard !== undefined || opts.partial !== undefined;
+    if (sharded && opts.partial === undefined)
+      throw new UsageError(`--shard ${opts.shard} needs --partial <file>`);
+    if (!sharded && opts.output === undefined)
+      throw new UsageError(
+        'knn needs --output <file> for the TREC run (or --partial with --shard)',
       );
-      const queryIds = await optionalInputFile(io.cwd, opts.queryIds, '--query-ids', ids);
-      const corpusPath = await requireInputFile(io.cwd, opts.corpus, '--corpus', 'a vectors file');
-      const corpusIds = await optionalInputFile(io.cwd, opts.corpusIds, '--corpus-ids', ids);
-      const output = await requireOutputFile(io.cwd, opts.output, '--output');
-      const querySource = await openVectors(queriesPath, { idsPath: queryIds });
-      const queries = await readQueries(querySource).finally(() => querySource.close());
-      const corpus = await openVectors(corpusPath, { idsPath: corpusIds });
+    const output = await requireOutputFile(
+      io.cwd,
+      sharded ? opts.partial! : opts.output!,
+      sharded ? '--partial' : '--output',
+    );
+    const querySource = await openVectors(queriesPath, { idsPath: queryIds });
+    const queries = await readQueries(querySource).finally(() => querySource.close());
+    const corpus = await openVectors(corpusPath, { idsPath: corpusIds });
+    const search = (c: typeof corpus) =>
+      exactKnn({ queries, corpus: c, k: opts.k, metric: opts.metric, threads: opts.threads });
+    if (sharded) {
       try {
-        const result = await exactKnn({
-          queries,
+        const shard = parseShard(opts.shard ?? '1/1');
+        const partial = await knnShard(
           corpus,
-          k: opts.k,
-          metric: opts.metric,
-          threads: opts.threads,
-        });
-        await writeLinesAtomic(output, trecRunLines(result, opts.tag));
+          shard,
+          {
+            queries: opts.queries,
+            ...(opts.queryIds !== undefined && { queryIds: opts.queryIds }),
+            corpus: opts.corpus,
+            ...(opts.corpusIds !== undefined && { corpusIds: opts.corpusIds }),
+            k: opts.k,
+            metric: opts.metric,
+            tag: opts.tag,
+          },
+          { queries: queriesPath, queryIds, corpus: corpusPath, corpusIds },
+          VERSION,
+          search,
+        );
+        await writeFileAtomic(output, serialisePartial(partial));
         io.stderr(
-          `embedding-gate: wrote ${result.queryIds.length} queries × ${result.k} neighbours (${opts.metric}, ` +
-            `${result.stats.corpusRows} corpus rows) to ${opts.output}\n`,
+          `embedding-gate: shard ${shard.index}/${shard.count} of knn written to ${opts.partial}\n`,
         );
       } finally {
         await corpus.close();
       }
       setExit(EXIT.pass);
-    });
+      return;
+    }
+    try {
+      const result = await exactKnn({
+        queries,
+        corpus,
+        k: opts.k,
+        metric: opts.metric,
+        threads: opts.threads,
+      });
+      await writeLinesAtomic(output, trecRunLines(result, opts.tag));
+      io.stderr(
+        `embedding-gate: wrote ${result.queryIds.length} queries × ${result.k} neighbours (${opts.metric}, ` +
+          `${result.stats.corpusRows} corpus rows) to ${opts.output}\n`,
+      );
+    } finally {
+      await corpus.close();
+    }
+    setExit(EXIT.pass);
+  });
 }

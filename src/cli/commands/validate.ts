@@ -1,5 +1,9 @@
 import { Command } from 'commander';
-import { runValidate } from '../../gate/validate.js';
+import { runValidate, type ValidatePlan } from '../../gate/validate.js';
+import { writeFileAtomic } from '../../fsutil/atomic-write.js';
+import { runValidateShard } from '../../gate/partial-validate.js';
+import { serialisePartial, type ValidateDescription } from '../../gate/partial.js';
+import { parseShard } from '../../gate/shard.js';
 import type { GateDeps } from '../../gate/plan.js';
 import type { Normalization } from '../../config/manifest.js';
 import type { FailOn } from '../../gate/report-model.js';
@@ -14,7 +18,7 @@ import {
   vectorsFileOptions,
 } from '../options.js';
 import { optionalInputFile, requireInputFile } from '../files.js';
-import { emitReport, parseOutputs, requireOutputTargets } from '../output.js';
+import { emitReport, parseOutputs, requireOutputFile, requireOutputTargets } from '../output.js';
 import { Option } from 'commander';
 
 const EXAMPLES = `
@@ -38,6 +42,42 @@ interface ValidateOptions {
   reportFormat?: string[];
   output?: string;
   failOn: FailOn;
+  shard?: string;
+  partial?: string;
+}
+
+/**
+ * The plan of `validate` from its options as given (the command line, or a partial's
+ * description in `merge`): the files are checked, relative to `cwd`, before any work.
+ */
+export async function validatePlanOf(
+  described: ValidateDescription,
+  cwd: string,
+  failOn: FailOn,
+): Promise<ValidatePlan> {
+  await requireInputFile(cwd, described.file, 'validate', 'a vectors file');
+  const idsPath = await optionalInputFile(
+    cwd,
+    described.ids,
+    '--ids',
+    'a text file of ids, one per line',
+  );
+  return {
+    file: described.file,
+    open: {
+      format: described.format as VectorFormat | undefined,
+      vectorColumn: described.vectorColumn,
+      idColumn: described.idColumn,
+      idsPath,
+      dims: described.dims,
+    },
+    dims: described.dims,
+    dtype: described.dtype as VectorDType | undefined,
+    normalization: described.normalization as Normalization | undefined,
+    normTolerance: described.normTolerance,
+    failOn,
+    cwd,
+  };
 }
 
 /** `embedding-gate validate`: structural checks of one vectors file, no manifest needed. */
@@ -77,6 +117,11 @@ export function validateCommand(
       .addOption(failOnOption())
       .option('--debug', 'print stack traces of internal errors')
       .addHelpText('after', EXAMPLES)
+      .option('--shard <i/n>', "scan shard i of n (from 1): this shard's rows; needs --partial")
+      .option(
+        '--partial <file>',
+        'write this shard\'s partial result instead of a report, for "embedding-gate merge"',
+      )
       .action(async (file: string, opts: ValidateOptions) => {
         if (opts.reportFormat)
           throw new UsageError(
@@ -91,32 +136,32 @@ export function validateCommand(
           );
         const targets = parseOutputs(opts.format ?? ['text'], opts.output);
         await requireOutputTargets(targets, io.cwd, '--format');
-        await requireInputFile(io.cwd, file, 'validate', 'a vectors file');
-        const idsPath = await optionalInputFile(
-          io.cwd,
-          opts.ids,
-          '--ids',
-          'a text file of ids, one per line',
-        );
-        const report = await runValidate(
-          {
-            file,
-            open: {
-              format: opts.vectorsFormat,
-              vectorColumn: opts.vectorColumn,
-              idColumn: opts.idColumn,
-              idsPath,
-              dims: opts.dims,
-            },
-            dims: opts.dims,
-            dtype: opts.dtype,
-            normalization: opts.normalization,
-            normTolerance: opts.normTolerance,
-            failOn: opts.failOn,
-            cwd: io.cwd,
-          },
-          deps,
-        );
+        const described: ValidateDescription = {
+          file,
+          ...(opts.ids !== undefined && { ids: opts.ids }),
+          ...(opts.vectorsFormat !== undefined && { format: opts.vectorsFormat }),
+          ...(opts.vectorColumn !== undefined && { vectorColumn: opts.vectorColumn }),
+          ...(opts.idColumn !== undefined && { idColumn: opts.idColumn }),
+          ...(opts.dims !== undefined && { dims: opts.dims }),
+          ...(opts.dtype !== undefined && { dtype: opts.dtype }),
+          ...(opts.normalization !== undefined && { normalization: opts.normalization }),
+          ...(opts.normTolerance !== undefined && { normTolerance: opts.normTolerance }),
+        };
+        const plan = await validatePlanOf(described, io.cwd, opts.failOn);
+        if (opts.shard !== undefined || opts.partial !== undefined) {
+          if (opts.partial === undefined)
+            throw new UsageError(`--shard ${opts.shard} needs --partial <file>`);
+          const shard = parseShard(opts.shard ?? '1/1');
+          const out = await requireOutputFile(io.cwd, opts.partial, '--partial');
+          const partial = await runValidateShard(plan, described, deps, shard);
+          await writeFileAtomic(out, serialisePartial(partial));
+          io.stderr(
+            `shard ${shard.index}/${shard.count}: partial result written to ${opts.partial}\n`,
+          );
+          setExit(EXIT.pass);
+          return;
+        }
+        const report = await runValidate(plan, deps);
         await emitReport(report, targets, io);
         setExit(report.verdict === 'pass' ? EXIT.pass : EXIT.blocked);
       })

@@ -1,0 +1,26 @@
+/** The shard side of `check`: run one shard and write its partial result atomically. */
+import { resolve } from 'node:path';
+import { writeFileAtomic } from '../../fsutil/atomic-write.js';
+import { serialisePartial } from '../../gate/partial.js';
+import type { GateDeps, GatePlan } from '../../gate/plan.js';
+import { parseShard, runShard } from '../../gate/shard.js';
+import { UsageError, type CliIO } from '../context.js';
+import { requireOutputTargets } from '../output.js';
+
+/** Runs `--shard i/n` (1/1 when only `--partial` is given) and writes `--partial`. */
+export async function writeShard(
+  request: GatePlan,
+  deps: GateDeps,
+  opts: { shard?: string; partial?: string },
+  io: CliIO,
+): Promise<void> {
+  if (opts.partial === undefined)
+    throw new UsageError(
+      `--shard ${opts.shard} needs --partial <file>: a shard writes a partial result, and "embedding-gate merge" makes the report`,
+    );
+  const shard = parseShard(opts.shard ?? '1/1');
+  await requireOutputTargets([{ format: 'json', file: opts.partial }], io.cwd);
+  const partial = await runShard(request, deps, shard);
+  await writeFileAtomic(resolve(io.cwd, opts.partial), serialisePartial(partial));
+  io.stderr(`shard ${shard.index}/${shard.count}: partial result written to ${opts.partial}\n`);
+}

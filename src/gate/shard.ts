@@ -1,0 +1,211 @@
+/**
+ * A shard of `check` and the merge of every shard. A shard resolves the whole plan (every
+ * file checked, as a single run does), scans its slice of each version's vectors and returns
+ * a partial; the merge re-resolves the plan, refuses partials of another plan or an
+ * incomplete set, and runs the single run's engine with the merged scans standing in for
+ * the scanner — so every finding, message, fingerprint and count is the single run's.
+ *
+ * What runs once, on the merge job: the benchmarks (their kNN passes), staging, the
+ * compatibility sample and the declared-sha256 check — each reads the vectors whole today;
+ * see the README's "Scale out" for what shards them next.
+ */
+import { relative } from 'node:path';
+import { ConfigError } from '../config/errors.js';
+import { openLocalSource } from '../sources/local.js';
+import type { ShardSpec } from '../vectors/row-slice.js';
+import {
+  checkShardSet,
+  PARTIAL_FORMAT,
+  PARTIAL_VERSION,
+  planDigest,
+  canonicalJson,
+  sha256Text,
+  type GatePartial,
+  type PlanDescription,
+  type PlanInput,
+} from './partial.js';
+import { resolvePlan, type GateDeps, type GatePlan, type ResolvedPlan } from './plan.js';
+import { executePlan, type GateOutcome } from './run.js';
+import { mergeScanPartials, scanShard } from './shard-scan.js';
+import { scanRequestFor, wantsIds } from './steps.js';
+
+/** Parses `i/n` (1 ≤ i ≤ n ≤ 1024). Throws ConfigError (exit 2) naming what was expected. */
+export function parseShard(text: string): ShardSpec {
+  const m = /^\s*(\d{1,4})\s*\/\s*(\d{1,4})\s*$/.exec(text);
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || count > 1024 || index < 1 || index > count)
+    throw new ConfigError(
+      `--shard must be i/n with 1 ≤ i ≤ n ≤ 1024 (shard i of n, counted from 1), found "${text}"`,
+    );
+  return { index, count };
+}
+
+/** The request as a partial records it: paths as given, the working directory relative to the workspace. */
+export function describeRequest(request: GatePlan): PlanDescription {
+  return {
+    cwd: relative(request.workspace, request.cwd) || '.',
+    candidate: request.candidate,
+    ...(request.baseline !== undefined && { baseline: request.baseline }),
+    ...(request.baselineChannel !== undefined && { baselineChannel: request.baselineChannel }),
+    contracts: request.contracts,
+    ...(request.waivers !== undefined && { waivers: request.waivers }),
+    ...(request.registry !== undefined && { registry: request.registry }),
+    ...(request.suites !== undefined && { suites: request.suites }),
+    ...(request.seed !== undefined && { seed: request.seed }),
+    ...(request.compatibility && { compatibility: { ...request.compatibility } }),
+    ...(request.staging && {
+      staging: {
+        ...(request.staging.maxModelBytes !== undefined && {
+          maxModelBytes: request.staging.maxModelBytes,
+        }),
+        ...(request.staging.maxDataBytes !== undefined && {
+          maxDataBytes: request.staging.maxDataBytes,
+        }),
+      },
+    }),
+    ...(request.configLimits && { configLimits: { ...request.configLimits } }),
+  };
+}
+
+/** Every input the digest covers: each configuration document's content and each vectors file's size. */
+async function planInputs(plan: ResolvedPlan, deps: GateDeps): Promise<PlanInput[]> {
+  const docs = [
+    plan.candidate.loaded.doc,
+    ...(plan.baseline ? [plan.baseline.loaded.doc] : []),
+    ...plan.contracts.map((c) => c.doc),
+    ...plan.suites.map((s) => s.loaded.doc),
+    ...(plan.waivers ? [plan.waivers.doc] : []),
+    ...(plan.registry ? [plan.registry.doc] : []),
+  ];
+  const inputs: PlanInput[] = docs.map((d) => ({
+    file: d.file,
+    sha256: sha256Text(canonicalJson(d.data ?? null)),
+  }));
+  for (const p of plan.pointers) inputs.push({ file: p.shown, sha256: sha256Text(p.text) });
+  const open = deps.openSource ?? openLocalSource;
+  for (const version of [plan.candidate, plan.baseline]) {
+    const vectors = version?.vectors;
+    if (!vectors) continue;
+    const declared = version.loaded.manifest?.vectors.sha256;
+    let bytes: number | undefined;
+    try {
+      const source = await open({ path: vectors.path, display: vectors.displayPath });
+      bytes = source.size;
+      await source.close();
+    } catch {
+      // Unreadable: the scan reports it, in every shard and in the merge alike.
+    }
+    inputs.push({
+      file: vectors.displayPath,
+      ...(declared && { sha256: declared }),
+      ...(bytes !== undefined && { bytes }),
+    });
+  }
+  return inputs;
+}
+
+/**
+ * Runs shard `shard` of the gate: resolves and checks the whole plan (throws ConfigError,
+ * exit 2, as `check` does), then scans this shard's rows of each version's vectors.
+ */
+export async function runShard(
+  request: GatePlan,
+  deps: GateDeps,
+  shard: ShardSpec,
+): Promise<GatePartial> {
+  const plan = await resolvePlan(request);
+  const description = describeRequest(request);
+  const inputs = await planInputs(plan, deps);
+  const collect = wantsIds(plan);
+  const scan = async (version: ResolvedPlan['candidate'] | undefined) => {
+    const req = version && scanRequestFor(version, collect);
+    return req && scanShard(req, shard, deps.openSource);
+  };
+  const candidate = await scan(plan.candidate);
+  const baseline = await scan(plan.baseline);
+  return {
+    format: PARTIAL_FORMAT,
+    version: PARTIAL_VERSION,
+    tool: { name: 'embedding-gate', version: deps.toolVersion },
+    command: 'check',
+    plan: {
+      digest: planDigest(deps.toolVersion, description, inputs),
+      request: description,
+      inputs,
+    },
+    shard,
+    scans: {
+      ...(candidate && { candidate }),
+      ...(baseline && { baseline }),
+    },
+  };
+}
+
+/**
+ * Merges the partials of one `check` run into its report: refuses (ConfigError, exit 2) a
+ * missing or repeated shard, partials of different plans, and files changed since the
+ * shards ran; then runs the engine with the merged scans. `request` supplies what the
+ * partials do not decide: the workspace, `failOn`, the override, `keepRuns`.
+ */
+export async function runMerge(
+  partials: readonly { readonly file: string; readonly partial: GatePartial }[],
+  request: Pick<GatePlan, 'workspace' | 'failOn' | 'override' | 'keepRuns'>,
+  deps: GateDeps,
+): Promise<GateOutcome> {
+  const ordered = checkShardSet(partials);
+  const first = ordered[0]!.partial;
+  if (first.tool.version !== deps.toolVersion)
+    throw new ConfigError(
+      `${ordered[0]!.file} was written by embedding-gate ${first.tool.version}; merge with the same version (this is ${deps.toolVersion})`,
+    );
+  const described = first.plan.request;
+  const gatePlan: GatePlan = {
+    ...described,
+    cwd: resolveInside(request.workspace, described.cwd),
+    workspace: request.workspace,
+    failOn: request.failOn,
+    ...(request.override && { override: request.override }),
+    ...(request.keepRuns !== undefined && { keepRuns: request.keepRuns }),
+  };
+  const plan = await resolvePlan(gatePlan);
+  const inputs = await planInputs(plan, deps);
+  const digest = planDigest(deps.toolVersion, described, inputs);
+  if (digest !== first.plan.digest) {
+    const was = new Map(first.plan.inputs.map((i) => [i.file, canonicalJson(i)]));
+    const changed = inputs.find((i) => was.get(i.file) !== canonicalJson(i));
+    throw new ConfigError(
+      `the partials were made from other files than the merge finds${changed ? `: ${changed.file} changed` : ''} ` +
+        `(digest ${first.plan.digest.slice(0, 12)}, here ${digest.slice(0, 12)}); rerun the shards on this commit`,
+    );
+  }
+  const merged = new Map<string, ReturnType<typeof mergeScanPartials> | Error>();
+  for (const side of ['candidate', 'baseline'] as const) {
+    const parts = ordered.map((p) => p.partial.scans[side]);
+    if (parts.some((p) => !p)) continue;
+    const version = plan[side];
+    const path = version?.vectors?.path;
+    if (!path) continue;
+    try {
+      merged.set(path, mergeScanPartials(parts.map((p) => p!)));
+    } catch (err) {
+      merged.set(path, err as Error);
+    }
+  }
+  const scan: GateDeps['scan'] = async (req) => {
+    const outcome = merged.get(req.path);
+    if (!outcome)
+      throw new ConfigError(`the partials hold no scan of ${req.displayPath}; rerun the shards`);
+    if (outcome instanceof Error) throw outcome;
+    return outcome;
+  };
+  return executePlan(plan, { ...deps, scan });
+}
+
+function resolveInside(workspace: string, rel: string): string {
+  if (rel.startsWith('..') || rel.startsWith('/'))
+    throw new ConfigError(
+      `the partials' working directory "${rel}" lies outside the workspace ${workspace}`,
+    );
+  return rel === '.' ? workspace : `${workspace}/${rel}`;
+}

@@ -1,0 +1,67 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { arrowFloat32, npyFloat32 } from '../../src/vectors/write.js';
+import { copyExamples, EXAMPLE_CHECK } from '../helpers/cli.js';
+import { seeded, shardedReport, singleReport } from './helpers.js';
+
+const DIMS = 64;
+
+/** Random rows: mostly unit vectors, some off-norm, zero or non-finite, with repeated ids. */
+function randomVectors(random: () => number, rows: number, prefix: string) {
+  const values = new Float32Array(rows * DIMS);
+  const ids: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    const kind = random();
+    let norm = 0;
+    const row = values.subarray(r * DIMS, (r + 1) * DIMS);
+    for (let d = 0; d < DIMS; d++) {
+      row[d] = random() * 2 - 1;
+      norm += row[d]! * row[d]!;
+    }
+    const scale = kind < 0.8 ? 1 : kind < 0.9 ? 0.5 + random() : 1;
+    for (let d = 0; d < DIMS; d++) row[d] = (row[d]! / Math.sqrt(norm)) * scale;
+    if (kind >= 0.9 && kind < 0.94) row.fill(0);
+    if (kind >= 0.94 && kind < 0.97) row[Math.floor(random() * DIMS)] = Number.NaN;
+    if (kind >= 0.97) row[0] = Number.POSITIVE_INFINITY;
+    // Ids drawn from a range a little smaller than the rows, so some repeat.
+    ids.push(`${prefix}-${String(Math.floor(random() * rows * 0.97)).padStart(5, '0')}`);
+  }
+  return { values, ids };
+}
+
+/** A copy of the example whose two versions' vectors are random (the manifests' sha256 no longer match: a finding like any other). */
+function randomPlan(seed: number): string {
+  const random = seeded(seed);
+  const dir = copyExamples();
+  const baseRows = 50 + Math.floor(random() * 700);
+  const candRows = 50 + Math.floor(random() * 700);
+  const base = randomVectors(random, baseRows, 'sku');
+  writeFileSync(join(dir, 'releases/1.0.0/vectors.npy'), npyFloat32(base.values, baseRows, DIMS));
+  writeFileSync(join(dir, 'releases/1.0.0/ids.txt'), base.ids.join('\n') + '\n');
+  const cand = randomVectors(random, candRows, 'sku');
+  writeFileSync(
+    join(dir, 'releases/1.1.0/vectors.arrow'),
+    arrowFloat32(cand.ids, cand.values, DIMS),
+  );
+  return dir;
+}
+
+describe('check --shard i/n, then merge, on randomised plans', () => {
+  for (const seed of [7, 1234]) {
+    it(`gives the single run's JSON report (seed ${seed}, n = 1, 2, 3, 7)`, async () => {
+      const dir = randomPlan(seed);
+      const single = (await singleReport(dir, EXAMPLE_CHECK)) as { findings: { id: string }[] };
+      // The random data must exercise the merged aggregates, not only pass.
+      expect(single.findings.map((f) => f.id)).toEqual(
+        expect.arrayContaining(['vectors.non-finite', 'vectors.ids-duplicate', 'vectors.zero']),
+      );
+      for (const n of [1, 2, 3, 7]) {
+        const { report } = await shardedReport(dir, EXAMPLE_CHECK, n, (f) =>
+          f.sort(() => (seeded(seed + n)() < 0.5 ? -1 : 1)),
+        );
+        expect(report, `n = ${n}`).toEqual(single);
+      }
+    }, 120_000);
+  }
+});
