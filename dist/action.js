@@ -26,12 +26,13 @@ import {
   verdictSentence,
   versionLabel,
   writeFileAtomic
-} from "./chunks/chunk-TPABVWMJ.js";
-import "./chunks/chunk-VCEDUCBM.js";
+} from "./chunks/chunk-7X75WBQK.js";
+import "./chunks/chunk-DQBYPGHE.js";
 import "./chunks/chunk-C4EWOFBM.js";
 import {
-  plural
-} from "./chunks/chunk-YX2ZM5XE.js";
+  plural,
+  seconds
+} from "./chunks/chunk-QNOY5V5B.js";
 import "./chunks/chunk-VTONPRI7.js";
 import "./chunks/chunk-CQLA25CY.js";
 import "./chunks/chunk-5L2YZT5A.js";
@@ -27096,7 +27097,7 @@ function groupingObserver(elapsed = () => performance.now()) {
       const ms = elapsed() - (started.get(step) ?? elapsed());
       const line = factsLine(facts);
       debug(`${step} done in ${Math.round(ms)} ms${line ? `: ${line}` : ""}`);
-      info(`${step}: done in ${(ms / 1e3).toFixed(1)} s`);
+      info(`${step}: done in ${seconds(ms)} s`);
       endGroup();
     }
   };

@@ -4,19 +4,24 @@ const require = __egCreateRequire(import.meta.url);
 import {
   BenchParseError,
   EvaluationError,
+  ExactSum,
   FAMILY_BY_NAME,
   FRIENDLY_CUTOFF,
   FRIENDLY_PLAIN,
+  IdSet,
   InvalidRunError,
   KnnInputError,
   MANIFEST_NORM_TOLERANCE,
   MEASURE_FAMILIES,
+  QUANTILE_GRID,
+  QuantileSketch,
   REPORT_SCHEMA_VERSION,
   RegistryRefusal,
   TODO,
   TODO_SHA256,
   UnknownMetricError,
   VERSION,
+  byRank,
   cell,
   checkVectors,
   compareBytes,
@@ -29,6 +34,7 @@ import {
   deprecate,
   describeRelease,
   exactKnn,
+  executePlan,
   formatHtml,
   formatJson,
   formatJunit,
@@ -51,14 +57,17 @@ import {
   requirePassingReport,
   requireValid,
   require_semver,
+  resolvePlan,
   rollback,
   runGate,
+  scanRequestFor,
   scanVectors,
   sha256File,
   shapeLabel,
   sortFindings,
   stagingText,
   suitesText,
+  summariseScan,
   suppressionLabel,
   trecRunLines,
   unreadableFinding,
@@ -66,11 +75,12 @@ import {
   verdictSentence,
   versionLabel,
   versioningText,
+  wantsIds,
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-TPABVWMJ.js";
-import "./chunks/chunk-VCEDUCBM.js";
+} from "./chunks/chunk-7X75WBQK.js";
+import "./chunks/chunk-DQBYPGHE.js";
 import "./chunks/chunk-C4EWOFBM.js";
 import {
   DEFAULT_CONFIG_LIMITS,
@@ -82,8 +92,9 @@ import {
   pathProblem,
   quotePath,
   score,
+  seconds,
   signed
-} from "./chunks/chunk-YX2ZM5XE.js";
+} from "./chunks/chunk-QNOY5V5B.js";
 import "./chunks/chunk-VTONPRI7.js";
 import "./chunks/chunk-CQLA25CY.js";
 import "./chunks/chunk-5L2YZT5A.js";
@@ -3546,7 +3557,527 @@ var {
 } = import_index.default;
 
 // src/cli/commands/check.ts
-import { join, resolve as resolve3 } from "node:path";
+import { join, resolve as resolve4 } from "node:path";
+
+// src/cli/commands/shard-output.ts
+import { resolve as resolve3 } from "node:path";
+
+// src/gate/partial.ts
+import { createHash } from "node:crypto";
+var PARTIAL_FORMAT = "embedding-gate/partial";
+var PARTIAL_VERSION = 1;
+function canonicalJson(value) {
+  return JSON.stringify(value, (_key, v) => {
+    if (v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)) {
+      const sorted = {};
+      for (const k of Object.keys(v).sort()) sorted[k] = v[k];
+      return sorted;
+    }
+    return v;
+  });
+}
+function sha256Text(text) {
+  return createHash("sha256").update(text).digest("hex");
+}
+function planDigest(toolVersion, request, inputs) {
+  return sha256Text(canonicalJson({ toolVersion, request, inputs }));
+}
+function serialisePartial(partial) {
+  return `${JSON.stringify(partial)}
+`;
+}
+function parsePartial(file, text) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new ConfigError(
+      `${file}: not a partial result (invalid JSON: ${err.message})`
+    );
+  }
+  const p = data;
+  const fail = (what) => {
+    throw new ConfigError(`${file}: not a partial result of embedding-gate: ${what}`);
+  };
+  if (!p || typeof p !== "object" || Array.isArray(p)) return fail("expected a JSON object");
+  if (p.format !== PARTIAL_FORMAT)
+    return fail(`"format" must be "${PARTIAL_FORMAT}", found ${JSON.stringify(p.format)}`);
+  if (p.version !== PARTIAL_VERSION)
+    return fail(
+      `"version" ${JSON.stringify(p.version)} is not ${PARTIAL_VERSION}, the version this tool reads (merge with the tool version that wrote it)`
+    );
+  if (p.command !== "check" && p.command !== "knn" && p.command !== "validate")
+    return fail(
+      `"command" must be "check", "knn" or "validate", found ${JSON.stringify(p.command)}`
+    );
+  const s = p.shard;
+  if (!s || !Number.isInteger(s.index) || !Number.isInteger(s.count) || s.index < 1 || s.index > s.count)
+    return fail('"shard" must be {index, count} with 1 \u2264 index \u2264 count');
+  if (!p.plan || typeof p.plan.digest !== "string" || !p.plan.request || !Array.isArray(p.plan.inputs))
+    return fail('"plan" must hold digest, request and inputs');
+  const body = p;
+  if (body.command === "validate" && (!body.scan || typeof body.scan !== "object"))
+    return fail('"scan" must be an object');
+  if (body.command === "check" && (!body.scans || typeof body.scans !== "object"))
+    return fail('"scans" must be an object');
+  if (body.command === "knn" && !Array.isArray(body.result?.hits))
+    return fail('"result" must hold the hits of every query');
+  return p;
+}
+function checkShardSet(partials) {
+  if (partials.length === 0) throw new ConfigError("merge needs at least one partial result");
+  const first = partials[0];
+  for (const p of partials.slice(1)) {
+    if (p.partial.plan.digest !== first.partial.plan.digest)
+      throw new ConfigError(
+        `${p.file} and ${first.file} are partials of different plans (digest ${p.partial.plan.digest.slice(0, 12)} \u2260 ${first.partial.plan.digest.slice(0, 12)}${describeDifference(first.partial, p.partial)}); merge only the shards of one run`
+      );
+    if (p.partial.shard.count !== first.partial.shard.count)
+      throw new ConfigError(
+        `${p.file} is shard ${p.partial.shard.index}/${p.partial.shard.count} but ${first.file} is shard ${first.partial.shard.index}/${first.partial.shard.count}; every partial must come from the same --shard i/n split`
+      );
+  }
+  const n = first.partial.shard.count;
+  const byIndex = /* @__PURE__ */ new Map();
+  for (const p of partials) {
+    const other = byIndex.get(p.partial.shard.index);
+    if (other)
+      throw new ConfigError(
+        `shard ${p.partial.shard.index}/${n} is given twice: ${other.file} and ${p.file}`
+      );
+    byIndex.set(p.partial.shard.index, p);
+  }
+  const missing = [];
+  for (let i = 1; i <= n; i++) if (!byIndex.has(i)) missing.push(i);
+  if (missing.length > 0)
+    throw new ConfigError(
+      `missing shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${n}`).join(", ")} (given: ${partials.map((p) => `${p.file} = ${p.partial.shard.index}/${n}`).join(", ")})`
+    );
+  return [...byIndex.keys()].sort((a, b) => a - b).map((i) => byIndex.get(i));
+}
+function describeDifference(a, b) {
+  if (a.command !== b.command) return `: one is of "${a.command}", the other of "${b.command}"`;
+  if (a.tool.version !== b.tool.version) return `: tool ${a.tool.version} vs ${b.tool.version}`;
+  if (canonicalJson(a.plan.request) !== canonicalJson(b.plan.request))
+    return ": the options differ";
+  const other = new Map(b.plan.inputs.map((i) => [i.file, canonicalJson(i)]));
+  for (const input of a.plan.inputs) {
+    if (other.get(input.file) !== canonicalJson(input)) return `: ${input.file} differs`;
+  }
+  return ": the inputs differ";
+}
+
+// src/gate/shard.ts
+import { relative } from "node:path";
+
+// src/vectors/row-slice.ts
+var SLICE_BLOCK_ROWS = 65536;
+function rowSlice(spec, rows, blockRows = SLICE_BLOCK_ROWS) {
+  if (rows === void 0)
+    return { kind: "blocks", blockRows, index: spec.index, count: spec.count };
+  const at = (i) => Math.floor(rows * i / spec.count);
+  return { kind: "range", start: at(spec.index - 1), end: at(spec.index) };
+}
+function owned(slice, from, n) {
+  const to = from + n;
+  if (slice.kind === "range") {
+    const a = Math.max(from, slice.start);
+    const b = Math.min(to, slice.end);
+    return a < b ? [[a, b]] : [];
+  }
+  const out = [];
+  const B = slice.blockRows;
+  for (let block = Math.floor(from / B); block * B < to; block++) {
+    if (block % slice.count !== slice.index - 1) continue;
+    out.push([Math.max(from, block * B), Math.min(to, (block + 1) * B)]);
+  }
+  return out;
+}
+function sliceSource(source, slice, keepIds, options = {}) {
+  const segments = [];
+  const ids = keepIds && source.info.hasIds ? [] : void 0;
+  const { info } = source;
+  const width = info.dtype === "binary" ? info.dims + 7 >> 3 : info.dims;
+  const rows = info.rows === void 0 ? void 0 : slice.kind === "range" ? slice.end - slice.start : countBlocks(slice, info.rows);
+  async function* batches() {
+    let local = 0;
+    for await (const batch of source.batches()) {
+      if (slice.kind === "range" && batch.rowOffset >= slice.end) break;
+      for (const [a, b] of owned(slice, batch.rowOffset, batch.rows)) {
+        const r0 = a - batch.rowOffset;
+        const r1 = b - batch.rowOffset;
+        const cut = {
+          rowOffset: local,
+          rows: r1 - r0,
+          dims: batch.dims,
+          dtype: batch.dtype,
+          values: batch.values.subarray(r0 * width, r1 * width),
+          ...batch.ids ? { ids: batch.ids.slice(r0, r1) } : options.rowNumberIds && {
+            ids: Array.from({ length: r1 - r0 }, (_, i) => String(a + i))
+          },
+          ...batch.idBytes && {
+            // Offsets are relative to the first one, so the data is cut to match.
+            idBytes: {
+              offsets: batch.idBytes.offsets.subarray(r0, r1 + 1),
+              data: batch.idBytes.data.subarray(
+                batch.idBytes.offsets[r0] - batch.idBytes.offsets[0]
+              )
+            }
+          }
+        };
+        segments.push({ local, global: a, rows: r1 - r0 });
+        if (ids && cut.ids) for (const id of cut.ids) ids.push(id);
+        local += r1 - r0;
+        yield cut;
+      }
+    }
+  }
+  return {
+    info: { ...info, ...rows !== void 0 && { rows } },
+    batches,
+    close: () => source.close(),
+    segments,
+    ids,
+    globalRow(at) {
+      let lo = 0;
+      let hi = segments.length - 1;
+      while (lo < hi) {
+        const mid = lo + hi + 1 >> 1;
+        if (segments[mid].local <= at) lo = mid;
+        else hi = mid - 1;
+      }
+      const s = segments[lo];
+      return s ? s.global + (at - s.local) : at;
+    }
+  };
+}
+function countBlocks(slice, rows) {
+  let n = 0;
+  for (const [a, b] of owned(slice, 0, rows)) n += b - a;
+  return n;
+}
+
+// src/gate/shard-scan.ts
+var MAX_EXAMPLES = 5;
+async function scanShard(request, shard, openSource = openLocalSource) {
+  let bytes = 0;
+  const sizing = async (req) => {
+    const opened = await openSource(req);
+    if (req.path === request.path) bytes = opened.size;
+    return opened;
+  };
+  let slice = rowSlice(shard, void 0);
+  try {
+    const file = await openVectors(request.path, request.open, sizing);
+    slice = rowSlice(shard, file.info.rows);
+    return await scanSlice(file, slice, request, bytes);
+  } catch (err) {
+    if (!(err instanceof VectorFileError)) throw err;
+    return {
+      file: request.displayPath,
+      slice,
+      error: { file: err.file, detail: err.detail, ...err.where && { where: err.where } }
+    };
+  }
+}
+async function scanSlice(file, slice, request, bytes) {
+  const sliced = sliceSource(file, slice, true);
+  try {
+    const stats = await scanVectors(sliced, {
+      expectUnitNorm: request.expectUnitNorm,
+      normTolerance: request.normTolerance,
+      maxExamples: MAX_EXAMPLES,
+      keepState: true
+    });
+    const { info } = file;
+    const global = (e) => {
+      const row = sliced.globalRow(e.row);
+      return { row, id: info.hasIds ? e.id : String(row) };
+    };
+    const worst = stats.unitNorm?.worst;
+    return {
+      file: request.displayPath,
+      slice,
+      format: info.format,
+      hasIds: info.hasIds,
+      bytes,
+      collectIds: request.collectIds,
+      rows: stats.rows,
+      dims: stats.dims,
+      dtype: stats.dtype,
+      nonFinite: {
+        rows: stats.nonFinite.rows,
+        values: stats.nonFinite.values,
+        examples: stats.nonFinite.examples.map(global)
+      },
+      zero: { rows: stats.zero.rows, examples: stats.zero.examples.map(global) },
+      ...stats.norms && { norms: { kind: stats.norms.kind, state: stats.normState } },
+      ...stats.unitNorm && {
+        unitNorm: {
+          tolerance: stats.unitNorm.tolerance,
+          rows: stats.unitNorm.rows,
+          examples: stats.unitNorm.examples.map(global),
+          ...worst && { worst: { ...worst, ...global(worst) } }
+        }
+      },
+      segments: sliced.segments,
+      ...sliced.ids && { ids: sliced.ids }
+    };
+  } finally {
+    await sliced.close();
+  }
+}
+function isScanFailure(p) {
+  return "error" in p;
+}
+function mergeScanPartials(parts) {
+  const failed = parts.find(isScanFailure);
+  if (failed) throw new VectorFileError(failed.error.file, failed.error.detail, failed.error.where);
+  const scans = parts;
+  const first = scans[0];
+  return summariseScan(mergeScanStats(scans), first, first.bytes, first.file);
+}
+function mergeScanStats(scans) {
+  const first = scans[0];
+  const firstRows = (pick) => scans.flatMap(pick).sort((a, b) => a.row - b.row).slice(0, MAX_EXAMPLES);
+  const sum = (pick) => scans.reduce((t, s) => t + pick(s), 0);
+  const withNorms = scans.filter((s) => s.norms);
+  let norms;
+  if (withNorms.length > 0) {
+    const sketch = new QuantileSketch(withNorms[0].norms.state.sketch.relativeAccuracy);
+    const total = new ExactSum();
+    for (const s of withNorms) {
+      sketch.merge(s.norms.state.sketch);
+      total.merge(ExactSum.of(s.norms.state.sumTerms));
+    }
+    const state = sketch.state();
+    norms = {
+      kind: withNorms[0].norms.kind,
+      count: sketch.count,
+      min: state.min,
+      mean: total.value() / sketch.count,
+      max: state.max,
+      p1: sketch.quantile(0.01),
+      p99: sketch.quantile(0.99),
+      quantiles: QUANTILE_GRID.map((q2) => sketch.quantile(q2)),
+      relativeAccuracy: sketch.relativeAccuracy
+    };
+  }
+  let unitNorm;
+  if (first.unitNorm) {
+    let worst;
+    for (const s of scans) {
+      const w = s.unitNorm?.worst;
+      if (w && (!worst || w.deviation > worst.deviation || w.deviation === worst.deviation && w.row < worst.row))
+        worst = w;
+    }
+    unitNorm = {
+      tolerance: first.unitNorm.tolerance,
+      rows: sum((s) => s.unitNorm?.rows ?? 0),
+      examples: firstRows((s) => s.unitNorm?.examples ?? []),
+      ...worst && { worst }
+    };
+  }
+  return {
+    rows: sum((s) => s.rows),
+    dims: first.dims,
+    dtype: first.dtype,
+    nonFinite: {
+      rows: sum((s) => s.nonFinite.rows),
+      values: sum((s) => s.nonFinite.values),
+      examples: firstRows((s) => s.nonFinite.examples)
+    },
+    zero: { rows: sum((s) => s.zero.rows), examples: firstRows((s) => s.zero.examples) },
+    ...norms && { norms },
+    ...unitNorm && { unitNorm },
+    ...first.hasIds && { ids: replayIds(scans, first.collectIds) }
+  };
+}
+function replayIds(scans, collect2) {
+  const runs = scans.flatMap((s) => {
+    let at = 0;
+    return s.segments.map((seg) => {
+      const run = { global: seg.global, rows: seg.rows, ids: s.ids ?? [], from: at };
+      at += seg.rows;
+      return run;
+    });
+  }).sort((a, b) => a.global - b.global);
+  const total = runs.reduce((t, r) => t + r.rows, 0);
+  const seen = new IdSet(Math.min(total || 1024, 1 << 21));
+  const examples = [];
+  const reported = /* @__PURE__ */ new Set();
+  let duplicates = 0;
+  for (const run of runs) {
+    for (let r = 0; r < run.rows; r++) {
+      const id = run.ids[run.from + r];
+      if (seen.add(id)) continue;
+      duplicates++;
+      if (examples.length >= MAX_EXAMPLES || reported.has(id)) continue;
+      reported.add(id);
+      examples.push({ row: run.global + r, id });
+    }
+  }
+  return {
+    unique: seen.size,
+    duplicates,
+    duplicateExamples: examples,
+    ...collect2 && { set: seen }
+  };
+}
+
+// src/gate/shard.ts
+function parseShard(text) {
+  const m = /^\s*(\d{1,4})\s*\/\s*(\d{1,4})\s*$/.exec(text);
+  const index = m ? Number(m[1]) : NaN;
+  const count2 = m ? Number(m[2]) : NaN;
+  if (!m || count2 < 1 || count2 > 1024 || index < 1 || index > count2)
+    throw new ConfigError(
+      `--shard must be i/n with 1 \u2264 i \u2264 n \u2264 1024 (shard i of n, counted from 1), found "${text}"`
+    );
+  return { index, count: count2 };
+}
+function describeRequest(request) {
+  return {
+    cwd: relative(request.workspace, request.cwd) || ".",
+    candidate: request.candidate,
+    ...request.baseline !== void 0 && { baseline: request.baseline },
+    ...request.baselineChannel !== void 0 && { baselineChannel: request.baselineChannel },
+    contracts: request.contracts,
+    ...request.waivers !== void 0 && { waivers: request.waivers },
+    ...request.registry !== void 0 && { registry: request.registry },
+    ...request.suites !== void 0 && { suites: request.suites },
+    ...request.seed !== void 0 && { seed: request.seed },
+    ...request.compatibility && { compatibility: { ...request.compatibility } },
+    ...request.staging && {
+      staging: {
+        ...request.staging.maxModelBytes !== void 0 && {
+          maxModelBytes: request.staging.maxModelBytes
+        },
+        ...request.staging.maxDataBytes !== void 0 && {
+          maxDataBytes: request.staging.maxDataBytes
+        }
+      }
+    },
+    ...request.configLimits && { configLimits: { ...request.configLimits } }
+  };
+}
+async function planInputs(plan, deps) {
+  const docs = [
+    plan.candidate.loaded.doc,
+    ...plan.baseline ? [plan.baseline.loaded.doc] : [],
+    ...plan.contracts.map((c) => c.doc),
+    ...plan.suites.map((s) => s.loaded.doc),
+    ...plan.waivers ? [plan.waivers.doc] : [],
+    ...plan.registry ? [plan.registry.doc] : []
+  ];
+  const inputs = docs.map((d) => ({
+    file: d.file,
+    sha256: sha256Text(canonicalJson(d.data ?? null))
+  }));
+  for (const p of plan.pointers) inputs.push({ file: p.shown, sha256: sha256Text(p.text) });
+  const open = deps.openSource ?? openLocalSource;
+  for (const version of [plan.candidate, plan.baseline]) {
+    const vectors = version?.vectors;
+    if (!vectors) continue;
+    const declared = version.loaded.manifest?.vectors.sha256;
+    let bytes;
+    try {
+      const source = await open({ path: vectors.path, display: vectors.displayPath });
+      bytes = source.size;
+      await source.close();
+    } catch {
+    }
+    inputs.push({
+      file: vectors.displayPath,
+      ...declared && { sha256: declared },
+      ...bytes !== void 0 && { bytes }
+    });
+  }
+  return inputs;
+}
+async function runShard(request, deps, shard) {
+  const plan = await resolvePlan(request);
+  const description = describeRequest(request);
+  const inputs = await planInputs(plan, deps);
+  const collect2 = wantsIds(plan);
+  const scan = async (version) => {
+    const req = version && scanRequestFor(version, collect2);
+    return req && scanShard(req, shard, deps.openSource);
+  };
+  const candidate = await scan(plan.candidate);
+  const baseline = await scan(plan.baseline);
+  return {
+    format: PARTIAL_FORMAT,
+    version: PARTIAL_VERSION,
+    tool: { name: "embedding-gate", version: deps.toolVersion },
+    command: "check",
+    plan: {
+      digest: planDigest(deps.toolVersion, description, inputs),
+      request: description,
+      inputs
+    },
+    shard,
+    scans: {
+      ...candidate && { candidate },
+      ...baseline && { baseline }
+    }
+  };
+}
+async function runMerge(partials, request, deps) {
+  const ordered = checkShardSet(partials);
+  const first = ordered[0].partial;
+  if (first.tool.version !== deps.toolVersion)
+    throw new ConfigError(
+      `${ordered[0].file} was written by embedding-gate ${first.tool.version}; merge with the same version (this is ${deps.toolVersion})`
+    );
+  const described = first.plan.request;
+  const gatePlan = {
+    ...described,
+    cwd: resolveInside(request.workspace, described.cwd),
+    workspace: request.workspace,
+    failOn: request.failOn,
+    ...request.override && { override: request.override },
+    ...request.keepRuns !== void 0 && { keepRuns: request.keepRuns }
+  };
+  const plan = await resolvePlan(gatePlan);
+  const inputs = await planInputs(plan, deps);
+  const digest = planDigest(deps.toolVersion, described, inputs);
+  if (digest !== first.plan.digest) {
+    const was = new Map(first.plan.inputs.map((i) => [i.file, canonicalJson(i)]));
+    const changed = inputs.find((i) => was.get(i.file) !== canonicalJson(i));
+    throw new ConfigError(
+      `the partials were made from other files than the merge finds${changed ? `: ${changed.file} changed` : ""} (digest ${first.plan.digest.slice(0, 12)}, here ${digest.slice(0, 12)}); rerun the shards on this commit`
+    );
+  }
+  const merged = /* @__PURE__ */ new Map();
+  for (const side of ["candidate", "baseline"]) {
+    const parts = ordered.map((p) => p.partial.scans[side]);
+    if (parts.some((p) => !p)) continue;
+    const version = plan[side];
+    const path = version?.vectors?.path;
+    if (!path) continue;
+    try {
+      merged.set(path, mergeScanPartials(parts.map((p) => p)));
+    } catch (err) {
+      merged.set(path, err);
+    }
+  }
+  const scan = async (req) => {
+    const outcome = merged.get(req.path);
+    if (!outcome)
+      throw new ConfigError(`the partials hold no scan of ${req.displayPath}; rerun the shards`);
+    if (outcome instanceof Error) throw outcome;
+    return outcome;
+  };
+  return executePlan(plan, { ...deps, scan });
+}
+function resolveInside(workspace, rel) {
+  if (rel.startsWith("..") || rel.startsWith("/"))
+    throw new ConfigError(
+      `the partials' working directory "${rel}" lies outside the workspace ${workspace}`
+    );
+  return rel === "." ? workspace : `${workspace}/${rel}`;
+}
 
 // src/cli/context.ts
 var EXIT = {
@@ -3560,110 +4091,6 @@ var EXIT = {
 var UsageError = class extends Error {
   name = "UsageError";
 };
-
-// src/cli/options.ts
-function positiveInt(name, max = 65536) {
-  return (value) => {
-    if (!/^\d+$/.test(value.trim()))
-      throw new InvalidArgumentError(`${name} must be a whole number, found "${value}"`);
-    const n = Number(value);
-    if (n < 1 || n > max)
-      throw new InvalidArgumentError(`${name} must be between 1 and ${max}, found ${n}`);
-    return n;
-  };
-}
-function positiveNumber(name) {
-  return (value) => {
-    const n = Number(value);
-    if (!Number.isFinite(n) || n <= 0)
-      throw new InvalidArgumentError(`${name} must be a positive number, found "${value}"`);
-    return n;
-  };
-}
-function collect(value, previous) {
-  return [...previous ?? [], value];
-}
-var failOnOption = () => new Option("--fail-on <level>", "lowest severity that blocks: error, warning or never").choices(["error", "warning", "never"]).default("error");
-var dtypeOption = (flags, description) => new Option(flags, description).choices([...VECTOR_DTYPES]);
-var vectorFormatOption = (flags, description) => new Option(flags, description).choices([...VECTOR_FORMATS]);
-var allowRemoteOption = () => new Option(
-  "--allow-remote",
-  "read s3:// and http(s):// vectors (credentials from the AWS SDK chain; off by default)"
-).default(false);
-var MAX_CONFIG_KB = 1 << 20;
-var MAX_ALIASES = 1e6;
-function configLimitOption(which) {
-  if (which === "size") {
-    return new Option(
-      "--max-config-kb <n>",
-      `largest YAML or JSON file read (manifest, contract, suite, waivers, registry, report), in KiB (default ${DEFAULT_CONFIG_LIMITS.maxBytes / 1024})`
-    ).argParser(positiveInt("--max-config-kb", MAX_CONFIG_KB));
-  }
-  return new Option(
-    "--max-aliases <n>",
-    `most YAML alias expansions (*name) in one file; 0 forbids aliases (default ${DEFAULT_CONFIG_LIMITS.maxAliases})`
-  ).argParser((value) => {
-    if (!/^\d+$/.test(value.trim()) || Number(value) > MAX_ALIASES)
-      throw new InvalidArgumentError(
-        `--max-aliases must be a whole number from 0 to ${MAX_ALIASES}, found "${value}"`
-      );
-    return Number(value);
-  });
-}
-function configLimitsOf(opts) {
-  return {
-    ...opts.maxConfigKb !== void 0 && { maxBytes: opts.maxConfigKb * 1024 },
-    ...opts.maxAliases !== void 0 && { maxAliases: opts.maxAliases }
-  };
-}
-function vectorsFileOptions(command) {
-  return command.option("--ids <file>", "sidecar ids file, one id per line (npy, binary)").option("--id-column <name>", "column holding the ids (arrow, parquet)").option("--vector-column <name>", "column holding the vectors (arrow, parquet)").addOption(
-    vectorFormatOption(
-      "--vectors-format <format>",
-      "vectors file format (default: from the extension)"
-    )
-  );
-}
-
-// src/cli/files.ts
-import { constants } from "node:fs";
-import { access, stat } from "node:fs/promises";
-import { resolve } from "node:path";
-function requireLocalPath(value, option) {
-  const problem = pathProblem(value, { allowBackslash: true });
-  if (problem !== void 0) throw new UsageError(`${option} ${quotePath(value)} ${problem}`);
-}
-async function requireInputFile(cwd, value, option, what) {
-  requireLocalPath(value, option);
-  const path = resolve(cwd, value);
-  const problem = await fileProblem(path);
-  if (problem !== void 0)
-    throw new UsageError(`${option} ${value}: ${problem}; expected ${what}`);
-  return path;
-}
-async function optionalInputFile(cwd, value, option, what) {
-  return value === void 0 ? void 0 : requireInputFile(cwd, value, option, what);
-}
-async function fileProblem(path) {
-  try {
-    const info = await stat(path);
-    if (info.isDirectory()) return "is a directory";
-    if (!info.isFile()) return "is not a regular file";
-    await access(path, constants.R_OK);
-    return void 0;
-  } catch (err) {
-    return describeFsError(err);
-  }
-}
-async function requireDirectory(cwd, value, option, what) {
-  requireLocalPath(value, option);
-  const path = resolve(cwd, value);
-  const info = await stat(path).catch(() => void 0);
-  if (!info) throw new UsageError(`${option} ${value}: no such directory; expected ${what}`);
-  if (!info.isDirectory())
-    throw new UsageError(`${option} ${value}: is not a directory; expected ${what}`);
-  return path;
-}
 
 // src/cli/output.ts
 import { stat as stat2 } from "node:fs/promises";
@@ -3745,6 +4172,46 @@ var FORMATTERS = {
 };
 var FORMAT_NAMES = Object.keys(FORMATTERS);
 
+// src/cli/files.ts
+import { constants } from "node:fs";
+import { access, stat } from "node:fs/promises";
+import { resolve } from "node:path";
+function requireLocalPath(value, option) {
+  const problem = pathProblem(value, { allowBackslash: true });
+  if (problem !== void 0) throw new UsageError(`${option} ${quotePath(value)} ${problem}`);
+}
+async function requireInputFile(cwd, value, option, what) {
+  requireLocalPath(value, option);
+  const path = resolve(cwd, value);
+  const problem = await fileProblem(path);
+  if (problem !== void 0)
+    throw new UsageError(`${option} ${value}: ${problem}; expected ${what}`);
+  return path;
+}
+async function optionalInputFile(cwd, value, option, what) {
+  return value === void 0 ? void 0 : requireInputFile(cwd, value, option, what);
+}
+async function fileProblem(path) {
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) return "is a directory";
+    if (!info.isFile()) return "is not a regular file";
+    await access(path, constants.R_OK);
+    return void 0;
+  } catch (err) {
+    return describeFsError(err);
+  }
+}
+async function requireDirectory(cwd, value, option, what) {
+  requireLocalPath(value, option);
+  const path = resolve(cwd, value);
+  const info = await stat(path).catch(() => void 0);
+  if (!info) throw new UsageError(`${option} ${value}: no such directory; expected ${what}`);
+  if (!info.isDirectory())
+    throw new UsageError(`${option} ${value}: is not a directory; expected ${what}`);
+  return path;
+}
+
 // src/cli/output.ts
 var EXTENSION = {
   text: "txt",
@@ -3823,6 +4290,136 @@ async function requireOutputFile(cwd, value, option) {
   }
 }
 
+// src/cli/commands/shard-output.ts
+async function writeShard(request, deps, opts, io) {
+  if (opts.partial === void 0)
+    throw new UsageError(
+      `--shard ${opts.shard} needs --partial <file>: a shard writes a partial result, and "embedding-gate merge" makes the report`
+    );
+  const shard = parseShard(opts.shard ?? "1/1");
+  await requireOutputTargets([{ format: "json", file: opts.partial }], io.cwd);
+  const partial = await runShard(request, deps, shard);
+  await writeFileAtomic(resolve3(io.cwd, opts.partial), serialisePartial(partial));
+  io.stderr(`shard ${shard.index}/${shard.count}: partial result written to ${opts.partial}
+`);
+}
+
+// src/cli/progress.ts
+function showProgress(o) {
+  return o.stderrIsTTY === true && !o.quiet && o.toStdout.every((f) => f === "text");
+}
+var LABEL = {
+  plan: "reading the manifests, contracts and suites",
+  scan: "reading the vectors",
+  consumers: "checking the consumer contracts",
+  benchmarks: "running the benchmark suites (exact kNN)",
+  staging: "running the consumers' models",
+  baseline: "comparing with the baseline",
+  versioning: "versioning, registry and compatibility",
+  judge: "judging"
+};
+function measured(step, facts) {
+  if (step === "scan" && typeof facts?.["candidate.rows"] === "number")
+    return `${count(facts["candidate.rows"])} rows read`;
+  if (step === "benchmarks" && typeof facts?.rows === "number" && facts.rows > 0)
+    return `${facts.rows} comparisons`;
+  return "";
+}
+function progressLine(write, elapsedMs) {
+  const start = elapsedMs();
+  let drawn = false;
+  const draw = (text) => {
+    write(`\r\x1B[2Kembedding-gate: ${text} \xB7 ${seconds(elapsedMs() - start)} s`);
+    drawn = true;
+  };
+  return {
+    stepStarted(step) {
+      draw(`${LABEL[step]}\u2026`);
+    },
+    stepFinished(step, facts) {
+      const what = measured(step, facts);
+      if (what) draw(`${LABEL[step]}: ${what}`);
+    },
+    end() {
+      if (drawn) write("\r\x1B[2K");
+      drawn = false;
+    }
+  };
+}
+
+// src/cli/options.ts
+function positiveInt(name, max = 65536) {
+  return (value) => {
+    if (!/^\d+$/.test(value.trim()))
+      throw new InvalidArgumentError(`${name} must be a whole number, found "${value}"`);
+    const n = Number(value);
+    if (n < 1 || n > max)
+      throw new InvalidArgumentError(`${name} must be between 1 and ${max}, found ${n}`);
+    return n;
+  };
+}
+function positiveNumber(name) {
+  return (value) => {
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0)
+      throw new InvalidArgumentError(`${name} must be a positive number, found "${value}"`);
+    return n;
+  };
+}
+function collect(value, previous) {
+  return [...previous ?? [], value];
+}
+var failOnOption = () => new Option("--fail-on <level>", "lowest severity that blocks: error, warning or never").choices(["error", "warning", "never"]).default("error");
+var dtypeOption = (flags, description) => new Option(flags, description).choices([...VECTOR_DTYPES]);
+var vectorFormatOption = (flags, description) => new Option(flags, description).choices([...VECTOR_FORMATS]);
+var allowRemoteOption = () => new Option(
+  "--allow-remote",
+  "read s3:// and http(s):// vectors (credentials from the AWS SDK chain; off by default)"
+).default(false);
+var MAX_CONFIG_KB = 1 << 20;
+var MAX_ALIASES = 1e6;
+function configLimitOption(which) {
+  if (which === "size") {
+    return new Option(
+      "--max-config-kb <n>",
+      `largest YAML or JSON file read (manifest, contract, suite, waivers, registry, report), in KiB (default ${DEFAULT_CONFIG_LIMITS.maxBytes / 1024})`
+    ).argParser(positiveInt("--max-config-kb", MAX_CONFIG_KB));
+  }
+  return new Option(
+    "--max-aliases <n>",
+    `most YAML alias expansions (*name) in one file; 0 forbids aliases (default ${DEFAULT_CONFIG_LIMITS.maxAliases})`
+  ).argParser((value) => {
+    if (!/^\d+$/.test(value.trim()) || Number(value) > MAX_ALIASES)
+      throw new InvalidArgumentError(
+        `--max-aliases must be a whole number from 0 to ${MAX_ALIASES}, found "${value}"`
+      );
+    return Number(value);
+  });
+}
+function configLimitsOf(opts) {
+  return {
+    ...opts.maxConfigKb !== void 0 && { maxBytes: opts.maxConfigKb * 1024 },
+    ...opts.maxAliases !== void 0 && { maxAliases: opts.maxAliases }
+  };
+}
+function vectorsFileOptions(command) {
+  return command.option("--ids <file>", "sidecar ids file, one id per line (npy, binary)").option("--id-column <name>", "column holding the ids (arrow, parquet)").option("--vector-column <name>", "column holding the vectors (arrow, parquet)").addOption(
+    vectorFormatOption(
+      "--vectors-format <format>",
+      "vectors file format (default: from the extension)"
+    )
+  );
+}
+function shardOptions(command) {
+  return command.option(
+    "--shard <i/n>",
+    "run shard i of n (from 1): this shard's rows of every vectors file; needs --partial"
+  ).option(
+    "--partial <file>",
+    `write this shard's partial result (JSON) instead of a report, for "embedding-gate merge"`
+  );
+}
+
 // src/cli/commands/check.ts
 var EXAMPLES = `
 Examples:
@@ -3855,7 +4452,7 @@ function nonNegativeInt(name) {
   };
 }
 function checkCommand(io, deps, setExit) {
-  return new Command("check").description(
+  const command = new Command("check").description(
     "gate a candidate embedding version: manifest, vectors, consumer contracts, baseline"
   ).requiredOption("--candidate <manifest>", "manifest of the candidate version (YAML or JSON)").option("--baseline <manifest>", "manifest of the version in production, to compare with").option(
     "--baseline-channel <name>",
@@ -3867,7 +4464,7 @@ function checkCommand(io, deps, setExit) {
   ).option(
     "--output <file>",
     'file for the formats given without "=file" (default: standard output)'
-  ).addOption(failOnOption()).option(
+  ).addOption(failOnOption()).option("--quiet", "no progress line on a terminal").option(
     "--sarif-include-info",
     'also put info findings (notes such as "model revision changed") in SARIF; left out by default so they do not become code-scanning alerts on every release'
   ).option(
@@ -3902,10 +4499,11 @@ function checkCommand(io, deps, setExit) {
   ).option(
     "--workspace <dir>",
     "every file the gate reads must lie inside this directory, by its real path (default: the working directory)"
-  ).addOption(configLimitOption("size")).addOption(configLimitOption("aliases")).addOption(allowRemoteOption()).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES).action(async (opts) => {
+  ).addOption(configLimitOption("size")).addOption(configLimitOption("aliases")).addOption(allowRemoteOption()).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES);
+  return shardOptions(command).action(async (opts) => {
     const targets = parseOutputs(opts.format ?? ["text"], opts.output);
     await requireOutputTargets(targets, io.cwd);
-    const writeRuns = opts.writeRun === void 0 ? void 0 : resolve3(io.cwd, opts.writeRun);
+    const writeRuns = opts.writeRun === void 0 ? void 0 : resolve4(io.cwd, opts.writeRun);
     if (writeRuns) await requireOutputDirectory(writeRuns, "--write-run");
     const workspace = await requireDirectory(
       io.cwd,
@@ -3919,30 +4517,43 @@ function checkCommand(io, deps, setExit) {
     if (opts.registry !== void 0) requireLocalPath(opts.registry, "--registry");
     for (const c of opts.contracts ?? []) requireLocalPath(c, "--contracts");
     for (const s of opts.suites ?? []) requireLocalPath(s, "--suites");
-    const { report, runs } = await runGate(
-      {
-        candidate: opts.candidate,
-        baseline: opts.baseline,
-        baselineChannel: opts.baselineChannel,
-        contracts: opts.contracts ?? [],
-        failOn: opts.failOn,
-        workspace,
-        allowRemote: opts.allowRemote === true,
-        cwd: io.cwd,
-        waivers: opts.waivers,
-        registry: opts.registry,
-        compatibility: { sampleSize: opts.sampleSize, seed: opts.seed },
-        staging: {
-          maxModelBytes: opts.maxModelMb === void 0 ? void 0 : opts.maxModelMb * MIB,
-          maxDataBytes: opts.maxDataMb === void 0 ? void 0 : opts.maxDataMb * MIB
-        },
-        suites: opts.suites,
-        seed: opts.seed,
-        configLimits: configLimitsOf(opts),
-        keepRuns: writeRuns !== void 0
+    const allowRemote = opts.allowRemote === true;
+    const request = {
+      candidate: opts.candidate,
+      baseline: opts.baseline,
+      baselineChannel: opts.baselineChannel,
+      contracts: opts.contracts ?? [],
+      failOn: opts.failOn,
+      workspace,
+      allowRemote,
+      cwd: io.cwd,
+      waivers: opts.waivers,
+      registry: opts.registry,
+      compatibility: { sampleSize: opts.sampleSize, seed: opts.seed },
+      staging: {
+        maxModelBytes: opts.maxModelMb === void 0 ? void 0 : opts.maxModelMb * MIB,
+        maxDataBytes: opts.maxDataMb === void 0 ? void 0 : opts.maxDataMb * MIB
       },
-      confineDeps(deps, workspace, { allowRemote: opts.allowRemote === true })
+      suites: opts.suites,
+      seed: opts.seed,
+      configLimits: configLimitsOf(opts),
+      keepRuns: writeRuns !== void 0
+    };
+    if (opts.shard !== void 0 || opts.partial !== void 0) {
+      await writeShard(request, confineDeps(deps, workspace, { allowRemote }), opts, io);
+      setExit(EXIT.pass);
+      return;
+    }
+    const progress = showProgress({
+      stderrIsTTY: io.stderrIsTTY,
+      quiet: opts.quiet === true,
+      toStdout: targets.filter((t) => !t.file).map((t) => t.format)
+    }) ? progressLine(io.stderr, io.elapsedMs ?? (() => performance.now())) : void 0;
+    const gated = runGate(
+      request,
+      confineDeps(progress ? { ...deps, observer: progress } : deps, workspace, { allowRemote })
     );
+    const { report, runs } = await gated.finally(() => progress?.end());
     if (writeRuns) {
       for (const run of runs)
         await writeLinesAtomic(join(writeRuns, `${run.suite}.${run.label}.run`), run.lines());
@@ -4210,7 +4821,7 @@ function evalCommand(io, setExit) {
 
 // src/cli/commands/init.ts
 import { stat as stat3 } from "node:fs/promises";
-import { basename, dirname as dirname2, extname, relative, resolve as resolve4, sep } from "node:path";
+import { basename, dirname as dirname2, extname, relative as relative2, resolve as resolve5, sep } from "node:path";
 var import_semver = __toESM(require_semver(), 1);
 var EXAMPLES3 = `
 Examples:
@@ -4234,30 +4845,30 @@ function initCommand(io, _deps, setExit) {
       throw new UsageError(`--version "${opts.version}" is not a semantic version (e.g. 1.0.0)`);
     if (opts.inputsSha256 !== void 0 && !/^[0-9a-f]{64}$/.test(opts.inputsSha256))
       throw new UsageError("--inputs-sha256 must be 64 lowercase hex characters");
-    const vectors = resolve4(io.cwd, file);
-    const manifestPath = resolve4(
+    const vectors = resolve5(io.cwd, file);
+    const manifestPath = resolve5(
       io.cwd,
-      opts.output ?? resolve4(dirname2(vectors), "manifest.yaml")
+      opts.output ?? resolve5(dirname2(vectors), "manifest.yaml")
     );
-    const contractPath = opts.contract && resolve4(io.cwd, opts.contract);
+    const contractPath = opts.contract && resolve5(io.cwd, opts.contract);
     for (const target of [manifestPath, contractPath])
       if (target && !opts.force) await refuseExisting(target, io.cwd);
-    const idsPath = opts.ids === void 0 ? void 0 : resolve4(io.cwd, opts.ids);
-    const measured = await measure(vectors, { ...opts, ids: idsPath });
+    const idsPath = opts.ids === void 0 ? void 0 : resolve5(io.cwd, opts.ids);
+    const measured2 = await measure(vectors, { ...opts, ids: idsPath });
     const name = opts.name ?? defaultName(vectors);
-    const metric = opts.metric ?? (measured.unitNorm ? "cosine" : "dot");
-    const manifest = manifestText(name, opts, metric, measured, {
+    const metric = opts.metric ?? (measured2.unitNorm ? "cosine" : "dot");
+    const manifest = manifestText(name, opts, metric, measured2, {
       vectors: posixRelative(dirname2(manifestPath), vectors),
       ...idsPath && { ids: posixRelative(dirname2(manifestPath), idsPath) }
     });
     await writeFileAtomic(manifestPath, manifest);
-    const shown = (p) => relative(io.cwd, p) || p;
+    const shown = (p) => relative2(io.cwd, p) || p;
     io.stdout(
-      `wrote ${shown(manifestPath)}: ${name} ${opts.version}, ${count(measured.rows)} \xD7 ${measured.dims} ${measured.dtype}, ${measured.unitNorm ? "l2-normalised" : "not normalised"}, sha256 ${measured.sha256.slice(0, 12)}\u2026
+      `wrote ${shown(manifestPath)}: ${name} ${opts.version}, ${count(measured2.rows)} \xD7 ${measured2.dims} ${measured2.dtype}, ${measured2.unitNorm ? "l2-normalised" : "not normalised"}, sha256 ${measured2.sha256.slice(0, 12)}\u2026
 `
     );
     if (contractPath) {
-      await writeFileAtomic(contractPath, contractText(name, opts.version, metric, measured));
+      await writeFileAtomic(contractPath, contractText(name, opts.version, metric, measured2));
       io.stdout(
         `wrote ${shown(contractPath)}: a contract accepting ^${import_semver.default.major(opts.version)}.0.0
 `
@@ -4270,12 +4881,12 @@ function initCommand(io, _deps, setExit) {
       !opts.inputsSha256 && "inputs.sha256",
       contractPath && "the contract's consumer and owner"
     ].filter(Boolean);
-    if (measured.nonFinite > 0)
+    if (measured2.nonFinite > 0)
       io.stdout(
-        `warning: ${count(measured.nonFinite)} rows hold NaN or \xB1Inf; check will report them (vectors.non-finite)
+        `warning: ${count(measured2.nonFinite)} rows hold NaN or \xB1Inf; check will report them (vectors.non-finite)
 `
       );
-    if (!measured.hasIds)
+    if (!measured2.hasIds)
       io.stdout("note: the file has no ids; row numbers stand in (name --ids or --id-column)\n");
     if (todos.length)
       io.stdout(
@@ -4292,7 +4903,7 @@ async function refuseExisting(target, cwd) {
   );
   if (exists)
     throw new UsageError(
-      `${relative(cwd, target) || target} exists; init never overwrites a file (pass --force to replace it)`
+      `${relative2(cwd, target) || target} exists; init never overwrites a file (pass --force to replace it)`
     );
 }
 async function measure(path, opts) {
@@ -4333,7 +4944,7 @@ function defaultName(vectors) {
   return base.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "") || "embedding";
 }
 function posixRelative(from, to) {
-  return relative(from, to).split(sep).join("/");
+  return relative2(from, to).split(sep).join("/");
 }
 var q = (s) => JSON.stringify(s);
 function manifestText(name, opts, metric, m, paths) {
@@ -4379,6 +4990,86 @@ function contractText(name, version, metric, m) {
   ].join("\n") + "\n";
 }
 
+// src/retrieval/topk-merge.ts
+function mergeTopK(lists, k) {
+  return lists.flat().sort(byRank).slice(0, k);
+}
+function mergeKnnResults(results) {
+  const first = results[0];
+  if (!first) throw new RangeError("nothing to merge");
+  for (const r of results) {
+    if (r.k !== first.k || r.metric !== first.metric || r.dims !== first.dims || r.queryIds.length !== first.queryIds.length || r.queryIds.some((id, i) => id !== first.queryIds[i]))
+      throw new RangeError("results of different queries, k, metric or dims cannot be merged");
+  }
+  const sum = (pick) => results.reduce((t, r) => t + pick(r.stats), 0);
+  return {
+    metric: first.metric,
+    k: first.k,
+    dims: first.dims,
+    queryIds: first.queryIds,
+    hits: first.queryIds.map(
+      (_, q2) => mergeTopK(
+        results.map((r) => r.hits[q2]),
+        first.k
+      )
+    ),
+    stats: {
+      corpusRows: sum((s) => s.corpusRows),
+      blocks: sum((s) => s.blocks),
+      runs: sum((s) => s.runs),
+      exactScores: sum((s) => s.exactScores),
+      fullRescans: sum((s) => s.fullRescans)
+    }
+  };
+}
+
+// src/gate/partial-knn.ts
+async function knnInputs(described, files, open) {
+  const size = async (path) => {
+    const s = await open({ path });
+    const bytes = s.size;
+    await s.close();
+    return bytes;
+  };
+  const inputs = [
+    { file: described.queries, sha256: await sha256File(files.queries, open) }
+  ];
+  if (files.queryIds && described.queryIds)
+    inputs.push({ file: described.queryIds, sha256: await sha256File(files.queryIds, open) });
+  inputs.push({ file: described.corpus, bytes: await size(files.corpus) });
+  if (files.corpusIds && described.corpusIds)
+    inputs.push({ file: described.corpusIds, bytes: await size(files.corpusIds) });
+  return inputs;
+}
+async function knnShard(corpus, shard, described, files, toolVersion, search, open = openLocalSource) {
+  const inputs = await knnInputs(described, files, open);
+  const slice = rowSlice(shard, corpus.info.rows);
+  const sliced = sliceSource(corpus, slice, false, { rowNumberIds: true });
+  const result = await search(sliced);
+  return {
+    format: PARTIAL_FORMAT,
+    version: PARTIAL_VERSION,
+    tool: { name: "embedding-gate", version: toolVersion },
+    command: "knn",
+    plan: { digest: planDigest(toolVersion, described, inputs), request: described, inputs },
+    shard,
+    slice,
+    result: {
+      ...result,
+      hits: result.hits.map(
+        (list) => list.map((h) => ({ id: h.id, row: sliced.globalRow(h.row), score: h.score }))
+      )
+    }
+  };
+}
+function mergeKnnPartials(partials) {
+  const ordered = checkShardSet(partials);
+  return {
+    result: mergeKnnResults(ordered.map((p) => p.partial.result)),
+    tag: ordered[0].partial.plan.request.tag
+  };
+}
+
 // src/cli/commands/knn.ts
 var EXAMPLES4 = `
 Examples:
@@ -4389,27 +5080,65 @@ Writes a TREC run file: "qid Q0 docid rank score tag", scores descending, ties b
 descending (trec_eval's order). Without ids, 0-based row numbers are the ids.
 Exit codes: 0 written, 2 could not run (unreadable input, dims or dtype mismatch).`;
 function knnCommand(io, setExit) {
-  return new Command("knn").description("exact k-nearest-neighbour retrieval (onnxruntime, CPU) into a TREC run file").requiredOption("--queries <file>", "query vectors (any supported format)").requiredOption("--corpus <file>", "corpus vectors (any supported format; streamed)").option("--query-ids <file>", "sidecar ids of the queries (npy, binary)").option("--corpus-ids <file>", "sidecar ids of the corpus (npy, binary)").option("-k, --k <n>", "neighbours per query", positiveInt("-k", 1e5), 10).addOption(
+  const command = new Command("knn").description("exact k-nearest-neighbour retrieval (onnxruntime, CPU) into a TREC run file").requiredOption("--queries <file>", "query vectors (any supported format)").requiredOption("--corpus <file>", "corpus vectors (any supported format; streamed)").option("--query-ids <file>", "sidecar ids of the queries (npy, binary)").option("--corpus-ids <file>", "sidecar ids of the corpus (npy, binary)").option("-k, --k <n>", "neighbours per query", positiveInt("-k", 1e5), 10).addOption(
     new Option("--metric <metric>", "similarity").choices(["cosine", "dot", "l2"]).default("cosine")
-  ).requiredOption("--output <file>", "the TREC run file to write (atomically)").option("--tag <name>", "run tag (last column)", "embedding-gate").option(
+  ).option("--output <file>", "the TREC run file to write (atomically); not with --partial").option("--tag <name>", "run tag (last column)", "embedding-gate").option(
     "--threads <n>",
     "onnxruntime threads (default: all cores)",
     positiveInt("--threads", 1024)
-  ).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES4).action(async (opts) => {
+  ).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES4);
+  return shardOptions(command).action(async (opts) => {
     const ids = "a text file of ids, one per line";
-    const queriesPath = await requireInputFile(
-      io.cwd,
-      opts.queries,
-      "--queries",
-      "a vectors file"
-    );
+    const queriesPath = await requireInputFile(io.cwd, opts.queries, "--queries", "a vectors file");
     const queryIds = await optionalInputFile(io.cwd, opts.queryIds, "--query-ids", ids);
     const corpusPath = await requireInputFile(io.cwd, opts.corpus, "--corpus", "a vectors file");
     const corpusIds = await optionalInputFile(io.cwd, opts.corpusIds, "--corpus-ids", ids);
-    const output = await requireOutputFile(io.cwd, opts.output, "--output");
+    const sharded = opts.shard !== void 0 || opts.partial !== void 0;
+    if (sharded && opts.partial === void 0)
+      throw new UsageError(`--shard ${opts.shard} needs --partial <file>`);
+    if (!sharded && opts.output === void 0)
+      throw new UsageError(
+        "knn needs --output <file> for the TREC run (or --partial with --shard)"
+      );
+    const output = await requireOutputFile(
+      io.cwd,
+      sharded ? opts.partial : opts.output,
+      sharded ? "--partial" : "--output"
+    );
     const querySource = await openVectors(queriesPath, { idsPath: queryIds });
     const queries = await readQueries(querySource).finally(() => querySource.close());
     const corpus = await openVectors(corpusPath, { idsPath: corpusIds });
+    const search = (c) => exactKnn({ queries, corpus: c, k: opts.k, metric: opts.metric, threads: opts.threads });
+    if (sharded) {
+      try {
+        const shard = parseShard(opts.shard ?? "1/1");
+        const partial = await knnShard(
+          corpus,
+          shard,
+          {
+            queries: opts.queries,
+            ...opts.queryIds !== void 0 && { queryIds: opts.queryIds },
+            corpus: opts.corpus,
+            ...opts.corpusIds !== void 0 && { corpusIds: opts.corpusIds },
+            k: opts.k,
+            metric: opts.metric,
+            tag: opts.tag
+          },
+          { queries: queriesPath, queryIds, corpus: corpusPath, corpusIds },
+          VERSION,
+          search
+        );
+        await writeFileAtomic(output, serialisePartial(partial));
+        io.stderr(
+          `embedding-gate: shard ${shard.index}/${shard.count} of knn written to ${opts.partial}
+`
+        );
+      } finally {
+        await corpus.close();
+      }
+      setExit(EXIT.pass);
+      return;
+    }
     try {
       const result = await exactKnn({
         queries,
@@ -4430,22 +5159,29 @@ function knnCommand(io, setExit) {
   });
 }
 
+// src/cli/commands/merge.ts
+import { readFile } from "node:fs/promises";
+import { join as join2, resolve as resolve7 } from "node:path";
+
 // src/gate/validate.ts
-import { relative as relative2, resolve as resolve5 } from "node:path";
+import { relative as relative3, resolve as resolve6 } from "node:path";
+function validateScanRequest(plan) {
+  const path = resolve6(plan.cwd, plan.file);
+  return {
+    path,
+    displayPath: relative3(plan.cwd, path) || path,
+    open: plan.open,
+    expectUnitNorm: plan.normalization === "l2",
+    normTolerance: plan.normTolerance ?? MANIFEST_NORM_TOLERANCE,
+    collectIds: false
+  };
+}
 async function runValidate(plan, deps) {
-  const path = resolve5(plan.cwd, plan.file);
-  const displayPath = relative2(plan.cwd, path) || path;
+  const { displayPath } = validateScanRequest(plan);
   const findings = [];
   let vectors;
   try {
-    const outcome = await deps.scan({
-      path,
-      displayPath,
-      open: plan.open,
-      expectUnitNorm: plan.normalization === "l2",
-      normTolerance: plan.normTolerance ?? MANIFEST_NORM_TOLERANCE,
-      collectIds: false
-    });
+    const outcome = await deps.scan(validateScanRequest(plan));
     vectors = outcome.summary;
     findings.push(
       ...checkVectors(
@@ -4474,6 +5210,47 @@ async function runValidate(plan, deps) {
   };
 }
 
+// src/gate/partial-validate.ts
+async function digestOf(plan, described, deps) {
+  const request = validateScanRequest(plan);
+  let bytes;
+  try {
+    const source = await (deps.openSource ?? openLocalSource)({ path: request.path });
+    bytes = source.size;
+    await source.close();
+  } catch {
+  }
+  const inputs = [{ file: request.displayPath, ...bytes !== void 0 && { bytes } }];
+  return { digest: planDigest(deps.toolVersion, described, inputs), inputs };
+}
+async function runValidateShard(plan, described, deps, shard) {
+  const { digest, inputs } = await digestOf(plan, described, deps);
+  return {
+    format: PARTIAL_FORMAT,
+    version: PARTIAL_VERSION,
+    tool: { name: "embedding-gate", version: deps.toolVersion },
+    command: "validate",
+    plan: { digest, request: described, inputs },
+    shard,
+    scan: await scanShard(validateScanRequest(plan), shard, deps.openSource)
+  };
+}
+async function runValidateMerge(partials, plan, deps) {
+  const ordered = checkShardSet(partials);
+  const merged = (() => {
+    try {
+      return mergeScanPartials(ordered.map((p) => p.partial.scan));
+    } catch (err) {
+      return err;
+    }
+  })();
+  const scan = async () => {
+    if (merged instanceof Error) throw merged;
+    return merged;
+  };
+  return runValidate(plan, { ...deps, scan });
+}
+
 // src/cli/commands/validate.ts
 var EXAMPLES5 = `
 Examples:
@@ -4482,6 +5259,31 @@ Examples:
   $ embedding-gate validate codes.bin --vectors-format binary --dims 256
 
 Exit codes: 0 pass, 1 blocked, 2 could not judge.`;
+async function validatePlanOf(described, cwd, failOn) {
+  await requireInputFile(cwd, described.file, "validate", "a vectors file");
+  const idsPath = await optionalInputFile(
+    cwd,
+    described.ids,
+    "--ids",
+    "a text file of ids, one per line"
+  );
+  return {
+    file: described.file,
+    open: {
+      format: described.format,
+      vectorColumn: described.vectorColumn,
+      idColumn: described.idColumn,
+      idsPath,
+      dims: described.dims
+    },
+    dims: described.dims,
+    dtype: described.dtype,
+    normalization: described.normalization,
+    normTolerance: described.normTolerance,
+    failOn,
+    cwd
+  };
+}
 function validateCommand(io, deps, setExit) {
   return vectorsFileOptions(
     new Command("validate").description("check one vectors file: readable, shape, dtype, finite, norms, ids").argument("<vectors>", "vectors file (.arrow .feather .arrows .parquet .npy .jsonl .bin)").option(
@@ -4499,7 +5301,10 @@ function validateCommand(io, deps, setExit) {
     "--format <name[=file]>",
     "report format: text, json, markdown, sarif, junit, html; name=file writes to a file; repeatable",
     collect
-  ).addOption(new Option("--report-format <name[=file]>").hideHelp().argParser(collect)).option("--output <file>", 'file for report formats given without "=file"').addOption(failOnOption()).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES5).action(async (file, opts) => {
+  ).addOption(new Option("--report-format <name[=file]>").hideHelp().argParser(collect)).option("--output <file>", 'file for report formats given without "=file"').addOption(failOnOption()).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES5).option("--shard <i/n>", "scan shard i of n (from 1): this shard's rows; needs --partial").option(
+    "--partial <file>",
+    `write this shard's partial result instead of a report, for "embedding-gate merge"`
+  ).action(async (file, opts) => {
     if (opts.reportFormat)
       throw new UsageError(
         `--report-format is now --format (the report format, as in every command); the vectors file's format is --vectors-format`
@@ -4513,39 +5318,140 @@ function validateCommand(io, deps, setExit) {
       );
     const targets = parseOutputs(opts.format ?? ["text"], opts.output);
     await requireOutputTargets(targets, io.cwd, "--format");
-    await requireInputFile(io.cwd, file, "validate", "a vectors file");
-    const idsPath = await optionalInputFile(
-      io.cwd,
-      opts.ids,
-      "--ids",
-      "a text file of ids, one per line"
-    );
-    const report = await runValidate(
-      {
-        file,
-        open: {
-          format: opts.vectorsFormat,
-          vectorColumn: opts.vectorColumn,
-          idColumn: opts.idColumn,
-          idsPath,
-          dims: opts.dims
-        },
-        dims: opts.dims,
-        dtype: opts.dtype,
-        normalization: opts.normalization,
-        normTolerance: opts.normTolerance,
-        failOn: opts.failOn,
-        cwd: io.cwd
-      },
-      deps
-    );
+    const described = {
+      file,
+      ...opts.ids !== void 0 && { ids: opts.ids },
+      ...opts.vectorsFormat !== void 0 && { format: opts.vectorsFormat },
+      ...opts.vectorColumn !== void 0 && { vectorColumn: opts.vectorColumn },
+      ...opts.idColumn !== void 0 && { idColumn: opts.idColumn },
+      ...opts.dims !== void 0 && { dims: opts.dims },
+      ...opts.dtype !== void 0 && { dtype: opts.dtype },
+      ...opts.normalization !== void 0 && { normalization: opts.normalization },
+      ...opts.normTolerance !== void 0 && { normTolerance: opts.normTolerance }
+    };
+    const plan = await validatePlanOf(described, io.cwd, opts.failOn);
+    if (opts.shard !== void 0 || opts.partial !== void 0) {
+      if (opts.partial === void 0)
+        throw new UsageError(`--shard ${opts.shard} needs --partial <file>`);
+      const shard = parseShard(opts.shard ?? "1/1");
+      const out = await requireOutputFile(io.cwd, opts.partial, "--partial");
+      const partial = await runValidateShard(plan, described, deps, shard);
+      await writeFileAtomic(out, serialisePartial(partial));
+      io.stderr(
+        `shard ${shard.index}/${shard.count}: partial result written to ${opts.partial}
+`
+      );
+      setExit(EXIT.pass);
+      return;
+    }
+    const report = await runValidate(plan, deps);
     await emitReport(report, targets, io);
     setExit(report.verdict === "pass" ? EXIT.pass : EXIT.blocked);
   });
 }
 
+// src/cli/commands/merge.ts
+var EXAMPLES6 = `
+Examples:
+  # three shards (each on its own machine), then one merge
+  $ embedding-gate check --candidate m.yaml --baseline prod.yaml --shard 1/3 --partial p1.json
+  $ embedding-gate check --candidate m.yaml --baseline prod.yaml --shard 2/3 --partial p2.json
+  $ embedding-gate check --candidate m.yaml --baseline prod.yaml --shard 3/3 --partial p3.json
+  $ embedding-gate merge p1.json p2.json p3.json --format markdown=summary.md --format json=report.json
+
+The report equals the one "check" gives on one machine. A missing or repeated shard, or
+partials of different plans (options, files), are refused.
+
+Exit codes: 0 pass, 1 blocked, 2 could not judge (usage, unreadable configuration or partials).`;
+function mergeCommand(io, deps, setExit) {
+  return new Command("merge").description('merge the partial results of "check --shard i/n" into the single-machine report').argument("<partials...>", "partial result files, one per shard, in any order").option(
+    "--format <name[=file]>",
+    'report format: text, json, markdown, sarif, junit; repeatable; "=file" writes it to a file',
+    (v, prev) => [...prev ?? [], v]
+  ).option(
+    "--output <file>",
+    'file for the formats given without "=file" (default: standard output)'
+  ).addOption(failOnOption()).option("--workspace <dir>", "the workspace the shards ran in (default: the working directory)").option(
+    "--write-run <dir>",
+    "write every TREC run the benchmarks evaluated into this directory"
+  ).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES6).action(async (files, opts) => {
+    const targets = parseOutputs(opts.format ?? ["text"], opts.output);
+    await requireOutputTargets(targets, io.cwd);
+    const writeRuns = opts.writeRun === void 0 ? void 0 : resolve7(io.cwd, opts.writeRun);
+    if (writeRuns) await requireOutputDirectory(writeRuns, "--write-run");
+    const workspace = await requireDirectory(
+      io.cwd,
+      opts.workspace ?? ".",
+      "--workspace",
+      "the directory every file of the run lies in"
+    );
+    const all = [];
+    for (const file of files) {
+      const path = await requireInputFile(io.cwd, file, "merge", "a partial result file");
+      all.push({ file, partial: parsePartial(file, await readFile(path, "utf8")) });
+    }
+    const other = all.find((p) => p.partial.command !== all[0].partial.command);
+    if (other)
+      throw new UsageError(
+        `${other.file} is a partial of "${other.partial.command}" but ${all[0].file} is one of "${all[0].partial.command}"; merge each run's partials apart`
+      );
+    const knn = all.filter(
+      (p) => p.partial.command === "knn"
+    );
+    if (knn.length > 0) {
+      await writeKnnRun(knn, all, opts, io);
+      setExit(EXIT.pass);
+      return;
+    }
+    const validate = all.filter(
+      (p) => p.partial.command === "validate"
+    );
+    if (validate.length > 0) {
+      const described = validate[0].partial.plan.request;
+      const report2 = await runValidateMerge(
+        validate,
+        await validatePlanOf(described, io.cwd, opts.failOn),
+        deps
+      );
+      await emitReport(report2, targets, io);
+      setExit(report2.verdict === "pass" ? EXIT.pass : EXIT.blocked);
+      return;
+    }
+    const partials = all;
+    const { report, runs } = await runMerge(
+      partials,
+      { workspace, failOn: opts.failOn, keepRuns: writeRuns !== void 0 },
+      confineDeps(deps, workspace)
+    );
+    if (writeRuns) {
+      for (const run of runs)
+        await writeLinesAtomic(join2(writeRuns, `${run.suite}.${run.label}.run`), run.lines());
+    }
+    await emitReport(report, targets, io);
+    setExit(report.verdict === "pass" ? EXIT.pass : EXIT.blocked);
+  });
+}
+async function writeKnnRun(knn, all, opts, io) {
+  const check = all.find((p) => p.partial.command !== "knn");
+  if (check)
+    throw new UsageError(
+      `${check.file} is a partial of "check" but ${knn[0].file} is one of "knn"; merge each run's partials apart`
+    );
+  if (opts.output === void 0 || opts.format !== void 0)
+    throw new UsageError(
+      'the partials are of "knn": give the run file with --output <file> (and no --format)'
+    );
+  const output = await requireOutputFile(io.cwd, opts.output, "--output");
+  const { result, tag } = mergeKnnPartials(knn);
+  await writeLinesAtomic(output, trecRunLines(result, tag));
+  io.stderr(
+    `embedding-gate: merged ${knn.length} shards: ${result.queryIds.length} queries \xD7 ${result.k} neighbours (${result.metric}, ${result.stats.corpusRows} corpus rows) to ${opts.output}
+`
+  );
+}
+
 // src/cli/commands/card.ts
-import { readFile } from "node:fs/promises";
+import { readFile as readFile2 } from "node:fs/promises";
 
 // src/report/card.ts
 function scalar(v) {
@@ -4738,7 +5644,7 @@ ${existing}`;
 }
 
 // src/cli/commands/card.ts
-var EXAMPLES6 = `
+var EXAMPLES7 = `
 Examples:
   $ embedding-gate card --report gate.json --output releases/1.1.0/CARD.md --changelog CHANGELOG.md
 
@@ -4750,7 +5656,7 @@ function cardCommand(io, setExit) {
   return new Command("card").description("write a markdown version card (and a CHANGELOG entry) from a JSON gate report").requiredOption("--report <json>", "JSON report of check (check --format json=FILE)").option("--output <md>", "write the card to this file (default: standard output)").option("--changelog <file>", "prepend the entry to this CHANGELOG (created if missing)").addOption(configLimitOption("size")).addOption(configLimitOption("aliases")).option(
     "--allow-blocked",
     "write the card and entry of a blocked report too, marked BLOCKED (default: refuse)"
-  ).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES6).action(async (opts) => {
+  ).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES7).action(async (opts) => {
     const reportPath = await requireInputFile(
       io.cwd,
       opts.report,
@@ -4773,7 +5679,7 @@ function cardCommand(io, setExit) {
     else io.stdout(card);
     if (changelog) {
       const file = changelog;
-      const existing = await readFile(file, "utf8").catch((err) => {
+      const existing = await readFile2(file, "utf8").catch((err) => {
         if (err.code === "ENOENT") return "";
         throw err;
       });
@@ -4790,11 +5696,11 @@ function cardCommand(io, setExit) {
 var import_semver3 = __toESM(require_semver(), 1);
 
 // src/cli/commands/promote.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { lstat } from "node:fs/promises";
-import { dirname as dirname3, resolve as resolve6 } from "node:path";
+import { dirname as dirname3, resolve as resolve8 } from "node:path";
 var import_semver2 = __toESM(require_semver(), 1);
-var EXAMPLES7 = `
+var EXAMPLES8 = `
 Examples:
   # promote what a passing gate report gated
   $ embedding-gate check --candidate releases/1.1.0/manifest.yaml --baseline releases/1.0.0/manifest.yaml \\
@@ -4836,7 +5742,7 @@ async function runChange(io, setExit, change) {
 }
 async function requireRegistryFile(cwd, value) {
   requireLocalPath(value, "--registry");
-  const path = resolve6(cwd, value);
+  const path = resolve8(cwd, value);
   if (await lstat(path).catch(() => void 0) === void 0) return path;
   return requireInputFile(cwd, value, "--registry", "a registry (YAML or JSON)");
 }
@@ -4871,7 +5777,7 @@ function promoteCommand(io, deps, setExit) {
   ).option("--actor <name>", "who promotes (default: $GITHUB_ACTOR, else $USER)").option("--reason <text>", "why, recorded in the channel history").option("--init", "create the registry if it does not exist").option(
     "--workspace <dir>",
     "files must resolve inside this directory (default: the working directory)"
-  ).addOption(configLimitOption("size")).addOption(configLimitOption("aliases")).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES7).action(async (opts) => {
+  ).addOption(configLimitOption("size")).addOption(configLimitOption("aliases")).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES8).action(async (opts) => {
     const channel = checkChannel(opts.channel);
     if (!import_semver2.default.valid(opts.version))
       throw new UsageError(
@@ -4954,7 +5860,7 @@ async function gateBeforePromotion(opts, name, channel, registryPath, workspace,
     const reg = requireValid(exists);
     const current = reg.embeddings[name]?.channels?.[channel]?.version;
     const path = current ? reg.embeddings[name].versions[current].manifest.path : void 0;
-    if (path) baseline = resolve6(dirname3(registryPath), path);
+    if (path) baseline = resolve8(dirname3(registryPath), path);
   }
   const { report } = await runGate(
     {
@@ -4976,11 +5882,11 @@ async function gateBeforePromotion(opts, name, channel, registryPath, workspace,
       `the gate blocked ${name} ${report.candidate.version} (${report.counts.error} error(s)); nothing was promoted`
     );
   }
-  return createHash("sha256").update(FORMATTERS.json(report)).digest("hex");
+  return createHash2("sha256").update(FORMATTERS.json(report)).digest("hex");
 }
 
 // src/cli/commands/deprecate.ts
-var EXAMPLES8 = `
+var EXAMPLES9 = `
 Examples:
   $ embedding-gate deprecate --registry registry.yaml --version 1.0.0 --sunset 2026-06-30 \\
       --reason "superseded by 2.0.0 (multilingual)"
@@ -4992,7 +5898,7 @@ function deprecateCommand(io, deps, setExit) {
   return new Command("deprecate").description("mark a released version deprecated, with the date it stops being supported").addOption(registryOption()).requiredOption("--version <semver>", "the version to deprecate").requiredOption(
     "--sunset <date>",
     "RFC 3339 date (YYYY-MM-DD, UTC) from which the version is unsupported"
-  ).option("--name <embedding>", "embedding name (default: the registry's only one)").option("--reason <text>", "why, recorded on the version").addOption(configLimitOption("size")).addOption(configLimitOption("aliases")).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES8).action(async (opts) => {
+  ).option("--name <embedding>", "embedding name (default: the registry's only one)").option("--reason <text>", "why, recorded on the version").addOption(configLimitOption("size")).addOption(configLimitOption("aliases")).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES9).action(async (opts) => {
     if (!import_semver3.default.valid(opts.version))
       throw new UsageError(`--version ${opts.version}: expected a semantic version`);
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(opts.sunset);
@@ -5021,7 +5927,7 @@ function deprecateCommand(io, deps, setExit) {
 
 // src/cli/commands/rollback.ts
 var import_semver4 = __toESM(require_semver(), 1);
-var EXAMPLES9 = `
+var EXAMPLES10 = `
 Examples:
   $ embedding-gate rollback --registry registry.yaml --channel production --reason "recall dropped"
   # safe to retry: only rolls back while production still serves 1.2.0
@@ -5033,7 +5939,7 @@ function rollbackCommand(io, deps, setExit) {
   return new Command("rollback").description("point a registry channel back at the version it served before its current one").addOption(registryOption()).requiredOption("--channel <name>", "channel to roll back").option("--name <embedding>", "embedding name (default: the registry's only one)").option(
     "--from <semver>",
     "only roll back while the channel is at this version (idempotent retries)"
-  ).option("--actor <name>", "who rolls back (default: $GITHUB_ACTOR, else $USER)").option("--reason <text>", "why, recorded in the channel history").addOption(configLimitOption("size")).addOption(configLimitOption("aliases")).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES9).action(async (opts) => {
+  ).option("--actor <name>", "who rolls back (default: $GITHUB_ACTOR, else $USER)").option("--reason <text>", "why, recorded in the channel history").addOption(configLimitOption("size")).addOption(configLimitOption("aliases")).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES10).action(async (opts) => {
     if (opts.from && !import_semver4.default.valid(opts.from))
       throw new UsageError(`--from ${opts.from}: expected a semantic version`);
     const file = await requireRegistryFile(io.cwd, opts.registry);
@@ -5066,6 +5972,7 @@ async function main(argv, io, deps) {
   for (const cmd of [
     checkCommand(io, deps, setExit),
     validateCommand(io, deps, setExit),
+    mergeCommand(io, deps, setExit),
     initCommand(io, deps, setExit),
     promoteCommand(io, deps, setExit),
     rollbackCommand(io, deps, setExit),
@@ -5145,6 +6052,7 @@ process.exitCode = await main(
   {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
+    stderrIsTTY: process.stderr.isTTY === true,
     cwd: process.cwd(),
     env: process.env
   },
