@@ -22,6 +22,7 @@ import {
   runtimeCacheDir,
   type RuntimeHost,
 } from './runtime-download.js';
+import { byteSize } from '../config/numbers.js';
 import { RuntimeUnavailableError, causeText } from './runtime-error.js';
 import { loadNativeRuntime, type OrtApi } from './runtime-native.js';
 import { DEFAULT_REGISTRY, NATIVE_PLATFORMS, ORT_PIN, tarballUrl } from './runtime-pin.js';
@@ -140,7 +141,7 @@ export async function resolveRuntime(deps: ResolveDeps): Promise<ResolvedRuntime
   if (NATIVE_PLATFORMS.includes(where)) {
     const url = tarballUrl(registryOf(host.env));
     deps.notice(
-      `embedding-gate: downloading onnxruntime-node ${ORT_PIN.version} (${(ORT_PIN.tarballBytes / 1e6).toFixed(0)} MB, once) from ${url} into ${cache}`,
+      `embedding-gate: downloading onnxruntime-node ${ORT_PIN.version} (${byteSize(ORT_PIN.tarballBytes)}, once) from ${url} into ${cache}`,
     );
     try {
       const dir = await (deps.download ?? downloadRuntime)(url, cache, host);

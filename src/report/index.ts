@@ -20,7 +20,7 @@ export const FORMATTERS: Readonly<
   markdown: (report) => formatMarkdown(report),
   sarif: (report, options) => formatSarif(report, options),
   junit: (report) => formatJunit(report),
-  html: (report) => formatHtml(report),
+  html: formatHtml,
 };
 
 export const FORMAT_NAMES = Object.keys(FORMATTERS) as FormatName[];

@@ -133,7 +133,10 @@ export async function openVectors(
     });
   }
   if (opts.parts) return openParts(path, listedParts(opts.parts), opts, openSource);
-  if (isDatasetPattern(path)) return openListed(path, opts, openSource);
+  // A file that exists under the exact name is that file, glob characters and all; only a
+  // name that names no file is a glob of parts.
+  if (isDatasetPattern(path) && !(await isLocalFile(path, isRemoteRef(path))))
+    return openListed(path, opts, openSource);
   // A folder has no extension to tell a format by: it is a dataset, not an unknown format.
   if (formatFor(path, opts) === undefined && !isRemoteRef(path) && (await isDirectory(path)))
     return openListed(path, opts, openSource);
@@ -145,6 +148,14 @@ export async function openVectors(
       return openListed(path, opts, openSource);
     throw e;
   }
+}
+
+async function isLocalFile(path: string, remote: boolean): Promise<boolean> {
+  if (remote) return false;
+  return stat(path).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 async function isDirectory(path: string): Promise<boolean> {

@@ -267,25 +267,35 @@ const ESCAPES: readonly Escape[] = [
     value: (d, t) => relative(d, join(ws, 'linkdir', t)),
     says: /resolves outside the workspace/,
   },
-  // Glob characters are taken literally: `[l]inkdir` is a folder of that name, not `linkdir`.
+  // Glob characters: in a config file's path, literal (`[l]inkdir` is a folder of that name,
+  // not `linkdir`); in a vectors path, a glob of parts, which never follows the symbolic link
+  // out and so names no part here.
   {
     name: 'glob [l]inkdir',
     value: (d, t) => relative(d, join(ws, '[l]inkdir', t)),
-    says: /no such file|cannot read/,
+    says: /no such file|cannot read|names no parts; expected a vectors file, or a directory or glob of parts, inside the workspace/,
   },
   {
     name: 'glob *',
     value: (d, t) => relative(d, join(ws, 'linkdi*', t)),
-    says: /no such file|cannot read/,
+    says: /no such file|cannot read|names no parts; expected a vectors file, or a directory or glob of parts, inside the workspace/,
   },
   {
     name: 'glob ?',
     value: (d, t) => relative(d, join(ws, 'linkdi?', t)),
-    says: /no such file|cannot read/,
+    says: /no such file|cannot read|names no parts; expected a vectors file, or a directory or glob of parts, inside the workspace/,
   },
-  { name: 'https://', value: (_, t) => `https://example.com/${t}`, says: /is a URL/ },
+  {
+    name: 'https://',
+    value: (_, t) => `https://example.com/${t}`,
+    says: /is a URL|is remote; remote reads are off by default .* pass --allow-remote/,
+  },
   { name: 'file://', value: (_, t) => `file://${join(outside, t)}`, says: /is a URL/ },
-  { name: 's3://', value: (_, t) => `s3://bucket/${t}`, says: /is a URL/ },
+  {
+    name: 's3://',
+    value: (_, t) => `s3://bucket/${t}`,
+    says: /is a URL|is remote; remote reads are off by default .* pass --allow-remote/,
+  },
   { name: 'a NUL byte', value: (_, t) => `${t}\u0000.arrow`, says: /contains a NUL byte/ },
   {
     name: 'Windows separators',

@@ -107,7 +107,8 @@ const CASES: readonly Case[] = [
     file: `${DIR}/utf8.yaml`,
     content: () => {
       const bytes = Buffer.from(MANIFEST);
-      bytes[MANIFEST.indexOf('text\n')] = 0xc3; // a lead byte followed by "e": ill-formed
+      // A lead byte followed by "e": ill-formed (placed by byte, the text before it not ASCII).
+      bytes[Buffer.byteLength(MANIFEST.slice(0, MANIFEST.indexOf('text\n')))] = 0xc3;
       return bytes;
     },
     line: `releases/1.1.0/utf8.yaml: invalid UTF-8 at byte ${Buffer.byteLength(MANIFEST.slice(0, MANIFEST.indexOf('text\n')))} (line 2)`,

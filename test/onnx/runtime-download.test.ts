@@ -85,7 +85,9 @@ describe('download of the pinned onnxruntime-node', () => {
     const got = await resolveRuntime(d);
     expect(got.source).toBe('download');
     expect(requests).toHaveLength(1);
-    expect(notices[0]).toMatch(/downloading onnxruntime-node 1\.30\.0 \(114 MB, once\) from http/);
+    expect(notices[0]).toMatch(
+      /downloading onnxruntime-node 1\.30\.0 \(108\.2 MiB \(113,[0-9,]+ bytes\), once\) from http/,
+    );
     const dir = runtimeCacheDir(h);
     // @actions/tool-cache's layout: <tool>/<version>/<arch> and <arch>.complete beside it.
     expect(dir).toBe(join(tool, 'embedding-gate-onnxruntime-node', '1.30.0', process.arch));
