@@ -26,13 +26,13 @@ import {
   verdictSentence,
   versionLabel,
   writeFileAtomic
-} from "./chunks/chunk-7X75WBQK.js";
-import "./chunks/chunk-DQBYPGHE.js";
+} from "./chunks/chunk-MSZYC5SI.js";
+import "./chunks/chunk-DLMM7D5W.js";
 import "./chunks/chunk-C4EWOFBM.js";
 import {
   plural,
   seconds
-} from "./chunks/chunk-QNOY5V5B.js";
+} from "./chunks/chunk-ANVCG6OD.js";
 import "./chunks/chunk-VTONPRI7.js";
 import "./chunks/chunk-CQLA25CY.js";
 import "./chunks/chunk-5L2YZT5A.js";

@@ -79,8 +79,8 @@ import {
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-7X75WBQK.js";
-import "./chunks/chunk-DQBYPGHE.js";
+} from "./chunks/chunk-MSZYC5SI.js";
+import "./chunks/chunk-DLMM7D5W.js";
 import "./chunks/chunk-C4EWOFBM.js";
 import {
   DEFAULT_CONFIG_LIMITS,
@@ -94,7 +94,7 @@ import {
   score,
   seconds,
   signed
-} from "./chunks/chunk-QNOY5V5B.js";
+} from "./chunks/chunk-ANVCG6OD.js";
 import "./chunks/chunk-VTONPRI7.js";
 import "./chunks/chunk-CQLA25CY.js";
 import "./chunks/chunk-5L2YZT5A.js";
@@ -4168,7 +4168,7 @@ var FORMATTERS = {
   markdown: (report) => formatMarkdown(report),
   sarif: (report, options) => formatSarif(report, options),
   junit: (report) => formatJunit(report),
-  html: (report) => formatHtml(report)
+  html: formatHtml
 };
 var FORMAT_NAMES = Object.keys(FORMATTERS);
 
