@@ -7,8 +7,10 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { pathProblem, quotePath } from '../config/paths.js';
+import { pathProblem, quotePath, REMOTE_REF, redactUrl } from '../config/paths.js';
 import { describeFsError } from '../config/read-text.js';
+import { isDatasetPattern, listLocalDataset } from '../sources/dataset.js';
+import { isPgRef, redact } from '../vectors/pgvector/ref.js';
 import { UsageError } from './context.js';
 
 /**
@@ -38,6 +40,45 @@ export async function requireInputFile(
   if (problem !== undefined)
     throw new UsageError(`${option} ${value}: ${problem}; expected ${what}`);
   return path;
+}
+
+/** Whether a vectors argument names a remote object or a database table. */
+export function isRemoteInput(value: string): boolean {
+  return isPgRef(value) || REMOTE_REF.test(value);
+}
+
+/**
+ * A vectors argument (`validate <vectors>`, `knn --queries/--corpus`): a readable file, a
+ * directory or glob that names at least one part, or — with `allowRemote` — an `s3://`,
+ * `http(s)://` or `postgres://` reference, returned as given (shown redacted in messages).
+ * Returns what to open: the absolute local path, or the reference.
+ */
+export async function requireVectorsInput(
+  cwd: string,
+  value: string,
+  option: string,
+  allowRemote: boolean,
+): Promise<string> {
+  const table = isPgRef(value);
+  if (table || REMOTE_REF.test(value)) {
+    if (allowRemote) return value;
+    const shown = table ? redact(value) : redactUrl(value);
+    throw new UsageError(
+      `${option} ${quotePath(shown)} is ${table ? 'a database table' : 'remote'}; remote reads are off by default ` +
+        `so that a pull request cannot make CI fetch arbitrary URLs: pass --allow-remote to read it`,
+    );
+  }
+  requireLocalPath(value, option);
+  const path = resolve(cwd, value);
+  const info = await stat(path).catch(() => undefined);
+  if (info?.isFile()) return requireInputFile(cwd, value, option, 'a vectors file');
+  if (info?.isDirectory() || (!info && isDatasetPattern(path))) {
+    if ((await listLocalDataset(path)).parts.length > 0) return path;
+    throw new UsageError(
+      `${option} ${quotePath(value)}: names no parts; expected a vectors file, or a directory or glob of vectors files`,
+    );
+  }
+  return requireInputFile(cwd, value, option, 'a vectors file, or a directory or glob of parts');
 }
 
 /** Like {@link requireInputFile} for an optional option: undefined stays undefined. */

@@ -46,18 +46,18 @@ export function defaultDeps(
 }
 
 /**
- * `deps` confined to `workspace`, for an edge that learns the workspace only from its
+ * `deps` confined to `workspace` (undefined: not confined, only routed), for an edge that learns the workspace only from its
  * arguments: its byte opener wrapped in {@link confinedOpener}, and the scanner and vectors
  * opener rebuilt on it where they are {@link defaultDeps}'s own (a test's stand-in scanner
  * is kept as given). Everything else (clock, onnxruntime, …) is kept.
  */
 export function confineDeps(
   deps: GateDeps,
-  workspace: string,
+  workspace: string | undefined,
   options: { readonly allowRemote?: boolean } = {},
 ): GateDeps {
   const confined = defaultDeps(deps.openSource ?? openLocalSource, {
-    workspace,
+    ...(workspace !== undefined && { workspace }),
     allowRemote: options.allowRemote === true,
   });
   return {

@@ -2,6 +2,8 @@
  * `validate`: the structural checks of one vectors file without a manifest, for a quick
  * look at a file before writing its manifest.
  */
+import { REMOTE_REF, redactUrl } from '../config/paths.js';
+import { isPgRef, redact } from '../vectors/pgvector/ref.js';
 import { relative, resolve } from 'node:path';
 import type { Normalization } from '../config/manifest.js';
 import {
@@ -29,10 +31,17 @@ export interface ValidatePlan {
 
 /** How `validate` scans its file (one place, so a shard of it scans the same way). */
 export function validateScanRequest(plan: ValidatePlan): ScanRequest {
-  const path = resolve(plan.cwd, plan.file);
+  // A URL or a table is read as given and shown without its credentials.
+  const table = isPgRef(plan.file);
+  const remote = table || REMOTE_REF.test(plan.file);
+  const path = remote ? plan.file : resolve(plan.cwd, plan.file);
   return {
     path,
-    displayPath: relative(plan.cwd, path) || path,
+    displayPath: table
+      ? redact(plan.file)
+      : remote
+        ? redactUrl(plan.file)
+        : relative(plan.cwd, path) || path,
     open: plan.open,
     expectUnitNorm: plan.normalization === 'l2',
     normTolerance: plan.normTolerance ?? MANIFEST_NORM_TOLERANCE,

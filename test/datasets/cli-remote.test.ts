@@ -97,4 +97,66 @@ describe('the gate on remote and multi-part vectors', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
   });
+
+  it('validate and knn take a URL with --allow-remote, and refuse it without', async () => {
+    const dir = copyExamples();
+    const url = `http://me:hunter2@127.0.0.1:${port}/vectors.arrow`;
+    const before = ranges.length;
+    const refused = await runCli(['validate', url], dir);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /validate "http:\/\/127\.0\.0\.1:\d+\/vectors\.arrow" is remote; .*--allow-remote/,
+    );
+    expect(refused.stderr).not.toContain('hunter2');
+    expect(ranges.length).toBe(before);
+
+    const local = await runCli(
+      ['validate', 'releases/1.1.0/vectors.arrow', '--format', 'json'],
+      dir,
+    );
+    const remote = await runCli(['validate', url, '--allow-remote', '--format', 'json'], dir);
+    expect(remote.stderr).toBe('');
+    expect(remote.code).toBe(local.code);
+    const summary = (out: string) => {
+      const v = JSON.parse(out).candidate.vectors;
+      return { rows: v.rows, dims: v.dims, norms: v.norms, verdict: JSON.parse(out).verdict };
+    };
+    expect(summary(remote.stdout)).toEqual(summary(local.stdout));
+    expect(remote.stdout).not.toContain('hunter2');
+
+    const knnArgs = ['knn', '--queries', 'suites/queries/1.1.0.arrow', '--corpus'];
+    const knnRefused = await runCli([...knnArgs, url, '--output', 'r.run'], dir);
+    expect(knnRefused.code).toBe(2);
+    expect(knnRefused.stderr).toMatch(/--corpus "http:.*" is remote; .*--allow-remote/);
+    const knnLocal = await runCli(
+      [...knnArgs, 'releases/1.1.0/vectors.arrow', '--output', 'local.run'],
+      dir,
+    );
+    expect(knnLocal.code).toBe(0);
+    const knnRemote = await runCli(
+      [...knnArgs, url, '--output', 'remote.run', '--allow-remote'],
+      dir,
+    );
+    expect(knnRemote.stderr).toMatch(
+      /^embedding-gate: wrote 300 queries × 10 neighbours .* to remote\.run\n$/,
+    );
+    expect(knnRemote.code).toBe(0);
+    expect(readFileSync(join(dir, 'remote.run'), 'utf8')).toBe(
+      readFileSync(join(dir, 'local.run'), 'utf8'),
+    );
+  });
+
+  it('validate reads a folder or a glob of parts, and names an empty glob', async () => {
+    const dir = copyExamples();
+    mkdirSync(join(dir, 'parts/lang=en'), { recursive: true });
+    renameSync(join(dir, 'releases/1.1.0/vectors.arrow'), join(dir, 'parts/lang=en/part-0.arrow'));
+    for (const ref of ['parts', 'parts/*/*.arrow']) {
+      const r = await runCli(['validate', ref, '--format', 'json'], dir);
+      expect(r.stderr).toBe('');
+      expect(JSON.parse(r.stdout).candidate.vectors.rows).toBeGreaterThan(0);
+    }
+    const none = await runCli(['validate', 'parts/*.npy'], dir);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/validate "parts\/\*\.npy": names no parts/);
+  });
 });

@@ -8,8 +8,9 @@ import { knnShard } from '../../gate/partial-knn.js';
 import { serialisePartial } from '../../gate/partial.js';
 import { parseShard } from '../../gate/shard.js';
 import { VERSION } from '../../version.js';
-import { optionalInputFile, requireInputFile } from '../files.js';
-import { positiveInt, shardOptions } from '../options.js';
+import { isRemoteInput, optionalInputFile, requireVectorsInput } from '../files.js';
+import { allowRemoteOption, positiveInt, shardOptions } from '../options.js';
+import { defaultDeps } from '../../gate/default-deps.js';
 import { requireOutputFile } from '../output.js';
 
 const EXAMPLES = `
@@ -33,6 +34,7 @@ interface KnnOptions {
   threads?: number;
   shard?: string;
   partial?: string;
+  allowRemote?: boolean;
 }
 
 /** `embedding-gate knn`: exact top-k retrieval into a TREC run file. */
@@ -56,15 +58,21 @@ export function knnCommand(io: CliIO, setExit: (code: number) => void): Command 
       'onnxruntime threads (default: all cores)',
       positiveInt('--threads', 1024),
     )
+    .addOption(allowRemoteOption())
     .option('--debug', 'print stack traces of internal errors')
     .addHelpText('after', EXAMPLES);
   return shardOptions(command).action(async (opts: KnnOptions) => {
     const ids = 'a text file of ids, one per line';
-    const queriesPath = await requireInputFile(io.cwd, opts.queries, '--queries', 'a vectors file');
+    const allowRemote = opts.allowRemote === true;
+    const queriesPath = await requireVectorsInput(io.cwd, opts.queries, '--queries', allowRemote);
     const queryIds = await optionalInputFile(io.cwd, opts.queryIds, '--query-ids', ids);
-    const corpusPath = await requireInputFile(io.cwd, opts.corpus, '--corpus', 'a vectors file');
+    const corpusPath = await requireVectorsInput(io.cwd, opts.corpus, '--corpus', allowRemote);
     const corpusIds = await optionalInputFile(io.cwd, opts.corpusIds, '--corpus-ids', ids);
     const sharded = opts.shard !== undefined || opts.partial !== undefined;
+    if (sharded && (isRemoteInput(opts.queries) || isRemoteInput(opts.corpus)))
+      throw new UsageError(
+        '--shard reads local vectors only for now; run knn on the remote reference whole, without --shard',
+      );
     if (sharded && opts.partial === undefined)
       throw new UsageError(`--shard ${opts.shard} needs --partial <file>`);
     if (!sharded && opts.output === undefined)
@@ -76,9 +84,11 @@ export function knnCommand(io: CliIO, setExit: (code: number) => void): Command 
       sharded ? opts.partial! : opts.output!,
       sharded ? '--partial' : '--output',
     );
-    const querySource = await openVectors(queriesPath, { idsPath: queryIds });
+    // URLs and tables only with --allow-remote (checked above); local paths as given.
+    const opener = defaultDeps(undefined, { allowRemote }).openSource;
+    const querySource = await openVectors(queriesPath, { idsPath: queryIds }, opener);
     const queries = await readQueries(querySource).finally(() => querySource.close());
-    const corpus = await openVectors(corpusPath, { idsPath: corpusIds });
+    const corpus = await openVectors(corpusPath, { idsPath: corpusIds }, opener);
     const search = (c: typeof corpus) =>
       exactKnn({ queries, corpus: c, k: opts.k, metric: opts.metric, threads: opts.threads });
     if (sharded) {

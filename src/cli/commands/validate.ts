@@ -10,6 +10,7 @@ import type { FailOn } from '../../gate/report-model.js';
 import { VECTOR_FORMATS, type VectorDType, type VectorFormat } from '../../vectors/types.js';
 import { EXIT, UsageError, type CliIO } from '../context.js';
 import {
+  allowRemoteOption,
   collect,
   dtypeOption,
   failOnOption,
@@ -17,7 +18,8 @@ import {
   positiveNumber,
   vectorsFileOptions,
 } from '../options.js';
-import { optionalInputFile, requireInputFile } from '../files.js';
+import { isRemoteInput, optionalInputFile, requireVectorsInput } from '../files.js';
+import { confineDeps } from '../../gate/default-deps.js';
 import { emitReport, parseOutputs, requireOutputFile, requireOutputTargets } from '../output.js';
 import { Option } from 'commander';
 
@@ -44,6 +46,7 @@ interface ValidateOptions {
   failOn: FailOn;
   shard?: string;
   partial?: string;
+  allowRemote?: boolean;
 }
 
 /**
@@ -54,8 +57,9 @@ export async function validatePlanOf(
   described: ValidateDescription,
   cwd: string,
   failOn: FailOn,
+  allowRemote = false,
 ): Promise<ValidatePlan> {
-  await requireInputFile(cwd, described.file, 'validate', 'a vectors file');
+  await requireVectorsInput(cwd, described.file, 'validate', allowRemote);
   const idsPath = await optionalInputFile(
     cwd,
     described.ids,
@@ -115,6 +119,7 @@ export function validateCommand(
       .addOption(new Option('--report-format <name[=file]>').hideHelp().argParser(collect))
       .option('--output <file>', 'file for report formats given without "=file"')
       .addOption(failOnOption())
+      .addOption(allowRemoteOption())
       .option('--debug', 'print stack traces of internal errors')
       .addHelpText('after', EXAMPLES)
       .option('--shard <i/n>', "scan shard i of n (from 1): this shard's rows; needs --partial")
@@ -147,8 +152,13 @@ export function validateCommand(
           ...(opts.normalization !== undefined && { normalization: opts.normalization }),
           ...(opts.normTolerance !== undefined && { normTolerance: opts.normTolerance }),
         };
-        const plan = await validatePlanOf(described, io.cwd, opts.failOn);
+        const allowRemote = opts.allowRemote === true;
+        const plan = await validatePlanOf(described, io.cwd, opts.failOn, allowRemote);
         if (opts.shard !== undefined || opts.partial !== undefined) {
+          if (isRemoteInput(file))
+            throw new UsageError(
+              `--shard reads local vectors only for now; validate the remote reference whole, without --shard`,
+            );
           if (opts.partial === undefined)
             throw new UsageError(`--shard ${opts.shard} needs --partial <file>`);
           const shard = parseShard(opts.shard ?? '1/1');
@@ -161,7 +171,10 @@ export function validateCommand(
           setExit(EXIT.pass);
           return;
         }
-        const report = await runValidate(plan, deps);
+        const report = await runValidate(
+          plan,
+          allowRemote ? confineDeps(deps, undefined, { allowRemote }) : deps,
+        );
         await emitReport(report, targets, io);
         setExit(report.verdict === 'pass' ? EXIT.pass : EXIT.blocked);
       })
