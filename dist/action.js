@@ -26,7 +26,7 @@ import {
   verdictSentence,
   versionLabel,
   writeFileAtomic
-} from "./chunks/chunk-MSZYC5SI.js";
+} from "./chunks/chunk-MPRDBMD2.js";
 import "./chunks/chunk-DLMM7D5W.js";
 import "./chunks/chunk-C4EWOFBM.js";
 import {

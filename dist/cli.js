@@ -40,7 +40,9 @@ import {
   formatJunit,
   formatMarkdown,
   formatSarif,
+  isDatasetPattern,
   judgeRanking,
+  listLocalDataset,
   loadRegistry,
   normsLabel,
   openVectors,
@@ -79,25 +81,30 @@ import {
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-MSZYC5SI.js";
+} from "./chunks/chunk-MPRDBMD2.js";
 import "./chunks/chunk-DLMM7D5W.js";
 import "./chunks/chunk-C4EWOFBM.js";
 import {
   DEFAULT_CONFIG_LIMITS,
   MISSING,
+  REMOTE_REF,
   RuntimeUnavailableError,
   count,
   describeFsError,
   openLocalSource,
   pathProblem,
   quotePath,
+  redactUrl,
   score,
   seconds,
   signed
 } from "./chunks/chunk-ANVCG6OD.js";
 import "./chunks/chunk-VTONPRI7.js";
 import "./chunks/chunk-CQLA25CY.js";
-import "./chunks/chunk-5L2YZT5A.js";
+import {
+  isPgRef,
+  redact
+} from "./chunks/chunk-5L2YZT5A.js";
 import {
   ConfigError
 } from "./chunks/chunk-QKJBTYHH.js";
@@ -4188,6 +4195,30 @@ async function requireInputFile(cwd, value, option, what) {
     throw new UsageError(`${option} ${value}: ${problem}; expected ${what}`);
   return path;
 }
+function isRemoteInput(value) {
+  return isPgRef(value) || REMOTE_REF.test(value);
+}
+async function requireVectorsInput(cwd, value, option, allowRemote) {
+  const table = isPgRef(value);
+  if (table || REMOTE_REF.test(value)) {
+    if (allowRemote) return value;
+    const shown = table ? redact(value) : redactUrl(value);
+    throw new UsageError(
+      `${option} ${quotePath(shown)} is ${table ? "a database table" : "remote"}; remote reads are off by default so that a pull request cannot make CI fetch arbitrary URLs: pass --allow-remote to read it`
+    );
+  }
+  requireLocalPath(value, option);
+  const path = resolve(cwd, value);
+  const info = await stat(path).catch(() => void 0);
+  if (info?.isFile()) return requireInputFile(cwd, value, option, "a vectors file");
+  if (info?.isDirectory() || !info && isDatasetPattern(path)) {
+    if ((await listLocalDataset(path)).parts.length > 0) return path;
+    throw new UsageError(
+      `${option} ${quotePath(value)}: names no parts; expected a vectors file, or a directory or glob of vectors files`
+    );
+  }
+  return requireInputFile(cwd, value, option, "a vectors file, or a directory or glob of parts");
+}
 async function optionalInputFile(cwd, value, option, what) {
   return value === void 0 ? void 0 : requireInputFile(cwd, value, option, what);
 }
@@ -5086,14 +5117,19 @@ function knnCommand(io, setExit) {
     "--threads <n>",
     "onnxruntime threads (default: all cores)",
     positiveInt("--threads", 1024)
-  ).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES4);
+  ).addOption(allowRemoteOption()).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES4);
   return shardOptions(command).action(async (opts) => {
     const ids = "a text file of ids, one per line";
-    const queriesPath = await requireInputFile(io.cwd, opts.queries, "--queries", "a vectors file");
+    const allowRemote = opts.allowRemote === true;
+    const queriesPath = await requireVectorsInput(io.cwd, opts.queries, "--queries", allowRemote);
     const queryIds = await optionalInputFile(io.cwd, opts.queryIds, "--query-ids", ids);
-    const corpusPath = await requireInputFile(io.cwd, opts.corpus, "--corpus", "a vectors file");
+    const corpusPath = await requireVectorsInput(io.cwd, opts.corpus, "--corpus", allowRemote);
     const corpusIds = await optionalInputFile(io.cwd, opts.corpusIds, "--corpus-ids", ids);
     const sharded = opts.shard !== void 0 || opts.partial !== void 0;
+    if (sharded && (isRemoteInput(opts.queries) || isRemoteInput(opts.corpus)))
+      throw new UsageError(
+        "--shard reads local vectors only for now; run knn on the remote reference whole, without --shard"
+      );
     if (sharded && opts.partial === void 0)
       throw new UsageError(`--shard ${opts.shard} needs --partial <file>`);
     if (!sharded && opts.output === void 0)
@@ -5105,9 +5141,10 @@ function knnCommand(io, setExit) {
       sharded ? opts.partial : opts.output,
       sharded ? "--partial" : "--output"
     );
-    const querySource = await openVectors(queriesPath, { idsPath: queryIds });
+    const opener = defaultDeps(void 0, { allowRemote }).openSource;
+    const querySource = await openVectors(queriesPath, { idsPath: queryIds }, opener);
     const queries = await readQueries(querySource).finally(() => querySource.close());
-    const corpus = await openVectors(corpusPath, { idsPath: corpusIds });
+    const corpus = await openVectors(corpusPath, { idsPath: corpusIds }, opener);
     const search = (c) => exactKnn({ queries, corpus: c, k: opts.k, metric: opts.metric, threads: opts.threads });
     if (sharded) {
       try {
@@ -5166,10 +5203,12 @@ import { join as join2, resolve as resolve7 } from "node:path";
 // src/gate/validate.ts
 import { relative as relative3, resolve as resolve6 } from "node:path";
 function validateScanRequest(plan) {
-  const path = resolve6(plan.cwd, plan.file);
+  const table = isPgRef(plan.file);
+  const remote = table || REMOTE_REF.test(plan.file);
+  const path = remote ? plan.file : resolve6(plan.cwd, plan.file);
   return {
     path,
-    displayPath: relative3(plan.cwd, path) || path,
+    displayPath: table ? redact(plan.file) : remote ? redactUrl(plan.file) : relative3(plan.cwd, path) || path,
     open: plan.open,
     expectUnitNorm: plan.normalization === "l2",
     normTolerance: plan.normTolerance ?? MANIFEST_NORM_TOLERANCE,
@@ -5259,8 +5298,8 @@ Examples:
   $ embedding-gate validate codes.bin --vectors-format binary --dims 256
 
 Exit codes: 0 pass, 1 blocked, 2 could not judge.`;
-async function validatePlanOf(described, cwd, failOn) {
-  await requireInputFile(cwd, described.file, "validate", "a vectors file");
+async function validatePlanOf(described, cwd, failOn, allowRemote = false) {
+  await requireVectorsInput(cwd, described.file, "validate", allowRemote);
   const idsPath = await optionalInputFile(
     cwd,
     described.ids,
@@ -5301,7 +5340,7 @@ function validateCommand(io, deps, setExit) {
     "--format <name[=file]>",
     "report format: text, json, markdown, sarif, junit, html; name=file writes to a file; repeatable",
     collect
-  ).addOption(new Option("--report-format <name[=file]>").hideHelp().argParser(collect)).option("--output <file>", 'file for report formats given without "=file"').addOption(failOnOption()).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES5).option("--shard <i/n>", "scan shard i of n (from 1): this shard's rows; needs --partial").option(
+  ).addOption(new Option("--report-format <name[=file]>").hideHelp().argParser(collect)).option("--output <file>", 'file for report formats given without "=file"').addOption(failOnOption()).addOption(allowRemoteOption()).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES5).option("--shard <i/n>", "scan shard i of n (from 1): this shard's rows; needs --partial").option(
     "--partial <file>",
     `write this shard's partial result instead of a report, for "embedding-gate merge"`
   ).action(async (file, opts) => {
@@ -5329,8 +5368,13 @@ function validateCommand(io, deps, setExit) {
       ...opts.normalization !== void 0 && { normalization: opts.normalization },
       ...opts.normTolerance !== void 0 && { normTolerance: opts.normTolerance }
     };
-    const plan = await validatePlanOf(described, io.cwd, opts.failOn);
+    const allowRemote = opts.allowRemote === true;
+    const plan = await validatePlanOf(described, io.cwd, opts.failOn, allowRemote);
     if (opts.shard !== void 0 || opts.partial !== void 0) {
+      if (isRemoteInput(file))
+        throw new UsageError(
+          `--shard reads local vectors only for now; validate the remote reference whole, without --shard`
+        );
       if (opts.partial === void 0)
         throw new UsageError(`--shard ${opts.shard} needs --partial <file>`);
       const shard = parseShard(opts.shard ?? "1/1");
@@ -5344,7 +5388,10 @@ function validateCommand(io, deps, setExit) {
       setExit(EXIT.pass);
       return;
     }
-    const report = await runValidate(plan, deps);
+    const report = await runValidate(
+      plan,
+      allowRemote ? confineDeps(deps, void 0, { allowRemote }) : deps
+    );
     await emitReport(report, targets, io);
     setExit(report.verdict === "pass" ? EXIT.pass : EXIT.blocked);
   });
