@@ -25,6 +25,7 @@ describe('the built action (dist/action.js)', () => {
       warnings: '1',
       'blocked-consumers': '[]',
       'report-path': join(ws, 'out/gate.json'),
+      message: 'pass (0 errors, 1 warnings)',
     });
     expect(r.summary).toContain('## ✅ embedding-gate: products-text 1.1.0');
     expect(r.summary).toContain('| fraud-classifier | @shop/risk | pending |');
@@ -55,7 +56,9 @@ describe('the built action (dist/action.js)', () => {
     expect(r.stdout).toContain(
       '::error title=embedding-gate%3A cannot judge::input fail-on: expected one of error, warning, never, found "sometimes"',
     );
-    expect(r.outputs).toEqual({});
+    // A configuration error still answers: verdict error and the message, no report.
+    expect(r.outputs).toMatchObject({ verdict: 'error', errors: '1', 'report-path': '' });
+    expect(r.outputs.message).toContain('input fail-on: expected one of error, warning, never');
   });
 
   it('fails with the file and line of a YAML syntax error, without a stack trace', () => {

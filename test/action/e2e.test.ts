@@ -95,6 +95,7 @@ describe('dist/action.js on a pull request, against a local GitHub API', () => {
       warnings: '0',
       'blocked-consumers': '["fraud-classifier"]',
       'report-path': join(ws, 'out/gate.json'),
+      message: 'fail (1 errors, 0 warnings)',
     });
     expect(blocked.summary).toContain('## ❌ embedding-gate: products-text 1.1.0');
     expect(blocked.summary).toContain(

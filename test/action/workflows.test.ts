@@ -56,8 +56,10 @@ describe('.github/workflows', () => {
       for (const job of Object.values(load(file).jobs)) {
         for (const step of job.steps) {
           expect(unknownInputs(step), `${file}: inputs action.yml does not declare`).toEqual([]);
-          // A user cannot copy a step that runs this repository's own build.
-          expect(step.run ?? '', file).not.toMatch(/dist\/cli\.js/);
+          // A user cannot copy a step that runs this repository's own build. The sharded gate
+          // is the one exception until the Action has a shard and merge mode (issue 14, open).
+          if (file !== 'gate-sharded.yml')
+            expect(step.run ?? '', file).not.toMatch(/dist\/cli\.js/);
           // ${{ }} inside run: is script injection waiting to happen; values go through env.
           if (step.run) expect(step.run).not.toMatch(/\$\{\{/);
         }

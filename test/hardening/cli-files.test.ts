@@ -64,12 +64,12 @@ const CASES: readonly (readonly [string, readonly string[], RegExp])[] = [
   [
     'validate <vectors> a directory',
     ['validate', 'adir'],
-    /^validate adir: is a directory; expected a vectors file/,
+    /^validate "adir": names no parts; expected a vectors file, or a directory or glob of vectors files$/,
   ],
   [
     'validate <vectors> a URL',
     ['validate', 's3://bucket/v.arrow'],
-    /^validate "s3:\/\/bucket\/v\.arrow" is a URL/,
+    /^validate "s3:\/\/bucket\/v\.arrow" is remote; remote reads are off by default .* pass --allow-remote to read it$/,
   ],
   [
     'validate <vectors> with a NUL byte',
@@ -95,7 +95,7 @@ const CASES: readonly (readonly [string, readonly string[], RegExp])[] = [
   [
     'knn --corpus a URL',
     ['knn', '--queries', VECTORS, '--corpus', 'http://example.com/c.arrow', '--output', 'r.out'],
-    /^--corpus "http:\/\/example\.com\/c\.arrow" is a URL/,
+    /^--corpus "http:\/\/example\.com\/c\.arrow" is remote; remote reads are off by default .* pass --allow-remote to read it$/,
   ],
   [
     'knn --corpus-ids a directory',
