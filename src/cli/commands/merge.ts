@@ -18,9 +18,10 @@ import { UsageError } from '../context.js';
 import type { GateDeps } from '../../gate/plan.js';
 import type { FailOn } from '../../gate/report-model.js';
 import { runMerge } from '../../gate/shard.js';
+import { readmeUrlFromEnv } from '../../github/readme-url.js';
 import { EXIT, type CliIO } from '../context.js';
 import { requireDirectory, requireInputFile } from '../files.js';
-import { failOnOption } from '../options.js';
+import { collect, failOnOption } from '../options.js';
 import {
   emitReport,
   parseOutputs,
@@ -48,6 +49,7 @@ interface MergeOptions {
   failOn: FailOn;
   workspace?: string;
   writeRun?: string;
+  sarifIncludeInfo?: boolean;
 }
 
 /** `embedding-gate merge`: the report of a sharded `check`, from its partial results. */
@@ -57,8 +59,8 @@ export function mergeCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
     .argument('<partials...>', 'partial result files, one per shard, in any order')
     .option(
       '--format <name[=file]>',
-      'report format: text, json, markdown, sarif, junit; repeatable; "=file" writes it to a file',
-      (v: string, prev: string[] | undefined) => [...(prev ?? []), v],
+      'report format: text, json, markdown, sarif, junit, html; repeatable; "=file" writes it to a file',
+      collect,
     )
     .option(
       '--output <file>',
@@ -69,6 +71,10 @@ export function mergeCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
     .option(
       '--write-run <dir>',
       'write every TREC run the benchmarks evaluated into this directory',
+    )
+    .option(
+      '--sarif-include-info',
+      'also put info findings in SARIF, as "check --sarif-include-info" does',
     )
     .option('--debug', 'print stack traces of internal errors')
     .addHelpText('after', EXAMPLES)
@@ -125,7 +131,12 @@ export function mergeCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
         for (const run of runs)
           await writeLinesAtomic(join(writeRuns, `${run.suite}.${run.label}.run`), run.lines());
       }
-      await emitReport(report, targets, io);
+      // The options check renders with, so every format is the single run's byte for byte.
+      await emitReport(report, targets, io, {
+        includeInfo: opts.sarifIncludeInfo === true,
+        readmeUrl: readmeUrlFromEnv(io.env),
+        workspace,
+      });
       setExit(report.verdict === 'pass' ? EXIT.pass : EXIT.blocked);
     });
 }
