@@ -31,6 +31,7 @@ import { commentOnPullRequest, type CommentsApiFactory } from './comment.js';
 import { Output, readConfig, type ActionConfig } from './inputs.js';
 import { blockedConsumers, errorSummary, registrySummary, summaryText } from './publish.js';
 import { runRegistryCommand } from './registry.js';
+import { mergePartials, writeShardPartial } from './shard.js';
 
 /** The engine's dependencies plus the Action's own side effects that tests may replace. */
 export interface ActionDeps extends GateDeps {
@@ -272,7 +273,23 @@ export async function run(options: RunOptions = {}): Promise<void> {
     const runDeps: ActionDeps = config.allowRemote
       ? { ...deps, ...confineDeps(merged, workspace, { allowRemote: true }) }
       : deps;
-    const { report } = await runGate(planOf(config, runInfo, cwd, workspace), runDeps);
+    if (config.shard) {
+      await shardStep(config, planOf(config, runInfo, cwd, workspace), runDeps, cwd);
+      return;
+    }
+    const { report } =
+      config.command === 'merge'
+        ? await mergePartials(
+            config,
+            {
+              workspace,
+              failOn: config.failOn,
+              ...optionalOverride(overrideFromLabels(config, runInfo)),
+            },
+            runDeps,
+            cwd,
+          )
+        : await runGate(planOf(config, runInfo, cwd, workspace), runDeps);
     await core.group('embedding-gate: publish', () =>
       publish(report, config, runInfo, deps, env, cwd),
     );
@@ -352,6 +369,33 @@ async function publishError(
   } catch (err) {
     core.warning(`could not write the job summary: ${(err as Error).message}`);
   }
+}
+
+function optionalOverride(override: OverrideDeclaration | undefined) {
+  return override ? { override } : {};
+}
+
+/**
+ * `shard: i/n`: one shard's partial, and nothing a reader could take for the verdict — no
+ * summary, comment, annotations or report; `verdict` is empty, `message` says where the
+ * partial went. The merge job publishes once.
+ */
+async function shardStep(
+  config: ActionConfig,
+  request: GatePlan,
+  deps: ActionDeps,
+  cwd: string,
+): Promise<void> {
+  const written = await writeShardPartial(config, request, deps, cwd);
+  core.debug(`wrote ${written.path} (${written.bytes} bytes)`);
+  core.setOutput(Output.Verdict, '');
+  core.setOutput(Output.RequiredBump, '');
+  core.setOutput(Output.Errors, '');
+  core.setOutput(Output.Warnings, '');
+  core.setOutput(Output.BlockedConsumers, '[]');
+  core.setOutput(Output.ReportPath, '');
+  core.setOutput(Output.Message, written.message);
+  core.info(`embedding-gate: ${written.message}`);
 }
 
 /** `command: promote | rollback | deprecate`: the registry change, its outputs and summary. */
