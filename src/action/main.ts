@@ -31,7 +31,7 @@ import { commentOnPullRequest, type CommentsApiFactory } from './comment.js';
 import { Output, readConfig, type ActionConfig } from './inputs.js';
 import { blockedConsumers, errorSummary, registrySummary, summaryText } from './publish.js';
 import { runRegistryCommand } from './registry.js';
-import { mergePartials, writeShardPartial } from './shard.js';
+import { mergeStep, shardStep } from './shard.js';
 
 /** The engine's dependencies plus the Action's own side effects that tests may replace. */
 export interface ActionDeps extends GateDeps {
@@ -99,6 +99,16 @@ function planOf(config: ActionConfig, run: RunInfo, cwd: string, workspace: stri
     ...(config.configLimits ? { configLimits: config.configLimits } : {}),
     ...(config.baselineChannel ? { baselineChannel: config.baselineChannel } : {}),
   };
+}
+
+/** What a merge takes from the Action rather than from the partials. */
+function mergeRequest(
+  config: ActionConfig,
+  run: RunInfo,
+  workspace: string,
+): Pick<GatePlan, 'workspace' | 'failOn' | 'override'> {
+  const override = overrideFromLabels(config, run);
+  return { workspace, failOn: config.failOn, ...(override && { override }) };
 }
 
 /** A path GitHub can annotate: relative to the workspace, with `/`; undefined outside it. */
@@ -279,16 +289,7 @@ export async function run(options: RunOptions = {}): Promise<void> {
     }
     const { report } =
       config.command === 'merge'
-        ? await mergePartials(
-            config,
-            {
-              workspace,
-              failOn: config.failOn,
-              ...optionalOverride(overrideFromLabels(config, runInfo)),
-            },
-            runDeps,
-            cwd,
-          )
+        ? await mergeStep(config, mergeRequest(config, runInfo, workspace), runDeps, cwd)
         : await runGate(planOf(config, runInfo, cwd, workspace), runDeps);
     await core.group('embedding-gate: publish', () =>
       publish(report, config, runInfo, deps, env, cwd),
@@ -369,33 +370,6 @@ async function publishError(
   } catch (err) {
     core.warning(`could not write the job summary: ${(err as Error).message}`);
   }
-}
-
-function optionalOverride(override: OverrideDeclaration | undefined) {
-  return override ? { override } : {};
-}
-
-/**
- * `shard: i/n`: one shard's partial, and nothing a reader could take for the verdict — no
- * summary, comment, annotations or report; `verdict` is empty, `message` says where the
- * partial went. The merge job publishes once.
- */
-async function shardStep(
-  config: ActionConfig,
-  request: GatePlan,
-  deps: ActionDeps,
-  cwd: string,
-): Promise<void> {
-  const written = await writeShardPartial(config, request, deps, cwd);
-  core.debug(`wrote ${written.path} (${written.bytes} bytes)`);
-  core.setOutput(Output.Verdict, '');
-  core.setOutput(Output.RequiredBump, '');
-  core.setOutput(Output.Errors, '');
-  core.setOutput(Output.Warnings, '');
-  core.setOutput(Output.BlockedConsumers, '[]');
-  core.setOutput(Output.ReportPath, '');
-  core.setOutput(Output.Message, written.message);
-  core.info(`embedding-gate: ${written.message}`);
 }
 
 /** `command: promote | rollback | deprecate`: the registry change, its outputs and summary. */

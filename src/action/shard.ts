@@ -4,6 +4,7 @@
  * reads every shard's partial — files, folders or globs inside the workspace — and gives the
  * report `check` gives, which main.ts then publishes exactly as it publishes a check.
  */
+import * as core from '@actions/core';
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { glob } from 'tinyglobby';
@@ -12,9 +13,8 @@ import { pathProblem, placeInWorkspace, quotePath } from '../config/paths.js';
 import { writeFileAtomic } from '../fsutil/atomic-write.js';
 import { parsePartial, serialisePartial, type GatePartial } from '../gate/partial.js';
 import type { GateDeps, GatePlan } from '../gate/plan.js';
-import { runMerge, runShard } from '../gate/shard.js';
-import type { GateOutcome } from '../gate/run.js';
-import { Input, type ActionConfig } from './inputs.js';
+import { mergeLine, runMerge, runShard, type MergeOutcome } from '../gate/shard.js';
+import { Input, Output, type ActionConfig } from './inputs.js';
 
 /** What a shard step did, for its outputs and log. */
 export interface ShardWritten {
@@ -30,7 +30,7 @@ export interface ShardWritten {
  * `config.partialFile` (relative to `cwd`, inside the workspace). Throws ConfigError (the
  * gate cannot judge) as `check` does, before any vector byte is read.
  */
-export async function writeShardPartial(
+async function writeShardPartial(
   config: ActionConfig,
   request: GatePlan,
   deps: GateDeps,
@@ -58,12 +58,12 @@ export async function writeShardPartial(
  * that matches nothing, a file outside the workspace, a partial that is not one of `check`,
  * and — from the merge — a missing or repeated shard or partials of different plans.
  */
-export async function mergePartials(
+async function mergePartials(
   config: ActionConfig,
   request: Pick<GatePlan, 'workspace' | 'failOn' | 'override'>,
   deps: GateDeps,
   cwd: string,
-): Promise<GateOutcome> {
+): Promise<MergeOutcome & { readonly shards: number }> {
   const files = await expandPartials(config.partials ?? [], cwd, request.workspace);
   const partials: { file: string; partial: GatePartial }[] = [];
   for (const file of files) {
@@ -75,7 +75,10 @@ export async function mergePartials(
       );
     partials.push({ file, partial });
   }
-  return runMerge(partials, { ...request, keepRuns: false }, deps);
+  return {
+    ...(await runMerge(partials, { ...request, keepRuns: false }, deps)),
+    shards: partials.length,
+  };
 }
 
 /** The partial files the `partials` entries name, sorted and each once, as given relative to `cwd`. */
@@ -125,4 +128,39 @@ function insideWorkspace(
       `input ${input}: ${quotePath(shown)} lies outside the workspace ${root}; expected a path inside it (the checkout, GITHUB_WORKSPACE)`,
     );
   return path;
+}
+
+/**
+ * `shard: i/n`: one shard's partial, and nothing a reader could take for the verdict — no
+ * summary, comment, annotations or report; `verdict` is empty, `message` says where the
+ * partial went. The merge job publishes once.
+ */
+export async function shardStep(
+  config: ActionConfig,
+  request: GatePlan,
+  deps: GateDeps,
+  cwd: string,
+): Promise<void> {
+  const written = await writeShardPartial(config, request, deps, cwd);
+  core.debug(`wrote ${written.path} (${written.bytes} bytes)`);
+  core.setOutput(Output.Verdict, '');
+  core.setOutput(Output.RequiredBump, '');
+  core.setOutput(Output.Errors, '');
+  core.setOutput(Output.Warnings, '');
+  core.setOutput(Output.BlockedConsumers, '[]');
+  core.setOutput(Output.ReportPath, '');
+  core.setOutput(Output.Message, written.message);
+  core.info(`embedding-gate: ${written.message}`);
+}
+
+/** `command: merge`: the shards' partials merged into the report `check` gives, for main.ts to publish. */
+export async function mergeStep(
+  config: ActionConfig,
+  request: Pick<GatePlan, 'workspace' | 'failOn' | 'override'>,
+  deps: GateDeps,
+  cwd: string,
+): Promise<MergeOutcome> {
+  const outcome = await mergePartials(config, request, deps, cwd);
+  core.info(`embedding-gate: ${mergeLine(outcome.shards, outcome)}`);
+  return outcome;
 }

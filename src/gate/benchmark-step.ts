@@ -46,6 +46,7 @@ export async function benchmarkStep(
     keepRuns: plan.request.keepRuns ?? false,
     openVectors: deps.openVectors ?? openVectors,
     ...(deps.ort && { ort: deps.ort }),
+    ...(deps.benchmarkSearch && { search: deps.benchmarkSearch }),
   });
   return { ...outcome, findings: [...findings, ...outcome.findings] };
 }

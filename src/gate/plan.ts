@@ -4,6 +4,7 @@
  * path-checked before the first vector byte is read.
  */
 import type { GateObserver } from './observer.js';
+import type { BenchmarkSearch } from './bench-knn.js';
 import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { ConfigError } from '../config/document.js';
@@ -125,6 +126,11 @@ export interface GateDeps {
   readonly openSource?: SourceOpener;
   /** Told about each step as it starts and ends (log groups, debug lines, progress). */
   readonly observer?: GateObserver;
+  /**
+   * The benchmarks' kNN passes; absent: exact kNN over the whole corpus. A shard searches
+   * its rows and the merge answers from the shards' lists (gate/bench-knn.ts).
+   */
+  readonly benchmarkSearch?: BenchmarkSearch;
 }
 
 /** One version as the plan resolved it. */

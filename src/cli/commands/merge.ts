@@ -17,7 +17,7 @@ import { trecRunLines } from '../../retrieval/knn.js';
 import { UsageError } from '../context.js';
 import type { GateDeps } from '../../gate/plan.js';
 import type { FailOn } from '../../gate/report-model.js';
-import { runMerge } from '../../gate/shard.js';
+import { mergeLine, runMerge } from '../../gate/shard.js';
 import { readmeUrlFromEnv } from '../../github/readme-url.js';
 import { EXIT, type CliIO } from '../context.js';
 import { requireDirectory, requireInputFile } from '../files.js';
@@ -122,11 +122,13 @@ export function mergeCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
         return;
       }
       const partials = all as { file: string; partial: GatePartial }[];
-      const { report, runs } = await runMerge(
+      const outcome = await runMerge(
         partials,
         { workspace, failOn: opts.failOn, keepRuns: writeRuns !== undefined },
         confineDeps(deps, workspace),
       );
+      const { report, runs } = outcome;
+      io.stderr(`embedding-gate: ${mergeLine(partials.length, outcome)}\n`);
       if (writeRuns) {
         for (const run of runs)
           await writeLinesAtomic(join(writeRuns, `${run.suite}.${run.label}.run`), run.lines());
