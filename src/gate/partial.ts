@@ -9,6 +9,7 @@ import { ConfigError } from '../config/errors.js';
 import type { KnnResult } from '../retrieval/knn.js';
 import type { RowSlice, ShardSpec } from '../vectors/row-slice.js';
 import type { BenchKnnPartial } from './bench-knn.js';
+import type { SampleCandidates } from './shard-sample.js';
 import type { ScanFailure, ScanPartial } from './shard-scan.js';
 
 /** The `format` field of every partial file. */
@@ -60,6 +61,11 @@ export interface GatePartial {
   };
   /** The benchmarks' kNN passes on this shard's corpus rows (absent: the merge runs them whole). */
   readonly knn?: readonly BenchKnnPartial[];
+  /** The compatibility sample's candidates of this shard's rows of each version (gate/shard-sample.ts). */
+  readonly samples?: {
+    readonly candidate?: SampleCandidates;
+    readonly baseline?: SampleCandidates;
+  };
 }
 
 /** A `knn` request as a shard ran it: files as given, relative to the working directory. */

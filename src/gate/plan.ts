@@ -34,7 +34,7 @@ import { BenchParseError } from '../retrieval/errors.js';
 import { readQrelsFile, type Qrels } from '../retrieval/qrels.js';
 import { loadWaivers, type LoadedWaivers } from '../config/waivers.js';
 import type { CompatibilityOverrides } from '../release/versioning.js';
-import type { VectorOpener } from '../release/compat.js';
+import type { SampleReader, VectorOpener } from '../release/compat.js';
 import type { StagingLimits } from '../staging/types.js';
 import type { OpenOptions } from '../vectors/types.js';
 import type { DeclaredRemovals } from './checks/baseline.js';
@@ -131,6 +131,11 @@ export interface GateDeps {
    * its rows and the merge answers from the shards' lists (gate/bench-knn.ts).
    */
   readonly benchmarkSearch?: BenchmarkSearch;
+  /**
+   * Reads the compatibility sample's rows; absent: both files streamed whole. The merge of a
+   * sharded run answers from its shards' candidates (gate/shard-sample.ts).
+   */
+  readonly compatibilitySample?: SampleReader;
 }
 
 /** One version as the plan resolved it. */

@@ -148,6 +148,7 @@ export async function executePlan(plan: ResolvedPlan, deps: GateDeps): Promise<G
         contracts,
         now: (deps.now ?? (() => new Date()))(),
         open: deps.openVectors,
+        ...(deps.compatibilitySample && { readSample: deps.compatibilitySample }),
         suites: bench?.suites,
         ...(plan.baselineChannel && { channel: plan.baselineChannel.channel }),
       }),

@@ -35,6 +35,7 @@ import {
 } from '../vectors/types.js';
 import type { ScanOutcome, ScanRequest } from './plan.js';
 import { summariseScan } from './scan.js';
+import type { SliceSampler } from './shard-sample.js';
 
 /** Examples kept per finding, as the single scan keeps them. */
 const MAX_EXAMPLES = 5;
@@ -80,6 +81,7 @@ export async function scanShard(
   request: ScanRequest,
   shard: ShardSpec,
   openSource: SourceOpener = openLocalSource,
+  sampler?: SliceSampler,
 ): Promise<ScanPartial | ScanFailure> {
   let bytes = 0;
   const sizing: SourceOpener = async (req) => {
@@ -91,7 +93,7 @@ export async function scanShard(
   try {
     const file = await openVectors(request.path, request.open, sizing);
     slice = rowSlice(shard, file.info.rows);
-    return await scanSlice(file, slice, request, bytes);
+    return await scanSlice(file, slice, request, bytes, sampler);
   } catch (err) {
     if (!(err instanceof VectorFileError)) throw err;
     return {
@@ -111,10 +113,24 @@ export async function scanSlice(
   slice: RowSlice,
   request: Pick<ScanRequest, 'displayPath' | 'expectUnitNorm' | 'normTolerance' | 'collectIds'>,
   bytes: number,
+  sampler?: SliceSampler,
 ): Promise<ScanPartial> {
   const sliced = sliceSource(file, slice, true);
+  sampler?.start(file.info);
+  // The compatibility sample's candidates are taken from the scan's own pass over the rows.
+  const source: VectorSource = sampler
+    ? {
+        ...sliced,
+        async *batches() {
+          for await (const batch of sliced.batches()) {
+            sampler.add(batch, (local) => sliced.globalRow(local));
+            yield batch;
+          }
+        },
+      }
+    : sliced;
   try {
-    const stats = await scanVectors(sliced, {
+    const stats = await scanVectors(source, {
       expectUnitNorm: request.expectUnitNorm,
       normTolerance: request.normTolerance,
       maxExamples: MAX_EXAMPLES,

@@ -7,8 +7,9 @@
  *
  * The benchmarks' kNN passes are sharded too: each shard retrieves from its corpus rows and
  * the merge answers the benchmark step from the merged top-k lists (bench-knn.ts), so the
- * measures and statistics run once. What still runs whole, on the merge job: staging, the
- * compatibility sample and the declared-sha256 check (README, "Scale out").
+ * measures and statistics run once. The compatibility sample's rows come from the shards'
+ * candidates (shard-sample.ts): the merge reads no vectors for it when they suffice. What
+ * still runs whole, on the merge job: staging, probes and the declared-sha256 check.
  */
 import { relative } from 'node:path';
 import { ConfigError } from '../config/errors.js';
@@ -27,7 +28,16 @@ import {
 } from './partial.js';
 import { resolvePlan, type GateDeps, type GatePlan, type ResolvedPlan } from './plan.js';
 import { executePlan, type GateOutcome } from './run.js';
-import { mergeScanPartials, scanShard, type ScanFailure, type ScanPartial } from './shard-scan.js';
+import {
+  isScanFailure,
+  mergeScanPartials,
+  scanShard,
+  type ScanFailure,
+  type ScanPartial,
+} from './shard-scan.js';
+import { effectiveCompatibility } from '../release/versioning.js';
+import { MAX_SAMPLE, readWhole } from '../release/compat.js';
+import { candidatesReader, keepFor, SliceSampler, type SampleCandidates } from './shard-sample.js';
 import { benchmarkStep } from './benchmark-step.js';
 import { corpusSearch, mergedSearch, recordingSearch, type BenchKnnPartial } from './bench-knn.js';
 import { openVectors } from '../vectors/open.js';
@@ -148,12 +158,22 @@ export async function runShard(
   const description = describeRequest(request);
   const inputs = await planInputs(plan, deps);
   const collect = wantsIds(plan);
-  const scan = async (version: ResolvedPlan['candidate'] | undefined) => {
-    const req = version && scanRequestFor(version, collect);
-    return req && scanShard(req, shard, deps.openSource);
+  // The compatibility sample runs when both manifests are valid: keep its candidates then.
+  const options = effectiveCompatibility(plan.registry, request.compatibility);
+  const keep = keepFor(Math.min(Math.max(options.sampleSize, 1), MAX_SAMPLE), shard.count);
+  const samplers = {
+    candidate: collect ? new SliceSampler(options.seed, keep, collect) : undefined,
+    baseline: collect ? new SliceSampler(options.seed, keep, collect) : undefined,
   };
-  const candidate = await scan(plan.candidate);
-  const baseline = await scan(plan.baseline);
+  const scan = async (side: 'candidate' | 'baseline') => {
+    const version = plan[side];
+    const req = version && scanRequestFor(version, collect);
+    const scanned = req && (await scanShard(req, shard, deps.openSource, samplers[side]));
+    const sample = scanned && !isScanFailure(scanned) ? samplers[side]?.result() : undefined;
+    return { scanned, sample };
+  };
+  const { scanned: candidate, sample: candidateSample } = await scan('candidate');
+  const { scanned: baseline, sample: baselineSample } = await scan('baseline');
   const knn = await benchmarkPasses(plan, deps, shard, candidate, baseline);
   return {
     format: PARTIAL_FORMAT,
@@ -171,6 +191,12 @@ export async function runShard(
       ...(baseline && { baseline }),
     },
     ...(knn && { knn }),
+    ...((candidateSample || baselineSample) && {
+      samples: {
+        ...(candidateSample && { candidate: candidateSample }),
+        ...(baselineSample && { baseline: baselineSample }),
+      },
+    }),
   };
 }
 
@@ -262,6 +288,21 @@ export async function runMerge(
     if (outcome instanceof Error) throw outcome;
     return outcome;
   };
+  const samplePaths = new Map<string, (SampleCandidates | undefined)[]>();
+  for (const side of ['candidate', 'baseline'] as const) {
+    const path = plan[side]?.vectors?.path;
+    if (path)
+      samplePaths.set(
+        path,
+        ordered.map((p) => p.partial.samples?.[side]),
+      );
+  }
+  const sampleReads = { merged: 0, whole: 0 };
+  const compatibilitySample = candidatesReader(
+    samplePaths,
+    readWhole(deps.openVectors ?? openVectors),
+    sampleReads,
+  );
   const knnPasses = { merged: 0, whole: 0 };
   const benchmarkSearch = mergedSearch(
     ordered.map((p) => p.partial.knn),
@@ -269,13 +310,19 @@ export async function runMerge(
     corpusSearch(deps.openVectors ?? openVectors, deps.ort),
     knnPasses,
   );
-  return { ...(await executePlan(plan, { ...deps, scan, benchmarkSearch })), knnPasses };
+  return {
+    ...(await executePlan(plan, { ...deps, scan, benchmarkSearch, compatibilitySample })),
+    knnPasses,
+    sampleReads,
+  };
 }
 
 /** The merge's report, and how its benchmarks' kNN passes were answered. */
 export interface MergeOutcome extends GateOutcome {
   /** Passes answered from the shards' merged lists, and passes the merge ran whole. */
   readonly knnPasses: { readonly merged: number; readonly whole: number };
+  /** Versions whose compatibility-sample rows came from the shards' candidates, and those read whole. */
+  readonly sampleReads: { readonly merged: number; readonly whole: number };
 }
 
 /** One line for the log: what was merged, and what the merge had to run whole. */
@@ -285,7 +332,12 @@ export function mergeLine(shards: number, outcome: MergeOutcome): string {
     merged + whole === 0
       ? 'no benchmark kNN passes'
       : `benchmark kNN passes: ${merged} from the shards' top-k lists, ${whole} run whole on this machine`;
-  return `merged ${shards} shard${shards === 1 ? '' : 's'}; ${passes}`;
+  const sample = outcome.sampleReads;
+  const rows =
+    sample.merged + sample.whole === 0
+      ? ''
+      : `; compatibility sample: ${sample.merged} version(s) from the shards' candidates, ${sample.whole} read whole`;
+  return `merged ${shards} shard${shards === 1 ? '' : 's'}; ${passes}${rows}`;
 }
 
 function resolveInside(workspace: string, rel: string): string {

@@ -19,6 +19,7 @@ import {
   type CompatibilityReport,
   type CompatibilityUnmeasured,
   type CrossVersionEvidence,
+  type SampleReader,
   type VectorOpener,
   type VersionVectors,
 } from './compat.js';
@@ -65,6 +66,8 @@ export interface VersioningInput {
   readonly now: Date;
   /** Opens vectors files for the compatibility sample; without it the spaces are not compared. */
   readonly open?: VectorOpener;
+  /** Reads the sampled rows; absent: each file streamed whole through `open`. */
+  readonly readSample?: SampleReader;
   /** Benchmark suites that ran: their cross-version cells join the compatibility answer. */
   readonly suites?: readonly SuiteReport[];
   /** The registry channel the baseline came from: consumers' pins follow it. */
@@ -94,6 +97,22 @@ function versionVectors(v: ScannedVersion): VersionVectors | undefined {
   };
 }
 
+/** The compatibility options of a run: the registry's policy, then the request's sample size and seed. */
+export function effectiveCompatibility(
+  registry: VersioningInput['registry'],
+  overrides: CompatibilityOverrides | undefined,
+): CompatibilityOptions {
+  const options = compatibilityFromRegistry(
+    registry?.registry?.compatibility,
+    DEFAULT_COMPATIBILITY,
+  );
+  return {
+    ...options,
+    sampleSize: overrides?.sampleSize ?? options.sampleSize,
+    seed: overrides?.seed ?? options.seed,
+  };
+}
+
 /** Runs every versioning check the inputs allow. Throws ConfigError for unreadable files (exit 2). */
 export async function runVersioning(input: VersioningInput): Promise<VersioningOutput> {
   const findings: Finding[] = [];
@@ -103,15 +122,7 @@ export async function runVersioning(input: VersioningInput): Promise<VersioningO
 
   const registry = input.registry;
   if (registry) findings.push(...registry.findings);
-  let options: CompatibilityOptions = compatibilityFromRegistry(
-    registry?.registry?.compatibility,
-    DEFAULT_COMPATIBILITY,
-  );
-  options = {
-    ...options,
-    sampleSize: input.compatibility?.sampleSize ?? options.sampleSize,
-    seed: input.compatibility?.seed ?? options.seed,
-  };
+  const options = effectiveCompatibility(registry, input.compatibility);
 
   if (cm) {
     out.candidateManifestSha256 = await sha256File(candidate.doc.path);
@@ -135,6 +146,7 @@ export async function runVersioning(input: VersioningInput): Promise<VersioningO
           options,
           input.open,
           crossVersionCells(input.suites),
+          ...(input.readSample ? [input.readSample] : []),
         );
       } catch (err) {
         if (!(err instanceof VectorFileError)) throw err;

@@ -16,9 +16,11 @@ describe('check --shard i/n, then merge, on the shipped example', () => {
       );
       expect(code, `n = ${n}`).toBe(0);
       expect(report, `n = ${n}`).toEqual(single);
-      // The benchmarks' kNN ran in the shards, each on its rows; the merge ran none of it.
+      // The benchmarks' kNN and the compatibility sample's reads ran in the shards, each on
+      // its rows; the merge read no vectors for them.
       expect(stderr, `n = ${n}`).toContain(
-        `merged ${n} shard${n === 1 ? '' : 's'}; benchmark kNN passes: ${PASSES} from the shards' top-k lists, 0 run whole`,
+        `merged ${n} shard${n === 1 ? '' : 's'}; benchmark kNN passes: ${PASSES} from the shards' top-k lists, 0 run whole on this machine; ` +
+          "compatibility sample: 2 version(s) from the shards' candidates, 0 read whole",
       );
       const rows = new Set<number>();
       for (const file of partials) {

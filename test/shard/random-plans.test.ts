@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { arrowFloat32, npyFloat32 } from '../../src/vectors/write.js';
@@ -74,6 +74,30 @@ describe('check --shard i/n, then merge, on randomised plans', () => {
     }, 120_000);
   }
 
+  it('takes a small compatibility sample from the shards when their cutoffs cover it, else reads it whole: the same report', async () => {
+    const dir = randomPlan(99, true);
+    // 50 of a few hundred shared ids: each shard keeps ⌈100/n⌉ + 64 candidates, fewer than its rows.
+    const args = [...EXAMPLE_CHECK, '--sample-size', '50'];
+    const single = (await singleReport(dir, args)) as { compatibility?: { rows: number } };
+    expect(single.compatibility?.rows).toBe(50);
+    const ways = new Set<string>();
+    for (const n of [1, 2, 3, 7]) {
+      const { report, stderr, partials } = await shardedReport(dir, args, n);
+      expect(report, `n = ${n}`).toEqual(single);
+      ways.add(
+        /compatibility sample: (\d) version\(s\) from the shards' candidates/.exec(stderr)![1]!,
+      );
+      const cut = partials.some((f) => {
+        const p = JSON.parse(readFileSync(f, 'utf8')) as {
+          samples?: { candidate?: { cutoff?: unknown } };
+        };
+        return p.samples?.candidate?.cutoff !== undefined;
+      });
+      expect(cut, `n = ${n}: the shards kept fewer candidates than rows`).toBe(true);
+    }
+    expect(ways.has('2'), 'the candidates sufficed for some n').toBe(true);
+  }, 120_000);
+
   for (const seed of [11, 4321]) {
     it(`merges the benchmarks' kNN from the shards, ties across slices included (seed ${seed}, n = 1, 2, 3, 7)`, async () => {
       const dir = randomPlan(seed, true);
@@ -84,6 +108,9 @@ describe('check --shard i/n, then merge, on randomised plans', () => {
           f.sort(() => (seeded(seed + n)() < 0.5 ? -1 : 1)),
         );
         expect(report, `n = ${n}`).toEqual(single);
+        expect(stderr, `n = ${n}`).toContain(
+          "2 version(s) from the shards' candidates, 0 read whole",
+        );
         expect(stderr, `n = ${n}`).toMatch(
           /benchmark kNN passes: [1-9]\d* from the shards' top-k lists, 0 run whole/,
         );
