@@ -106,9 +106,14 @@ function mergeRequest(
   config: ActionConfig,
   run: RunInfo,
   workspace: string,
-): Pick<GatePlan, 'workspace' | 'failOn' | 'override'> {
+): Pick<GatePlan, 'workspace' | 'failOn' | 'override' | 'allowRemote'> {
   const override = overrideFromLabels(config, run);
-  return { workspace, failOn: config.failOn, ...(override && { override }) };
+  return {
+    workspace,
+    failOn: config.failOn,
+    allowRemote: config.allowRemote,
+    ...(override && { override }),
+  };
 }
 
 /** A path GitHub can annotate: relative to the workspace, with `/`; undefined outside it. */

@@ -60,7 +60,7 @@ async function writeShardPartial(
  */
 async function mergePartials(
   config: ActionConfig,
-  request: Pick<GatePlan, 'workspace' | 'failOn' | 'override'>,
+  request: Pick<GatePlan, 'workspace' | 'failOn' | 'override' | 'allowRemote'>,
   deps: GateDeps,
   cwd: string,
 ): Promise<MergeOutcome & { readonly shards: number }> {
@@ -156,7 +156,7 @@ export async function shardStep(
 /** `command: merge`: the shards' partials merged into the report `check` gives, for main.ts to publish. */
 export async function mergeStep(
   config: ActionConfig,
-  request: Pick<GatePlan, 'workspace' | 'failOn' | 'override'>,
+  request: Pick<GatePlan, 'workspace' | 'failOn' | 'override' | 'allowRemote'>,
   deps: GateDeps,
   cwd: string,
 ): Promise<MergeOutcome> {

@@ -12,7 +12,7 @@
  * run's error, with the single run's message.
  */
 import { relative } from 'node:path';
-import { URL_LIKE } from '../config/paths.js';
+import { redactUrl, URL_LIKE } from '../config/paths.js';
 import type { VectorsRef } from '../config/vocabulary.js';
 import type { OrtModule } from '../onnx/session.js';
 import { exactKnn, readQueries, type KnnMetric, type KnnResult } from '../retrieval/knn.js';
@@ -88,9 +88,12 @@ export function corpusSearch(
   return Object.assign(search, shard ? { slices } : {});
 }
 
-/** A path as the key names it: relative to the workspace (the shards' and the merge's may differ), URLs as they are. */
+/**
+ * A path as the key names it: relative to the workspace (the shards' and the merge's may
+ * differ); a URL without its credentials (a partial is an artifact others read).
+ */
 function portable(path: string, workspace: string): string {
-  return URL_LIKE.test(path) ? path : relative(workspace, path) || '.';
+  return URL_LIKE.test(path) ? redactUrl(path) : relative(workspace, path) || '.';
 }
 
 /** The pass's identity, the same on every machine of the run. */

@@ -239,7 +239,7 @@ async function benchmarkPasses(
  */
 export async function runMerge(
   partials: readonly { readonly file: string; readonly partial: GatePartial }[],
-  request: Pick<GatePlan, 'workspace' | 'failOn' | 'override' | 'keepRuns'>,
+  request: Pick<GatePlan, 'workspace' | 'failOn' | 'override' | 'keepRuns' | 'allowRemote'>,
   deps: GateDeps,
 ): Promise<MergeOutcome> {
   const ordered = checkShardSet(partials);
@@ -256,6 +256,7 @@ export async function runMerge(
     failOn: request.failOn,
     ...(request.override && { override: request.override }),
     ...(request.keepRuns !== undefined && { keepRuns: request.keepRuns }),
+    ...(request.allowRemote !== undefined && { allowRemote: request.allowRemote }),
   };
   const plan = await resolvePlan(gatePlan);
   const inputs = await planInputs(plan, deps);

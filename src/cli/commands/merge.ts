@@ -21,7 +21,7 @@ import { mergeLine, runMerge } from '../../gate/shard.js';
 import { readmeUrlFromEnv } from '../../github/readme-url.js';
 import { EXIT, type CliIO } from '../context.js';
 import { requireDirectory, requireInputFile } from '../files.js';
-import { collect, failOnOption } from '../options.js';
+import { allowRemoteOption, collect, failOnOption } from '../options.js';
 import {
   emitReport,
   parseOutputs,
@@ -50,6 +50,7 @@ interface MergeOptions {
   workspace?: string;
   writeRun?: string;
   sarifIncludeInfo?: boolean;
+  allowRemote?: boolean;
 }
 
 /** `embedding-gate merge`: the report of a sharded `check`, from its partial results. */
@@ -76,6 +77,7 @@ export function mergeCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
       '--sarif-include-info',
       'also put info findings in SARIF, as "check --sarif-include-info" does',
     )
+    .addOption(allowRemoteOption())
     .option('--debug', 'print stack traces of internal errors')
     .addHelpText('after', EXAMPLES)
     .action(async (files: string[], opts: MergeOptions) => {
@@ -114,7 +116,7 @@ export function mergeCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
         const described = validate[0]!.partial.plan.request;
         const report = await runValidateMerge(
           validate,
-          await validatePlanOf(described, io.cwd, opts.failOn),
+          await validatePlanOf(described, io.cwd, opts.failOn, opts.allowRemote === true),
           deps,
         );
         await emitReport(report, targets, io);
@@ -124,8 +126,13 @@ export function mergeCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
       const partials = all as { file: string; partial: GatePartial }[];
       const outcome = await runMerge(
         partials,
-        { workspace, failOn: opts.failOn, keepRuns: writeRuns !== undefined },
-        confineDeps(deps, workspace),
+        {
+          workspace,
+          failOn: opts.failOn,
+          keepRuns: writeRuns !== undefined,
+          allowRemote: opts.allowRemote === true,
+        },
+        confineDeps(deps, workspace, { allowRemote: opts.allowRemote === true }),
       );
       const { report, runs } = outcome;
       io.stderr(`embedding-gate: ${mergeLine(partials.length, outcome)}\n`);
