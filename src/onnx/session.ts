@@ -32,6 +32,13 @@ export interface SessionConfig {
 }
 
 let runtimePromise: Promise<ResolvedRuntime> | undefined;
+/** The resolution each loaded module came from, so a run can report which runtime it used. */
+const resolutionOf = new WeakMap<object, ResolvedRuntime>();
+
+/** How `ort` was resolved, when {@link loadRuntime} loaded it (undefined for an injected module). */
+export function runtimeOf(ort: OrtModule): ResolvedRuntime | undefined {
+  return resolutionOf.get(ort);
+}
 
 /**
  * Resolves onnxruntime once per process for this host (see runtime-resolve.ts); a failure
@@ -39,14 +46,27 @@ let runtimePromise: Promise<ResolvedRuntime> | undefined;
  */
 export function loadRuntime(): Promise<ResolvedRuntime> {
   runtimePromise ??= resolveRuntime({
-    host: { platform: process.platform, arch: process.arch, env: process.env, homedir: homedir() },
+    host: {
+      platform: process.platform,
+      arch: process.arch,
+      env: process.env,
+      homedir: homedir(),
+      cwd: process.cwd(),
+      execPath: process.execPath,
+    },
     bundleDir: bundleDirOf(import.meta.url),
     notice: (line) => void process.stderr.write(`${line}\n`),
     threads: availableParallelism(),
-  }).catch((e: unknown) => {
-    runtimePromise = undefined;
-    throw e;
-  });
+  }).then(
+    (resolved) => {
+      resolutionOf.set(resolved.ort, resolved);
+      return resolved;
+    },
+    (e: unknown) => {
+      runtimePromise = undefined;
+      throw e;
+    },
+  );
   return runtimePromise;
 }
 
