@@ -41,6 +41,15 @@ export function runtimeOf(ort: OrtModule): ResolvedRuntime | undefined {
 }
 
 /**
+ * Records how a runtime was resolved, so a run that is handed its module (`GateDeps.ort`)
+ * reports it as {@link loadRuntime}'s own would be. Returns its module.
+ */
+export function rememberRuntime(resolved: ResolvedRuntime): OrtModule {
+  resolutionOf.set(resolved.ort, resolved);
+  return resolved.ort;
+}
+
+/**
  * Resolves onnxruntime once per process for this host (see runtime-resolve.ts); a failure
  * rejects with a RuntimeUnavailableError and is not cached, so a later call tries again.
  */
@@ -59,7 +68,7 @@ export function loadRuntime(): Promise<ResolvedRuntime> {
     threads: availableParallelism(),
   }).then(
     (resolved) => {
-      resolutionOf.set(resolved.ort, resolved);
+      rememberRuntime(resolved);
       return resolved;
     },
     (e: unknown) => {

@@ -3,7 +3,12 @@
  * same thing in the same words.
  */
 import { formatLocation, type Finding } from '../config/findings.js';
-import type { Report, VectorSummary, VersionInfo } from '../gate/report-model.js';
+import type {
+  OnnxRuntimeRecord,
+  Report,
+  VectorSummary,
+  VersionInfo,
+} from '../gate/report-model.js';
 import { count, plural, statistic } from './format.js';
 
 /** "products-text 2.0.0 (v2_model-x)" or the manifest path when it did not validate. */
@@ -23,6 +28,27 @@ export function normsLabel(s: VectorSummary): string {
   if (!n) return '';
   const [min, p1, mean, p99, max] = [n.min, n.p1, n.mean, n.p99, n.max].map(statistic);
   return `‖v‖ min ${min}, p1 ${p1}, mean ${mean}, p99 ${p99}, max ${max}`;
+}
+
+/**
+ * "native (onnxruntime-node 1.30.0, installed)" or "WebAssembly (onnxruntime-web 1.30.0,
+ * fallback: why)": the ONNX runtime a run used, in the words every human format uses.
+ */
+export function runtimeLabel(r: OnnxRuntimeRecord): string {
+  const backend = r.backend === 'native' ? 'native' : 'WebAssembly';
+  const source =
+    r.source === 'wasm-fallback'
+      ? `fallback: ${r.reason ?? 'no native runtime could be had'}`
+      : r.source === 'forced'
+        ? 'chosen by EMBEDDING_GATE_ONNXRUNTIME=wasm'
+        : r.source === 'dir'
+          ? 'from EMBEDDING_GATE_ONNXRUNTIME_DIR'
+          : r.source === 'download'
+            ? 'downloaded by this run'
+            : r.source === 'cache'
+              ? 'from the tool cache'
+              : 'installed';
+  return `${backend} (${r.package} ${r.version}, ${source})`;
 }
 
 /** "1 error, 2 warnings, 0 notes" */

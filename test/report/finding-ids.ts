@@ -43,6 +43,7 @@ export const NOT_IDS: Readonly<Record<string, string>> = {
   'model.name': 'manifest field path (init names its TODOs)',
   'inputs.dataset': 'manifest field path (init names its TODOs)',
   'manifest.yaml': 'the file name init writes by default',
+  'package.json': "a file whose folder is npm's project folder (src/onnx/npm-config.ts)",
 };
 
 function sourceFiles(dir: string): string[] {

@@ -48,7 +48,7 @@ export interface BenchmarkContext {
   /** Keep every evaluated run's TREC lines in the outcome (for `--write-run` at the edge). */
   readonly keepRuns: boolean;
   readonly openVectors: (path: string, opts: OpenOptions) => Promise<VectorSource>;
-  /** onnxruntime for the kNN passes; onnxruntime-node when absent. */
+  /** onnxruntime for the kNN passes; when absent, the process's (GateDeps.ort says how it is resolved). */
   readonly ort?: () => Promise<OrtModule>;
 }
 
