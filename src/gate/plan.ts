@@ -101,6 +101,8 @@ export interface ScanRequest {
   readonly normTolerance: number;
   /** Return the set of ids (for baseline coverage). */
   readonly collectIds: boolean;
+  /** Told the rows read so far (and the file's rows, when known) after every batch. */
+  readonly onRows?: (rows: number, total: number | undefined) => void;
 }
 
 export interface ScanOutcome {
