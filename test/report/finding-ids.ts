@@ -30,7 +30,6 @@ export const NOT_IDS: Readonly<Record<string, string>> = {
   '*.tgz': 'a temporary file name of the onnxruntime download (src/onnx/runtime-download.ts)',
   '*.complete': 'the marker file of an unpacked download (src/onnx/runtime-download.ts)',
   '*.br': 'the brotli-compressed WebAssembly file of onnxruntime-web (src/onnx/runtime-wasm.ts)',
-  'candidate.rows': 'a fact of the scan step (src/gate/run.ts) read by the CLI progress line',
   'model.revision': 'manifest field path (bump reasons)',
   'model.sha256': 'manifest field path (bump reasons)',
   'inputs.sha256': 'manifest field path (bump reasons)',
