@@ -175,6 +175,10 @@ export async function resolveRuntime(deps: ResolveDeps): Promise<ResolvedRuntime
     try {
       const config = loadNpmConfig(host);
       const registry = registryOf(host.env, config);
+      if (!/^https?:\/\//i.test(registry) || !URL.canParse(registry))
+        throw new RuntimeUnavailableError(
+          `the npm registry setting ${redactUrl(registry)} is not an http(s) URL`,
+        );
       net = npmNet(config, host.env, registry);
       const url = tarballUrl(registry);
       deps.notice(

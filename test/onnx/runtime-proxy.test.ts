@@ -281,4 +281,25 @@ describe('proxies', () => {
     expect(registrySeen).toEqual([]);
     expect(r.said).not.toMatch(new RegExp(`${PROXY_PASSWORD}|${TOKEN}|wrong|\\n\\s+at `));
   });
+
+  describe('settings that make no sense', () => {
+    it.each([
+      [
+        'a registry that is not a URL',
+        {},
+        'registry=not a url\n',
+        /^the npm registry setting \(an unparseable URL\) is not an http\(s\) URL; and onnxruntime-web/,
+      ],
+      [
+        'a proxy that is not a URL',
+        { HTTP_PROXY: 'http://[oops' },
+        `registry=http://${'$'}{REG}/npm/\n`,
+        /^cannot download onnxruntime from http:\/\/127\.0\.0\.1:\d+\/npm\/.* through proxy .*: .+; set EMBEDDING_GATE_ONNXRUNTIME_DIR/,
+      ],
+    ])('%s: one message, no stack', async (_, env: Record<string, string>, npmrc, message) => {
+      const r = await resolveWith({ ...env, REG: reg }, npmrc);
+      expect(r.message).toMatch(message);
+      expect(r.message).not.toMatch(/\n\s+at /);
+    });
+  });
 });
