@@ -56,7 +56,8 @@ const validate = (extra: readonly string[], tty: boolean) =>
 
 describe('check progress line', () => {
   it('on a terminal: the steps, rows read, elapsed time; rewritten in place and erased', async () => {
-    const r = await cli(EXAMPLE_CHECK, examples, true);
+    // 2.5 s a clock reading: every step is past its 2 s delay when its count first advances.
+    const r = await cli(EXAMPLE_CHECK, examples, true, 2500);
     expect(r.code).toBe(0);
     expect(r.stderr.startsWith('\r\x1b[2K')).toBe(true);
     expect(r.stderr.endsWith('\r\x1b[2K')).toBe(true);
