@@ -27,6 +27,8 @@ export type BenchmarkSearch = (
   corpus: VectorsRef,
   k: number,
   metric: KnnMetric,
+  /** Told the corpus rows scored so far, of the total when known (the progress line). */
+  tell?: (done: number, total?: number) => void,
 ) => Promise<KnnResult>;
 
 /** Opens a vectors reference, as the engine's `openVectors` does. */
@@ -54,7 +56,7 @@ export function corpusSearch(
   shard?: ShardSpec,
 ): BenchmarkSearch & { readonly slices?: Map<VectorsRef, RowSlice> } {
   const slices = new Map<VectorsRef, RowSlice>();
-  const search: BenchmarkSearch = async (queriesRef, corpusRef, k, metric) => {
+  const search: BenchmarkSearch = async (queriesRef, corpusRef, k, metric, tell) => {
     const querySource = await open(queriesRef.path, queriesRef.open);
     let queries;
     try {
@@ -67,12 +69,14 @@ export function corpusSearch(
     const corpus = slice ? sliceSource(whole, slice, false, { rowNumberIds: true }) : undefined;
     if (slice) slices.set(corpusRef, slice);
     try {
+      const searched = corpus ?? whole;
       const result = await exactKnn({
         queries,
-        corpus: corpus ?? whole,
+        corpus: searched,
         k,
         metric,
         ...(ort && { ort: await ort() }),
+        ...(tell && { onBlock: (rows: number) => tell(rows, searched.info.rows) }),
       });
       if (!corpus) return result;
       return {
@@ -133,12 +137,12 @@ export function recordingSearch(
   record: BenchKnnPartial[],
 ): BenchmarkSearch {
   const seen = new Set<string>();
-  return async (queries, corpus, k, metric) => {
+  return async (queries, corpus, k, metric, tell) => {
     const key = passKey(queries, corpus, k, metric, workspace);
     const first = !seen.has(key);
     seen.add(key);
     try {
-      const result = await search(queries, corpus, k, metric);
+      const result = await search(queries, corpus, k, metric, tell);
       const slice = search.slices?.get(corpus);
       if (first)
         record.push(
@@ -184,7 +188,7 @@ export function mergedSearch(
 ): BenchmarkSearch {
   const indexed = shards.map((entries) => new Map((entries ?? []).map((e) => [e.key, e])));
   const cache = new Map<string, KnnResult | undefined>();
-  return async (queries, corpus, k, metric) => {
+  return async (queries, corpus, k, metric, tell) => {
     const key = passKey(queries, corpus, k, metric, workspace);
     if (!cache.has(key)) cache.set(key, mergedPass(indexed.map((m) => m.get(key))));
     const merged = cache.get(key);
@@ -193,6 +197,6 @@ export function mergedSearch(
       return merged;
     }
     used.whole++;
-    return whole(queries, corpus, k, metric);
+    return whole(queries, corpus, k, metric, tell);
   };
 }

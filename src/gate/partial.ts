@@ -9,6 +9,7 @@ import { ConfigError } from '../config/errors.js';
 import type { KnnResult } from '../retrieval/knn.js';
 import type { RowSlice, ShardSpec } from '../vectors/row-slice.js';
 import type { BenchKnnPartial } from './bench-knn.js';
+import type { OnnxRuntimeRecord } from './report-model.js';
 import type { SampleCandidates } from './shard-sample.js';
 import type { ScanFailure, ScanPartial } from './shard-scan.js';
 
@@ -61,6 +62,8 @@ export interface GatePartial {
   };
   /** The benchmarks' kNN passes on this shard's corpus rows (absent: the merge runs them whole). */
   readonly knn?: readonly BenchKnnPartial[];
+  /** The onnxruntime this shard's kNN passes ran on, when they ran. */
+  readonly onnxRuntime?: OnnxRuntimeRecord;
   /** The compatibility sample's candidates of this shard's rows of each version (gate/shard-sample.ts). */
   readonly samples?: {
     readonly candidate?: SampleCandidates;

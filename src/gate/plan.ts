@@ -4,6 +4,7 @@
  * path-checked before the first vector byte is read.
  */
 import type { GateObserver } from './observer.js';
+import type { OnnxRuntimeRecord } from './report-model.js';
 import type { BenchmarkSearch } from './bench-knn.js';
 import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
@@ -102,6 +103,8 @@ export interface ScanRequest {
   readonly normTolerance: number;
   /** Return the set of ids (for baseline coverage). */
   readonly collectIds: boolean;
+  /** Told the rows read so far (and the file's rows, when known) after every batch. */
+  readonly onRows?: (rows: number, total: number | undefined) => void;
 }
 
 export interface ScanOutcome {
@@ -120,7 +123,12 @@ export interface GateDeps {
   readonly now?: () => Date;
   /** Opens vectors files for the compatibility sample; without it the spaces are not compared. */
   readonly openVectors?: VectorOpener;
-  /** onnxruntime for staging validation; onnxruntime-node (loaded on first use) when absent. */
+  /**
+   * onnxruntime for the kNN, staging models and compatibility products; when absent, resolved
+   * once per process on first use (src/onnx/runtime-resolve.ts: EMBEDDING_GATE_ONNXRUNTIME_DIR,
+   * an installed onnxruntime-node, the tool cache, a download from the npm registry, else
+   * onnxruntime-web's WebAssembly). The report records which ran.
+   */
   readonly ort?: () => Promise<OrtModule>;
   /** Where vectors bytes come from (the sha256 checks); local files when absent. */
   readonly openSource?: SourceOpener;
@@ -136,6 +144,11 @@ export interface GateDeps {
    * sharded run answers from its shards' candidates (gate/shard-sample.ts).
    */
   readonly compatibilitySample?: SampleReader;
+  /**
+   * The onnxruntime a sharded run's shards used (their kNN passes), which the report records
+   * when the merge itself loads none.
+   */
+  readonly shardsRuntime?: OnnxRuntimeRecord;
 }
 
 /** One version as the plan resolved it. */

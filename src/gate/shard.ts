@@ -41,6 +41,8 @@ import { candidatesReader, keepFor, SliceSampler, type SampleCandidates } from '
 import { benchmarkStep } from './benchmark-step.js';
 import { corpusSearch, mergedSearch, recordingSearch, type BenchKnnPartial } from './bench-knn.js';
 import { openVectors } from '../vectors/open.js';
+import type { OnnxRuntimeRecord } from './report-model.js';
+import { trackRuntime } from './runtime-use.js';
 import { scanRequestFor, wantsIds } from './steps.js';
 
 /** Parses `i/n` (1 ≤ i ≤ n ≤ 1024). Throws ConfigError (exit 2) naming what was expected. */
@@ -174,7 +176,15 @@ export async function runShard(
   };
   const { scanned: candidate, sample: candidateSample } = await scan('candidate');
   const { scanned: baseline, sample: baselineSample } = await scan('baseline');
-  const knn = await benchmarkPasses(plan, deps, shard, candidate, baseline);
+  const runtime = trackRuntime(deps.ort);
+  const knn = await benchmarkPasses(
+    plan,
+    { ...deps, ort: runtime.ort },
+    shard,
+    candidate,
+    baseline,
+  );
+  const onnxRuntime = runtime.record();
   return {
     format: PARTIAL_FORMAT,
     version: PARTIAL_VERSION,
@@ -191,6 +201,7 @@ export async function runShard(
       ...(baseline && { baseline }),
     },
     ...(knn && { knn }),
+    ...(onnxRuntime && { onnxRuntime }),
     ...((candidateSample || baselineSample) && {
       samples: {
         ...(candidateSample && { candidate: candidateSample }),
@@ -312,10 +323,28 @@ export async function runMerge(
     knnPasses,
   );
   return {
-    ...(await executePlan(plan, { ...deps, scan, benchmarkSearch, compatibilitySample })),
+    ...(await executePlan(plan, {
+      ...deps,
+      scan,
+      benchmarkSearch,
+      compatibilitySample,
+      ...shardsRuntimeOf(ordered.map((p) => p.partial.onnxRuntime)),
+    })),
     knnPasses,
     sampleReads,
   };
+}
+
+/**
+ * The runtime the shards ran on, for the report when the merge loads none: a shard that fell
+ * back to WebAssembly first (the report says so), else the first shard's.
+ */
+function shardsRuntimeOf(records: readonly (OnnxRuntimeRecord | undefined)[]): {
+  shardsRuntime?: OnnxRuntimeRecord;
+} {
+  const used = records.filter((r): r is OnnxRuntimeRecord => r !== undefined);
+  const shown = used.find((r) => r.source === 'wasm-fallback') ?? used[0];
+  return shown ? { shardsRuntime: shown } : {};
 }
 
 /** The merge's report, and how its benchmarks' kNN passes were answered. */

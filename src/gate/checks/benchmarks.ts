@@ -43,8 +43,10 @@ export interface BenchmarkContext {
   /** Keep every evaluated run's TREC lines in the outcome (for `--write-run` at the edge). */
   readonly keepRuns: boolean;
   readonly openVectors: (path: string, opts: OpenOptions) => Promise<VectorSource>;
-  /** onnxruntime for the kNN passes; onnxruntime-node when absent. */
+  /** onnxruntime for the kNN passes; when absent, the process's (GateDeps.ort says how it is resolved). */
   readonly ort?: () => Promise<OrtModule>;
+  /** A progress callback for the kNN of `what` (corpus rows scored of `total`), if anyone listens. */
+  readonly progress?: (what: string) => ((done: number, total?: number) => void) | undefined;
   /** Runs each kNN pass; absent: exact kNN of the whole corpus (a sharded run passes its own). */
   readonly search?: BenchmarkSearch;
 }
@@ -254,7 +256,7 @@ async function runSuite(
     corpus: VectorsRef,
     metric: KnnMetric,
   ): Promise<Map<string, Map<string, number>>> => {
-    const run = await knnRun(ctx, queries, corpus, k, metric);
+    const run = await knnRun(ctx, queries, corpus, k, metric, `${suite.suite} ${label}`);
     if (ctx.keepRuns) runs.push({ suite: suite.suite, label, lines: run.lines });
     return perQueryScoresMany(qrels, run.run, metrics);
   };
@@ -406,9 +408,10 @@ async function knnRun(
   corpusRef: VectorsRef,
   k: number,
   metric: KnnMetric,
+  what: string,
 ): Promise<{ run: Run; lines: () => Iterable<string> }> {
   const search = ctx.search ?? corpusSearch(ctx.openVectors, ctx.ort);
-  const result = await search(queriesRef, corpusRef, k, metric);
+  const result = await search(queriesRef, corpusRef, k, metric, ctx.progress?.(what));
   const run = runFromLists(
     result.queryIds.map(
       (qid, q) =>
