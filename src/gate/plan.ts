@@ -18,6 +18,7 @@ import {
   resolveInWorkspace,
 } from '../config/paths.js';
 import { isDatasetPattern, listLocalDataset } from '../sources/dataset.js';
+import type { VectorsDigest } from '../sources/hash.js';
 import { loadRegistry, type LoadedRegistry } from '../config/registry.js';
 import {
   discoverSuites,
@@ -27,7 +28,7 @@ import {
 } from '../config/suite.js';
 import type { VectorsRef } from '../config/vocabulary.js';
 import type { OrtModule } from '../onnx/session.js';
-import type { SourceOpener } from '../sources/types.js';
+import type { SourceError, SourceOpener } from '../sources/types.js';
 import { readPointers, type LoadedPointer } from '../release/lineage.js';
 import { BenchParseError } from '../retrieval/errors.js';
 import { readQrelsFile, type Qrels } from '../retrieval/qrels.js';
@@ -101,12 +102,21 @@ export interface ScanRequest {
   readonly normTolerance: number;
   /** Return the set of ids (for baseline coverage). */
   readonly collectIds: boolean;
+  /**
+   * Also return the sha256 (the dataset digest and its parts for a dataset) of the bytes the
+   * scan read, plus what it skipped: one pass over the vectors, not two.
+   */
+  readonly hash?: boolean;
 }
 
 export interface ScanOutcome {
   readonly summary: VectorSummary;
   readonly outOfTolerance?: { readonly rows: number; readonly firstIds: readonly string[] };
   readonly ids?: ReadonlySet<string>;
+  /** With `hash`: the digest of what was scanned. */
+  readonly digest?: VectorsDigest;
+  /** With `hash`: why a local file could not be hashed after it was scanned (no digest then). */
+  readonly digestError?: SourceError;
 }
 
 /** Reads and measures one vectors file; throws VectorFileError when it is broken. */

@@ -3,6 +3,7 @@
  * extension, opens the file once as a byte source, confirms the format by its first bytes,
  * and hands the source to the matching reader. No reader opens a path itself.
  */
+import { ConfigError } from '../config/errors.js';
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { isDatasetPattern, type DatasetPart } from '../sources/dataset.js';
@@ -309,6 +310,8 @@ async function readHead(source: ByteSource): Promise<Uint8Array> {
       n = await source.read(head, got, head.length - got, got);
     return head.subarray(0, got);
   } catch (e) {
+    // A remote object that cannot be read (a ConfigError naming the URL) stops the gate.
+    if (e instanceof ConfigError) throw e;
     throw new VectorFileError(source.display, `cannot read: ${(e as Error).message}`);
   }
 }
