@@ -9,7 +9,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { redactUrl, RemoteSourceError, withRetries, remoteDefaults } from './remote.js';
 import type { RemoteOptions } from './remote.js';
-import { parseS3Url, rethrow, type S3ClientFactory } from './s3.js';
+import { loadS3Sdk, parseS3Url, rethrow, type S3ClientFactory } from './s3.js';
 
 /** One part of a dataset. */
 export interface DatasetPart {
@@ -141,7 +141,7 @@ export async function listS3Dataset(
   const prefix = literalPrefix(key);
   const match = GLOB.test(key) ? globToRegExp(key.slice(prefix.length)) : undefined;
   const s3 = await client();
-  const { ListObjectsV2Command } = await import('@aws-sdk/client-s3');
+  const { ListObjectsV2Command } = await loadS3Sdk();
   const parts: DatasetPart[] = [];
   let token: string | undefined;
   do {
