@@ -5,6 +5,7 @@
 import { openLocalSource } from '../sources/local.js';
 import { remoteInfoOf, type RemoteObjectInfo } from '../sources/http.js';
 import { sharesLister } from '../sources/router.js';
+import { listedParts } from '../sources/dataset.js';
 import { sha256Vectors } from '../sources/hash.js';
 import { hashingOpener } from '../sources/hashing.js';
 import { SourceError, type SourceOpener } from '../sources/types.js';
@@ -58,6 +59,7 @@ export async function scanFile(
       openSource,
       (name) => formatFor(name, request.open) !== undefined,
       hasher.digest,
+      request.open.parts && listedParts(request.open.parts, request.open.partNames),
     );
     return { ...outcome, digest };
   } catch (e) {

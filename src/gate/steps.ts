@@ -4,6 +4,7 @@
  * run's list and returns what the report needs; none prints, writes or exits.
  */
 import type { Finding } from '../config/findings.js';
+import { listedParts } from '../sources/dataset.js';
 import { sha256Vectors, type VectorsDigest } from '../sources/hash.js';
 import { SourceError } from '../sources/types.js';
 import { formatFor } from '../vectors/open.js';
@@ -95,7 +96,12 @@ async function scanVersion(
   } catch (err) {
     if (!(err instanceof VectorFileError)) throw err;
     findings.push(
-      unreadableFinding(err, vectors.displayPath, `${manifest.name} ${manifest.version}`),
+      unreadableFinding(
+        err,
+        vectors.displayPath,
+        `${manifest.name} ${manifest.version}`,
+        vectors.path,
+      ),
     );
   }
   let digest: VectorsDigest | undefined;
@@ -110,6 +116,8 @@ async function scanVersion(
           vectors.path,
           deps.openSource,
           (name) => formatFor(name, vectors.open) !== undefined,
+          undefined,
+          vectors.open.parts && listedParts(vectors.open.parts, vectors.open.partNames),
         ));
     } catch (e) {
       // A remote failure is a ConfigError (exit 2, naming the URL); a local file that could

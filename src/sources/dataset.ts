@@ -170,3 +170,16 @@ export async function listS3Dataset(
     throw new RemoteSourceError(display, 'names no objects (no key under it matches)', 'ENOENT');
   return { ref: display, parts: parts.sort(byName) };
 }
+
+/**
+ * The parts of a dataset named part by part (a list in a manifest or suite, or
+ * `OpenOptions.parts`), in the order given: each named as `names` says (as the user wrote
+ * it), else by itself without credentials. Sizes are known once opened.
+ */
+export function listedParts(refs: readonly string[], names: readonly string[] = []): DatasetPart[] {
+  return refs.map((ref, i) => ({
+    ref,
+    name: names[i] ?? (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref) ? redactUrl(ref) : ref),
+    size: -1,
+  }));
+}

@@ -111,14 +111,20 @@ export async function sha256Parts(
 /**
  * The sha256 of a vectors reference: of the file or object it names, or, for a dataset (a
  * folder, glob or prefix), the dataset digest with every part's name, size and sha256.
- * Parts are those the readers read (a vectors format's extension).
+ * Parts are those the readers read (a vectors format's extension). A dataset named part by
+ * part (a list) passes its parts as `listed`: they are hashed in that order, under their names.
  */
 export async function sha256Vectors(
   path: string,
   openSource: SourceOpener = openLocalSource,
   isPart: (name: string) => boolean = () => true,
   hashFile: FileHasher = wholeFileHasher(openSource),
+  listed?: readonly DatasetPart[],
 ): Promise<VectorsDigest> {
+  if (listed) {
+    const parts = await sha256Parts(listed, openSource, hashFile);
+    return { sha256: datasetDigest(parts), parts };
+  }
   if (!isDatasetPattern(path)) {
     try {
       return { sha256: (await hashFile({ path })).sha256 };

@@ -290,7 +290,9 @@ class FileHasher {
     for (const p of this.pending)
       missing -= Math.max(0, p.at + p.bytes.length - Math.max(p.at, this.frontier));
     const done = missing <= 0 || this.failure !== undefined || this.completing !== undefined;
-    if (held.refs > 1 || done || missing > SMALL_GAP) {
+    // Only when the readers read the file through, not just its header and footer (a
+    // dataset's parts are opened for their headers first, then again for their batches).
+    if (held.refs > 1 || done || missing > Math.min(SMALL_GAP, this.size / 4)) {
       this.release(held);
       return;
     }

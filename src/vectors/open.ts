@@ -6,7 +6,7 @@
 import { ConfigError } from '../config/errors.js';
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { isDatasetPattern, type DatasetPart } from '../sources/dataset.js';
+import { isDatasetPattern, listedParts, type DatasetPart } from '../sources/dataset.js';
 import { NOT_REGULAR, openLocalSource } from '../sources/local.js';
 import { isRemoteRef, redactUrl } from '../sources/remote.js';
 import { datasetListerOf } from '../sources/router.js';
@@ -133,7 +133,7 @@ export async function openVectors(
       ...(opts.batchRows !== undefined && { batchRows: opts.batchRows }),
     });
   }
-  if (opts.parts) return openParts(path, listedParts(opts.parts), opts, openSource);
+  if (opts.parts) return openParts(path, listedParts(opts.parts, opts.partNames), opts, openSource);
   // A file that exists under the exact name is that file, glob characters and all; only a
   // name that names no file is a glob of parts.
   if (isDatasetPattern(path) && !(await isLocalFile(path, isRemoteRef(path))))
@@ -177,17 +177,13 @@ async function openListed(
   return openParts(path, parts, opts, openSource);
 }
 
-function listedParts(refs: readonly string[]): DatasetPart[] {
-  return refs.map((ref) => ({ ref, name: ref, size: -1 }));
-}
-
 async function openParts(
   path: string,
   parts: readonly DatasetPart[],
   opts: OpenOptions,
   openSource: SourceOpener,
 ): Promise<VectorSource> {
-  const { parts: _list, ...single } = opts;
+  const { parts: _list, partNames: _names, ...single } = opts;
   return openDataset(path, parts, (ref, display) => openFile(ref, single, openSource, display));
 }
 
