@@ -23,6 +23,7 @@ const SCRIPTS = [
   'power',
   'release',
   'shard',
+  'remote',
 ];
 const only = process.env.BENCH_ONLY?.split(',');
 const args = process.argv.slice(2);

@@ -3,8 +3,7 @@
  * it that counts the bytes it forwards and can answer 503s: for the S3 tests and for
  * bench/remote.ts, which reach it through AWS_ENDPOINT_URL_S3 like any S3-compatible store.
  */
-import { createReadStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -27,7 +26,7 @@ export interface S3Server {
   readonly counted: { bytes: number; requests: number };
   resetCounts(): void;
   put(key: string, body: Uint8Array): Promise<void>;
-  /** Uploads a local file, streamed. */
+  /** Uploads a local file. */
   putFile(key: string, path: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -90,14 +89,10 @@ export async function startS3Server(bucket = 'embeddings'): Promise<S3Server> {
       await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
     },
     async putFile(key, path) {
-      const { size } = await stat(path);
+      // Whole, not streamed: a stream is sent aws-chunked, which s3rver stores as it came
+      // (chunk headers and all).
       await client.send(
-        new PutObjectCommand({
-          Bucket: bucket,
-          Key: key,
-          Body: createReadStream(path),
-          ContentLength: size,
-        }),
+        new PutObjectCommand({ Bucket: bucket, Key: key, Body: await readFile(path) }),
       );
     },
     async close() {
