@@ -24,6 +24,7 @@ const SCRIPTS = [
   'release',
   'shard',
   'remote',
+  'pgvector',
 ];
 const only = process.env.BENCH_ONLY?.split(',');
 const args = process.argv.slice(2);
