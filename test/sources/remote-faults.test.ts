@@ -16,7 +16,7 @@ import { openLocalSource } from '../../src/sources/local.js';
 import { RemoteSourceError } from '../../src/sources/remote.js';
 import { routedOpener } from '../../src/sources/router.js';
 import { arrowFloat32, npyFloat32 } from '../../src/vectors/write.js';
-import { runCli } from '../helpers/cli.js';
+import { copyExamples, editFile, EXAMPLE_CHECK, runCli } from '../helpers/cli.js';
 import { startRangeServer, type RangeServer } from '../helpers/range-server.js';
 
 const ROWS = 6000;
@@ -154,6 +154,32 @@ describe('the CLI on a remote object failing mid-scan', () => {
     expect(result.stderr).toContain(`${server.base}/v.arrow: answered HTTP 503`);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     expect(result.stdout).not.toContain('vectors.readable');
+    expect(existsSync(report)).toBe(false);
+  });
+
+  it('check exits 2 naming the URL when the candidate fails mid-scan; no report written', async () => {
+    const dir = copyExamples();
+    const bytes = readFileSync(join(dir, 'releases/1.1.0/vectors.arrow'));
+    server.put('/cand.arrow', bytes);
+    editFile(
+      dir,
+      'releases/1.1.0/manifest.yaml',
+      'path: vectors.arrow',
+      `path: "${server.base}/cand.arrow"`,
+    );
+    server.fault = (p, _n, req) => {
+      const start = Number(/^bytes=(\d+)-/.exec(req.headers.range ?? '')?.[1] ?? 0);
+      return p === '/cand.arrow' && start > bytes.length / 2 ? '503' : 'none';
+    };
+    const report = join(dir, 'report.json');
+    const r = await runCli(
+      [...EXAMPLE_CHECK, '--allow-remote', '--format', `json=${report}`],
+      dir,
+      defaultDeps(openLocalSource),
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${server.base}/cand.arrow: answered HTTP 503`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(report)).toBe(false);
   });
 });
