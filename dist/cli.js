@@ -48,6 +48,8 @@ import {
   openVectors,
   pad,
   pinStatus,
+  progressOf,
+  progressText,
   promote,
   readQrelsFile,
   readQueries,
@@ -62,6 +64,7 @@ import {
   resolvePlan,
   rollback,
   runGate,
+  runtimeLabel,
   scanRequestFor,
   scanVectors,
   sha256File,
@@ -81,8 +84,8 @@ import {
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-MPRDBMD2.js";
-import "./chunks/chunk-DLMM7D5W.js";
+} from "./chunks/chunk-I74G4NEV.js";
+import "./chunks/chunk-ZPFMAB3M.js";
 import "./chunks/chunk-C4EWOFBM.js";
 import {
   DEFAULT_CONFIG_LIMITS,
@@ -98,7 +101,7 @@ import {
   score,
   seconds,
   signed
-} from "./chunks/chunk-ANVCG6OD.js";
+} from "./chunks/chunk-34JZPALN.js";
 import "./chunks/chunk-VTONPRI7.js";
 import "./chunks/chunk-CQLA25CY.js";
 import {
@@ -4155,6 +4158,7 @@ function formatText(report) {
   out.push(...suitesText(report));
   out.push(...stagingText(report));
   out.push(...versioningText(report));
+  if (report.onnxRuntime) out.push(`ONNX runtime: ${runtimeLabel(report.onnxRuntime)}`, "");
   if (report.findings.length) {
     out.push(`Findings (${countsLabel(report)})`);
     for (const f of report.findings) {
@@ -4339,43 +4343,74 @@ async function writeShard(request, deps, opts, io) {
 function showProgress(o) {
   return o.stderrIsTTY === true && !o.quiet && o.toStdout.every((f) => f === "text");
 }
+function progressDisplay(write, elapsedMs, timing = {}) {
+  const delay = timing.delayMs ?? 2e3;
+  const interval = timing.intervalMs ?? 200;
+  const start = elapsedMs();
+  let label = "";
+  let stepStart = start;
+  let counter;
+  let drawn = false;
+  let lastDraw = -Infinity;
+  const erase = () => {
+    if (drawn) write("\r\x1B[2K");
+    drawn = false;
+  };
+  const draw = (now) => {
+    if (!label || now - stepStart < delay || now - lastDraw < interval) return;
+    const what = counter?.progress.what ? ` (${counter.progress.what})` : "";
+    const body = counter ? `: ${progressText(counter.progress, counter.at - counter.since)}` : "\u2026";
+    write(`\r\x1B[2Kembedding-gate: ${label}${what}${body} \xB7 ${seconds(now - start)} s`);
+    drawn = true;
+    lastDraw = now;
+  };
+  return {
+    begin(next) {
+      erase();
+      label = next;
+      stepStart = elapsedMs();
+      counter = void 0;
+    },
+    update(progress) {
+      const now = elapsedMs();
+      const restarts = !counter || counter.progress.what !== progress.what || progress.done < counter.progress.done;
+      counter = restarts ? { progress, since: counter ? counter.at : stepStart, at: now } : { ...counter, progress, at: now };
+      draw(now);
+    },
+    tick: () => draw(elapsedMs()),
+    end: erase
+  };
+}
 var LABEL = {
   plan: "reading the manifests, contracts and suites",
   scan: "reading the vectors",
   consumers: "checking the consumer contracts",
-  benchmarks: "running the benchmark suites (exact kNN)",
+  benchmarks: "running the benchmark suites",
   staging: "running the consumers' models",
   baseline: "comparing with the baseline",
   versioning: "versioning, registry and compatibility",
   judge: "judging"
 };
-function measured(step, facts) {
-  if (step === "scan" && typeof facts?.["candidate.rows"] === "number")
-    return `${count(facts["candidate.rows"])} rows read`;
-  if (step === "benchmarks" && typeof facts?.rows === "number" && facts.rows > 0)
-    return `${facts.rows} comparisons`;
-  return "";
-}
-function progressLine(write, elapsedMs) {
-  const start = elapsedMs();
-  let drawn = false;
-  const draw = (text) => {
-    write(`\r\x1B[2Kembedding-gate: ${text} \xB7 ${seconds(elapsedMs() - start)} s`);
-    drawn = true;
-  };
+function progressLine(write, elapsedMs, timing = {}) {
+  const display = progressDisplay(write, elapsedMs, timing);
   return {
-    stepStarted(step) {
-      draw(`${LABEL[step]}\u2026`);
-    },
-    stepFinished(step, facts) {
-      const what = measured(step, facts);
-      if (what) draw(`${LABEL[step]}: ${what}`);
-    },
-    end() {
-      if (drawn) write("\r\x1B[2K");
-      drawn = false;
-    }
+    stepStarted: (step) => display.begin(LABEL[step]),
+    stepFinished: () => display.tick(),
+    progress: (_step, p) => display.update(p),
+    tick: () => display.tick(),
+    end: () => display.end()
   };
+}
+async function withProgress(line2, body) {
+  if (!line2) return body(void 0);
+  const timer = setInterval(() => line2.tick(), 200);
+  timer.unref();
+  try {
+    return await body(line2);
+  } finally {
+    clearInterval(timer);
+    line2.end();
+  }
 }
 
 // src/cli/options.ts
@@ -4580,11 +4615,13 @@ function checkCommand(io, deps, setExit) {
       quiet: opts.quiet === true,
       toStdout: targets.filter((t) => !t.file).map((t) => t.format)
     }) ? progressLine(io.stderr, io.elapsedMs ?? (() => performance.now())) : void 0;
-    const gated = runGate(
-      request,
-      confineDeps(progress ? { ...deps, observer: progress } : deps, workspace, { allowRemote })
+    const { report, runs } = await withProgress(
+      progress,
+      (observer) => runGate(
+        request,
+        confineDeps(observer ? { ...deps, observer } : deps, workspace, { allowRemote })
+      )
     );
-    const { report, runs } = await gated.finally(() => progress?.end());
     if (writeRuns) {
       for (const run of runs)
         await writeLinesAtomic(join(writeRuns, `${run.suite}.${run.label}.run`), run.lines());
@@ -4885,21 +4922,21 @@ function initCommand(io, _deps, setExit) {
     for (const target of [manifestPath, contractPath])
       if (target && !opts.force) await refuseExisting(target, io.cwd);
     const idsPath = opts.ids === void 0 ? void 0 : resolve5(io.cwd, opts.ids);
-    const measured2 = await measure(vectors, { ...opts, ids: idsPath });
+    const measured = await measure(vectors, { ...opts, ids: idsPath });
     const name = opts.name ?? defaultName(vectors);
-    const metric = opts.metric ?? (measured2.unitNorm ? "cosine" : "dot");
-    const manifest = manifestText(name, opts, metric, measured2, {
+    const metric = opts.metric ?? (measured.unitNorm ? "cosine" : "dot");
+    const manifest = manifestText(name, opts, metric, measured, {
       vectors: posixRelative(dirname2(manifestPath), vectors),
       ...idsPath && { ids: posixRelative(dirname2(manifestPath), idsPath) }
     });
     await writeFileAtomic(manifestPath, manifest);
     const shown = (p) => relative2(io.cwd, p) || p;
     io.stdout(
-      `wrote ${shown(manifestPath)}: ${name} ${opts.version}, ${count(measured2.rows)} \xD7 ${measured2.dims} ${measured2.dtype}, ${measured2.unitNorm ? "l2-normalised" : "not normalised"}, sha256 ${measured2.sha256.slice(0, 12)}\u2026
+      `wrote ${shown(manifestPath)}: ${name} ${opts.version}, ${count(measured.rows)} \xD7 ${measured.dims} ${measured.dtype}, ${measured.unitNorm ? "l2-normalised" : "not normalised"}, sha256 ${measured.sha256.slice(0, 12)}\u2026
 `
     );
     if (contractPath) {
-      await writeFileAtomic(contractPath, contractText(name, opts.version, metric, measured2));
+      await writeFileAtomic(contractPath, contractText(name, opts.version, metric, measured));
       io.stdout(
         `wrote ${shown(contractPath)}: a contract accepting ^${import_semver.default.major(opts.version)}.0.0
 `
@@ -4912,12 +4949,12 @@ function initCommand(io, _deps, setExit) {
       !opts.inputsSha256 && "inputs.sha256",
       contractPath && "the contract's consumer and owner"
     ].filter(Boolean);
-    if (measured2.nonFinite > 0)
+    if (measured.nonFinite > 0)
       io.stdout(
-        `warning: ${count(measured2.nonFinite)} rows hold NaN or \xB1Inf; check will report them (vectors.non-finite)
+        `warning: ${count(measured.nonFinite)} rows hold NaN or \xB1Inf; check will report them (vectors.non-finite)
 `
       );
-    if (!measured2.hasIds)
+    if (!measured.hasIds)
       io.stdout("note: the file has no ids; row numbers stand in (name --ids or --id-column)\n");
     if (todos.length)
       io.stdout(
@@ -5117,7 +5154,7 @@ function knnCommand(io, setExit) {
     "--threads <n>",
     "onnxruntime threads (default: all cores)",
     positiveInt("--threads", 1024)
-  ).addOption(allowRemoteOption()).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES4);
+  ).addOption(allowRemoteOption()).option("--quiet", "no progress line on a terminal").option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES4);
   return shardOptions(command).action(async (opts) => {
     const ids = "a text file of ids, one per line";
     const allowRemote = opts.allowRemote === true;
@@ -5177,12 +5214,23 @@ function knnCommand(io, setExit) {
       return;
     }
     try {
-      const result = await exactKnn({
-        queries,
-        corpus,
-        k: opts.k,
-        metric: opts.metric,
-        threads: opts.threads
+      const line2 = io.stderrIsTTY === true && opts.quiet !== true ? progressDisplay(io.stderr, io.elapsedMs ?? (() => performance.now())) : void 0;
+      const result = await withProgress(line2, (display) => {
+        display?.begin(`exact kNN of ${count(queries.rows)} queries`);
+        return exactKnn({
+          queries,
+          corpus,
+          k: opts.k,
+          metric: opts.metric,
+          threads: opts.threads,
+          ...display && {
+            onBlock: (rows) => display.update({
+              done: rows,
+              unit: "corpus rows",
+              ...corpus.info.rows !== void 0 && { total: corpus.info.rows }
+            })
+          }
+        });
       });
       await writeLinesAtomic(output, trecRunLines(result, opts.tag));
       io.stderr(
@@ -5220,7 +5268,10 @@ async function runValidate(plan, deps) {
   const findings = [];
   let vectors;
   try {
-    const outcome = await deps.scan(validateScanRequest(plan));
+    deps.observer?.stepStarted("scan", { file: displayPath });
+    const onRows = progressOf(deps.observer, "scan", "rows");
+    const outcome = await deps.scan({ ...validateScanRequest(plan), ...onRows && { onRows } });
+    deps.observer?.stepFinished("scan");
     vectors = outcome.summary;
     findings.push(
       ...checkVectors(
@@ -5340,7 +5391,7 @@ function validateCommand(io, deps, setExit) {
     "--format <name[=file]>",
     "report format: text, json, markdown, sarif, junit, html; name=file writes to a file; repeatable",
     collect
-  ).addOption(new Option("--report-format <name[=file]>").hideHelp().argParser(collect)).option("--output <file>", 'file for report formats given without "=file"').addOption(failOnOption()).addOption(allowRemoteOption()).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES5).option("--shard <i/n>", "scan shard i of n (from 1): this shard's rows; needs --partial").option(
+  ).addOption(new Option("--report-format <name[=file]>").hideHelp().argParser(collect)).option("--output <file>", 'file for report formats given without "=file"').addOption(failOnOption()).addOption(allowRemoteOption()).option("--quiet", "no progress line on a terminal").option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES5).option("--shard <i/n>", "scan shard i of n (from 1): this shard's rows; needs --partial").option(
     "--partial <file>",
     `write this shard's partial result instead of a report, for "embedding-gate merge"`
   ).action(async (file, opts) => {
@@ -5388,9 +5439,15 @@ function validateCommand(io, deps, setExit) {
       setExit(EXIT.pass);
       return;
     }
-    const report = await runValidate(
-      plan,
-      allowRemote ? confineDeps(deps, void 0, { allowRemote }) : deps
+    const show = showProgress({
+      stderrIsTTY: io.stderrIsTTY,
+      quiet: opts.quiet === true,
+      toStdout: targets.filter((t) => !t.file).map((t) => t.format)
+    });
+    const routed = allowRemote ? confineDeps(deps, void 0, { allowRemote }) : deps;
+    const report = await withProgress(
+      show ? progressLine(io.stderr, io.elapsedMs ?? (() => performance.now())) : void 0,
+      (observer) => runValidate(plan, observer ? { ...routed, observer } : routed)
     );
     await emitReport(report, targets, io);
     setExit(report.verdict === "pass" ? EXIT.pass : EXIT.blocked);

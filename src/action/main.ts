@@ -20,6 +20,7 @@ import { runGate } from '../gate/run.js';
 import { readRunInfo, type RunInfo } from '../github/event.js';
 import { octokitCommentsApi } from '../github/octokit.js';
 import { ANNOTATIONS_PER_LEVEL, buildAnnotations } from '../report/annotations.js';
+import { progressText } from '../report/describe.js';
 import { formatJson } from '../report/json.js';
 import { formatJunit } from '../report/junit.js';
 import { formatHtml } from '../report/html.js';
@@ -213,7 +214,24 @@ export function factsLine(facts: StepFacts | undefined): string {
  */
 export function groupingObserver(elapsed: () => number = () => performance.now()): GateObserver {
   const started = new Map<string, number>();
+  // A log is not a terminal: one progress line in the step's group every 10 s at most, and
+  // none in a step's first 10 s, so a quick run logs none.
+  let lastProgress = -Infinity;
+  // What each step counts now, since when (a step may count several things in turn: each
+  // side's rows, each kNN run); the first count of a step runs from the step's start.
+  const counting = new Map<string, { what: string | undefined; since: number }>();
   return {
+    progress(step, p) {
+      const now = elapsed();
+      const stepStart = started.get(step) ?? now;
+      const current = counting.get(step);
+      if (current?.what !== p.what || !current)
+        counting.set(step, { what: p.what, since: current ? now : stepStart });
+      if (now - stepStart < PROGRESS_LOG_MS || now - lastProgress < PROGRESS_LOG_MS) return;
+      lastProgress = now;
+      const since = now - (counting.get(step)?.since ?? now);
+      core.info(`${step}${p.what ? ` (${p.what})` : ''}: ${progressText(p, since)}`);
+    },
     stepStarted(step, facts) {
       core.startGroup(`embedding-gate: ${step}`);
       started.set(step, elapsed());
@@ -228,6 +246,9 @@ export function groupingObserver(elapsed: () => number = () => performance.now()
     },
   };
 }
+
+/** How often the Action logs a step's progress. */
+export const PROGRESS_LOG_MS = 10_000;
 
 /** The inputs as resolved, for the debug log (the token left out). */
 function inputsLine(config: ActionConfig, cwd: string, workspace: string): string {

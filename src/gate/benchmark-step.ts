@@ -6,6 +6,7 @@
 import type { Finding } from '../config/findings.js';
 import { openVectors } from '../vectors/open.js';
 import { runBenchmarks, type EvaluatedRun } from './checks/benchmarks.js';
+import { progressOf } from './observer.js';
 import type { GateDeps, ResolvedPlan, ResolvedVersion } from './plan.js';
 import type { BenchmarkResult, SuiteReport } from './report-model.js';
 
@@ -46,6 +47,7 @@ export async function benchmarkStep(
     keepRuns: plan.request.keepRuns ?? false,
     openVectors: deps.openVectors ?? openVectors,
     ...(deps.ort && { ort: deps.ort }),
+    progress: (what) => progressOf(deps.observer, 'benchmarks', 'corpus rows', `kNN ${what}`),
   });
   return { ...outcome, findings: [...findings, ...outcome.findings] };
 }

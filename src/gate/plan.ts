@@ -107,6 +107,8 @@ export interface ScanRequest {
    * scan read, plus what it skipped: one pass over the vectors, not two.
    */
   readonly hash?: boolean;
+  /** Told the rows read so far (and the file's rows, when known) after every batch. */
+  readonly onRows?: (rows: number, total: number | undefined) => void;
 }
 
 export interface ScanOutcome {
@@ -129,7 +131,12 @@ export interface GateDeps {
   readonly now?: () => Date;
   /** Opens vectors files for the compatibility sample; without it the spaces are not compared. */
   readonly openVectors?: VectorOpener;
-  /** onnxruntime for staging validation; onnxruntime-node (loaded on first use) when absent. */
+  /**
+   * onnxruntime for the kNN, staging models and compatibility products; when absent, resolved
+   * once per process on first use (src/onnx/runtime-resolve.ts: EMBEDDING_GATE_ONNXRUNTIME_DIR,
+   * an installed onnxruntime-node, the tool cache, a download from the npm registry, else
+   * onnxruntime-web's WebAssembly). The report records which ran.
+   */
   readonly ort?: () => Promise<OrtModule>;
   /** Where vectors bytes come from (the sha256 checks); local files when absent. */
   readonly openSource?: SourceOpener;

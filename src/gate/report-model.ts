@@ -152,6 +152,27 @@ export interface Report {
   readonly override?: OverrideRecord;
   /** Consumers' own models run on the vectors, and reproducibility probes per modality (src/staging). */
   readonly staging?: StagingReport;
+  /**
+   * The ONNX runtime that ran the run's kNN, models and compatibility products; absent when
+   * none ran. Which one ran never changes a result or the verdict, only the time taken.
+   */
+  readonly onnxRuntime?: OnnxRuntimeRecord;
+}
+
+/** Which onnxruntime a run used, and where it came from (src/onnx/runtime-resolve.ts). */
+export interface OnnxRuntimeRecord {
+  /** `native`: onnxruntime-node's CPU library; `wasm`: onnxruntime-web's WebAssembly build. */
+  readonly backend: 'native' | 'wasm';
+  readonly package: 'onnxruntime-node' | 'onnxruntime-web';
+  readonly version: string;
+  /**
+   * `dir`: EMBEDDING_GATE_ONNXRUNTIME_DIR; `installed`: an installed onnxruntime-node;
+   * `cache`: the tool cache; `download`: downloaded by this run; `wasm-fallback`: no native
+   * runtime could be had (see `reason`); `forced`: EMBEDDING_GATE_ONNXRUNTIME=wasm.
+   */
+  readonly source: 'dir' | 'installed' | 'cache' | 'download' | 'wasm-fallback' | 'forced';
+  /** Why the native runtime did not run (`wasm-fallback`, `forced`). Never a credential. */
+  readonly reason?: string;
 }
 
 /** Who accepted a declared breaking change through the override label, and why. */

@@ -21,6 +21,7 @@ import {
 import { checkPlaceholders } from './checks/placeholders.js';
 import { judgeFindings, pendingConsumers } from './judge.js';
 import { observeStep, type StepFacts } from './observer.js';
+import { runtimeFindings, trackRuntime } from './runtime-use.js';
 import { resolvePlan, type GateDeps, type GatePlan, type ResolvedPlan } from './plan.js';
 import {
   countFindings,
@@ -78,8 +79,11 @@ function scanFacts(side: string, v: VectorSummary | undefined): StepFacts {
  * Runs every step of a resolved plan in order, then judges the findings once. Findings are
  * collected in step order, which the final sort keeps for findings of equal rank.
  */
-export async function executePlan(plan: ResolvedPlan, deps: GateDeps): Promise<GateOutcome> {
+export async function executePlan(plan: ResolvedPlan, givenDeps: GateDeps): Promise<GateOutcome> {
   const { request, candidate, baseline, contracts } = plan;
+  // Every step that may run ONNX loads it through one tracked loader: the report says which ran.
+  const runtime = trackRuntime(givenDeps.ort);
+  const deps: GateDeps = { ...givenDeps, ort: runtime.ort };
   const findings: Finding[] = [
     ...candidate.loaded.findings,
     ...(baseline?.loaded.findings ?? []),
@@ -148,12 +152,15 @@ export async function executePlan(plan: ResolvedPlan, deps: GateDeps): Promise<G
         contracts,
         now: (deps.now ?? (() => new Date()))(),
         open: deps.openVectors,
+        ort: runtime.ort,
         suites: bench?.suites,
         ...(plan.baselineChannel && { channel: plan.baselineChannel.channel }),
       }),
     (v) => ({ requiredBump: v.requiredBump?.level, findings: v.findings.length }),
   );
   findings.push(...versioning.findings);
+  const onnxRuntime = runtime.record();
+  findings.push(...runtimeFindings(onnxRuntime));
 
   o?.stepStarted('judge', { findings: findings.length });
   const judged = judgeFindings(findings, {
@@ -190,6 +197,7 @@ export async function executePlan(plan: ResolvedPlan, deps: GateDeps): Promise<G
     findings: sorted,
     counts: countFindings(sorted),
     ...(judged.override ? { override: judged.override } : {}),
+    ...(onnxRuntime ? { onnxRuntime } : {}),
   };
   o?.stepFinished('judge', {
     verdict: report.verdict,

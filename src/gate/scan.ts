@@ -46,6 +46,7 @@ export async function scanFile(
       expectUnitNorm: request.expectUnitNorm,
       normTolerance: request.normTolerance,
       collectIds: request.collectIds,
+      ...(request.onRows && { onRows: request.onRows }),
     });
     const total = bytes || [...parts.values()].reduce((a, b) => a + b, 0);
     outcome = summariseScan(stats, source.info, total, request.displayPath, [...remote.values()]);

@@ -16,6 +16,7 @@ import { checkExpectedRows, compareIds, compareManifests } from './checks/baseli
 import { checkConsumer } from './checks/consumers.js';
 import { checkVectors, MANIFEST_NORM_TOLERANCE, unreadableFinding } from './checks/vectors.js';
 import type { GateDeps, ResolvedPlan, ResolvedVersion, ScanOutcome, ScanRequest } from './plan.js';
+import { progressOf } from './observer.js';
 import type { ConsumerResult, CoverageSummary, Report, VectorSummary } from './report-model.js';
 
 /** What the scans measured; a side is absent when its manifest is invalid or its vectors unreadable. */
@@ -33,8 +34,9 @@ export async function scanStep(
   const { candidate, baseline } = plan;
   const cm = candidate.loaded.manifest;
   const wantIds = wantsIds(plan);
-  const candidateScan = await scanVersion(candidate, deps, wantIds, findings);
-  const baselineScan = baseline && (await scanVersion(baseline, deps, wantIds, findings));
+  const candidateScan = await scanVersion(candidate, deps, wantIds, findings, 'candidate');
+  const baselineScan =
+    baseline && (await scanVersion(baseline, deps, wantIds, findings, 'baseline'));
   if (cm && candidateScan) {
     findings.push(
       ...checkVectors(
@@ -83,6 +85,7 @@ async function scanVersion(
   deps: GateDeps,
   collectIds: boolean,
   findings: Finding[],
+  side: 'candidate' | 'baseline',
 ): Promise<ScanOutcome | undefined> {
   const manifest = version.loaded.manifest;
   const vectors = version.vectors;
@@ -92,7 +95,12 @@ async function scanVersion(
   const hash = Boolean(declaredHash || declaredParts);
   let outcome: ScanOutcome | undefined;
   try {
-    outcome = await deps.scan({ ...scanRequestFor(version, collectIds)!, ...(hash && { hash }) });
+    const onRows = progressOf(deps.observer, 'scan', 'rows', side);
+    outcome = await deps.scan({
+      ...scanRequestFor(version, collectIds)!,
+      ...(hash && { hash }),
+      ...(onRows && { onRows }),
+    });
   } catch (err) {
     if (!(err instanceof VectorFileError)) throw err;
     findings.push(
@@ -225,7 +233,9 @@ export function stagingInput(
   readableBaseline: ResolvedVersion | undefined,
 ): StagingStepInput {
   const { request, candidate } = plan;
+  const onModel = progressOf(deps.observer, 'staging', 'models');
   return {
+    ...(onModel && { onModel }),
     workspace: request.workspace,
     cwd: request.cwd,
     seed: plan.seed,

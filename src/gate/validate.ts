@@ -2,6 +2,7 @@
  * `validate`: the structural checks of one vectors file without a manifest, for a quick
  * look at a file before writing its manifest.
  */
+import { progressOf } from './observer.js';
 import { REMOTE_REF, redactUrl } from '../config/paths.js';
 import { isPgRef, redact } from '../vectors/pgvector/ref.js';
 import { relative, resolve } from 'node:path';
@@ -55,7 +56,10 @@ export async function runValidate(plan: ValidatePlan, deps: GateDeps): Promise<R
   const findings: Finding[] = [];
   let vectors: Report['candidate']['vectors'];
   try {
-    const outcome = await deps.scan(validateScanRequest(plan));
+    deps.observer?.stepStarted('scan', { file: displayPath });
+    const onRows = progressOf(deps.observer, 'scan', 'rows');
+    const outcome = await deps.scan({ ...validateScanRequest(plan), ...(onRows && { onRows }) });
+    deps.observer?.stepFinished('scan');
     vectors = outcome.summary;
     findings.push(
       ...checkVectors(

@@ -8,21 +8,21 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { get as httpGet, type IncomingMessage } from 'node:http';
-import { get as httpsGet } from 'node:https';
 import { dirname, join } from 'node:path';
+import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { x as untar } from 'tar';
+import { Agent, ProxyAgent, request as undiciRequest, type Dispatcher } from 'undici';
+import { redactUrl } from '../config/paths.js';
+import { scrubSecrets, type NpmConfigHost, type NpmNet } from './npm-config.js';
 import { BINDING_FILE } from './runtime-native.js';
 import { ORT_PIN, keepNativeFile } from './runtime-pin.js';
 import { RuntimeUnavailableError, causeText } from './runtime-error.js';
 
 /** Where the process runs: what picks the cache folder and the binaries. */
-export interface RuntimeHost {
+export interface RuntimeHost extends NpmConfigHost {
   readonly platform: string;
   readonly arch: string;
-  readonly env: Readonly<Record<string, string | undefined>>;
-  readonly homedir: string;
 }
 
 /**
@@ -59,28 +59,49 @@ export async function hasBinding(dir: string): Promise<boolean> {
 const IDLE_MS = 30_000;
 const MAX_REDIRECTS = 5;
 
-function request(url: string, redirects = 0): Promise<IncomingMessage> {
-  return new Promise((resolve, reject) => {
-    const get = url.startsWith('https:') ? httpsGet : httpGet;
-    const req = get(url, { headers: { accept: 'application/octet-stream' } }, (res) => {
-      const status = res.statusCode ?? 0;
-      const location = res.headers.location;
-      if (status >= 300 && status < 400 && location) {
-        res.resume();
-        if (redirects >= MAX_REDIRECTS) reject(new Error('too many redirects'));
-        else request(new URL(location, url).href, redirects + 1).then(resolve, reject);
-        return;
-      }
-      if (status !== 200) {
-        res.resume();
-        reject(new Error(`HTTP ${status}`));
-        return;
-      }
-      resolve(res);
+/** A direct connection, no credentials: the download's network when npm's settings are not read. */
+export const DIRECT: NpmNet = {
+  authorization: () => undefined,
+  proxy: () => undefined,
+  secrets: [],
+};
+
+/**
+ * GETs `url` through undici — directly or through the proxy `net` names for each hop
+ * (CONNECT for https, an absolute-URI GET for http) — following redirects itself, so that
+ * each hop carries only the credentials `net` holds for that very URL: a redirect to another
+ * host drops the registry's token. Resolves to the body of the 200 answer.
+ */
+async function request(url: string, net: NpmNet, dispatchers: Dispatcher[]): Promise<Readable> {
+  let current = url;
+  for (let hop = 0; ; hop++) {
+    const proxy = net.proxy(current);
+    // proxyTunnel false: plain http goes to the proxy as an absolute-URI GET; https still tunnels.
+    const dispatcher = proxy ? new ProxyAgent({ uri: proxy, proxyTunnel: false }) : new Agent();
+    dispatchers.push(dispatcher);
+    const auth = net.authorization(current);
+    const res = await undiciRequest(current, {
+      dispatcher,
+      method: 'GET',
+      headers: { accept: 'application/octet-stream', ...(auth && { authorization: auth }) },
+      headersTimeout: IDLE_MS,
+      bodyTimeout: IDLE_MS,
     });
-    req.setTimeout(IDLE_MS, () => req.destroy(new Error(`no answer in ${IDLE_MS / 1000} s`)));
-    req.on('error', reject);
-  });
+    const location = res.headers['location'];
+    if (res.statusCode >= 300 && res.statusCode < 400 && typeof location === 'string') {
+      await res.body.dump();
+      if (hop >= MAX_REDIRECTS) throw new Error('too many redirects');
+      current = new URL(location, current).href;
+      continue;
+    }
+    if (res.statusCode !== 200) {
+      await res.body.dump();
+      throw new Error(
+        `HTTP ${res.statusCode}${res.statusCode === 407 ? ' (the proxy wants credentials)' : ''}`,
+      );
+    }
+    return res.body;
+  }
 }
 
 /** sha512 of a file, in npm's `sha512-<base64>` form. */
@@ -91,15 +112,30 @@ async function integrityOf(file: string): Promise<string> {
 }
 
 /**
- * Downloads the pinned tarball from `url`, checks its integrity, and unpacks this host's
- * binaries into `dest`. Resolves to `dest`; rejects with {@link RuntimeUnavailableError} naming
- * the URL and what to do, leaving nothing at `dest` or beside it.
+ * Downloads the pinned tarball from `url` (through `net`'s proxy, with its credentials for
+ * that URL only), checks its integrity, and unpacks this host's binaries into `dest`.
+ * Resolves to `dest`; rejects with {@link RuntimeUnavailableError} naming the URL (without
+ * credentials) and what to do, leaving nothing at `dest` or beside it. No message carries
+ * one of `net.secrets`.
  */
 export async function downloadRuntime(
   url: string,
   dest: string,
   host: RuntimeHost,
+  net: NpmNet = DIRECT,
 ): Promise<string> {
+  try {
+    return await download(url, dest, host, net);
+  } catch (e) {
+    if (e instanceof RuntimeUnavailableError)
+      throw new RuntimeUnavailableError(scrubSecrets(e.message, net.secrets));
+    throw e;
+  }
+}
+
+async function download(url: string, dest: string, host: RuntimeHost, net: NpmNet) {
+  const shown = redactUrl(url);
+  const dispatchers: Dispatcher[] = [];
   const parent = dirname(dest);
   const tmp = join(parent, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
   const tgz = `${tmp}.tgz`;
@@ -107,19 +143,18 @@ export async function downloadRuntime(
   try {
     await mkdir(parent, { recursive: true });
     try {
-      const res = await request(url);
-      const out = createWriteStream(tgz);
-      res.setTimeout(IDLE_MS, () => res.destroy(new Error(`stalled for ${IDLE_MS / 1000} s`)));
-      await pipeline(res, out);
+      await pipeline(await request(url, net, dispatchers), createWriteStream(tgz));
     } catch (e) {
       throw new RuntimeUnavailableError(
-        `cannot download onnxruntime from ${url}: ${causeText(e)}; ${next}`,
+        `cannot download onnxruntime from ${shown}${viaProxy(url, net)}: ${causeText(e)}; ${next}`,
       );
+    } finally {
+      await Promise.all(dispatchers.map((d) => d.close().catch(() => undefined)));
     }
     const got = await integrityOf(tgz);
     if (got !== ORT_PIN.integrity) {
       throw new RuntimeUnavailableError(
-        `integrity mismatch for ${url}: expected ${ORT_PIN.integrity}, got ${got}; nothing was cached. The registry or a proxy changed the file: ${next}`,
+        `integrity mismatch for ${shown}: expected ${ORT_PIN.integrity}, got ${got}; nothing was cached. The registry or a proxy changed the file: ${next}`,
       );
     }
     const folder = `package/bin/napi-v6/${host.platform}/${host.arch}/`;
@@ -136,7 +171,7 @@ export async function downloadRuntime(
     });
     if ((await readdir(tmp)).length === 0 || !(await hasBinding(tmp))) {
       throw new RuntimeUnavailableError(
-        `onnxruntime-node ${ORT_PIN.version} from ${url} has no binaries for ${host.platform}-${host.arch}`,
+        `onnxruntime-node ${ORT_PIN.version} from ${shown} has no binaries for ${host.platform}-${host.arch}`,
       );
     }
     try {
@@ -156,4 +191,10 @@ export async function downloadRuntime(
     await rm(tmp, { recursive: true, force: true });
     await rm(tgz, { force: true });
   }
+}
+
+/** ` through proxy http://host:port` (no credentials) when `net` sends `url` through one. */
+export function viaProxy(url: string, net: NpmNet): string {
+  const proxy = net.proxy(url);
+  return proxy ? ` through proxy ${redactUrl(proxy).replace(/\/$/, '')}` : '';
 }

@@ -15,6 +15,9 @@ export const ORT_PIN = {
   tarballBytes: 113_507_888,
 } as const;
 
+/** onnxruntime-web's version, whose WebAssembly build dist/ ships (package-lock.json's, tested). */
+export const ORT_WEB_VERSION = '1.30.0';
+
 /** The default registry when neither npm's nor the gate's setting names one. */
 export const DEFAULT_REGISTRY = 'https://registry.npmjs.org';
 

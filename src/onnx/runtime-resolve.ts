@@ -6,7 +6,8 @@
  *    it is the only native source tried, and a folder without binaries is an error;
  * b. an installed onnxruntime-node of the pinned version, resolvable from the gate itself;
  * c. the tool cache (runtime-download.ts), filled by an earlier run;
- * d. a download of the pinned tarball from the npm registry into that cache;
+ * d. a download of the pinned tarball from the npm registry into that cache, with npm's
+ *    registry, credentials and proxy settings (npm-config.ts);
  * e. onnxruntime-web (WebAssembly), with a notice on stderr — at once when
  *    `EMBEDDING_GATE_ONNXRUNTIME=wasm` (to compare, or where a native build misbehaves).
  *
@@ -23,9 +24,25 @@ import {
   type RuntimeHost,
 } from './runtime-download.js';
 import { byteSize } from '../config/numbers.js';
+import { redactUrl } from '../config/paths.js';
+import {
+  envNpmConfig,
+  loadNpmConfig,
+  npmNet,
+  scrubSecrets,
+  type NpmConfig,
+  type NpmNet,
+} from './npm-config.js';
+import { viaProxy } from './runtime-download.js';
 import { RuntimeUnavailableError, causeText } from './runtime-error.js';
 import { loadNativeRuntime, type OrtApi } from './runtime-native.js';
-import { DEFAULT_REGISTRY, NATIVE_PLATFORMS, ORT_PIN, tarballUrl } from './runtime-pin.js';
+import {
+  DEFAULT_REGISTRY,
+  NATIVE_PLATFORMS,
+  ORT_PIN,
+  ORT_WEB_VERSION,
+  tarballUrl,
+} from './runtime-pin.js';
 import { findWasmFiles, loadWasmRuntime, type WasmFiles } from './runtime-wasm.js';
 
 /** The environment variable naming an offline folder of onnxruntime binaries. */
@@ -44,6 +61,12 @@ export interface ResolvedRuntime {
   readonly source: RuntimeSource;
   /** The folder of the native binaries, or the WebAssembly file. */
   readonly where: string;
+  /** The package's version (onnxruntime-node's, or onnxruntime-web's for `wasm`). */
+  readonly version: string;
+  /** For `wasm`: whether `EMBEDDING_GATE_ONNXRUNTIME=wasm` asked for it (else it is a fallback). */
+  readonly forced?: boolean;
+  /** For `wasm`: why no native runtime ran (never a credential). */
+  readonly reason?: string;
 }
 
 /** Everything the resolution touches, injected so tests can stage each step. */
@@ -58,14 +81,22 @@ export interface ResolveDeps {
   /** The installed onnxruntime-node's package folder, if any (default: resolved from here). */
   readonly installedPackage?: () => string | undefined;
   readonly loadNative?: (dir: string) => OrtApi;
-  readonly download?: (url: string, dest: string, host: RuntimeHost) => Promise<string>;
+  readonly download?: (
+    url: string,
+    dest: string,
+    host: RuntimeHost,
+    net: NpmNet,
+  ) => Promise<string>;
   readonly findWasm?: (bundleDir: string | undefined) => Promise<WasmFiles | undefined>;
   readonly loadWasm?: (files: WasmFiles, threads: number) => Promise<OrtApi>;
 }
 
-/** The registry to download from: the gate's setting, then npm's, then npmjs.org. */
-export function registryOf(env: RuntimeHost['env']): string {
-  return env[REGISTRY_ENV] || env['npm_config_registry'] || DEFAULT_REGISTRY;
+/**
+ * The registry to download from: the gate's setting, then npm's (`npm_config_registry` in any
+ * case, then the .npmrc files: see npm-config.ts), then npmjs.org.
+ */
+export function registryOf(env: RuntimeHost['env'], config?: NpmConfig): string {
+  return env[REGISTRY_ENV] || (config ?? envNpmConfig(env)).get('registry') || DEFAULT_REGISTRY;
 }
 
 function platformDir(root: string, host: RuntimeHost): string {
@@ -87,6 +118,7 @@ export async function resolveRuntime(deps: ResolveDeps): Promise<ResolvedRuntime
   const { host } = deps;
   const loadNative = deps.loadNative ?? loadNativeRuntime;
   const where = `${host.platform}-${host.arch}`;
+  const version = ORT_PIN.version;
   const tryLoad = (dir: string, what: string): OrtApi => {
     try {
       return loadNative(dir);
@@ -98,7 +130,7 @@ export async function resolveRuntime(deps: ResolveDeps): Promise<ResolvedRuntime
   };
 
   if (host.env[RUNTIME_ENV] === 'wasm') {
-    return wasm(deps, `${RUNTIME_ENV}=wasm asks for it`);
+    return wasm(deps, `${RUNTIME_ENV}=wasm asks for it`, true);
   }
 
   // a. The offline folder, when given, is the only native source.
@@ -111,7 +143,7 @@ export async function resolveRuntime(deps: ResolveDeps): Promise<ResolvedRuntime
     ];
     for (const dir of candidates) {
       if (await hasBinding(dir)) {
-        return { ort: tryLoad(dir, ORT_DIR_ENV), source: 'offline-dir', where: dir };
+        return { ort: tryLoad(dir, ORT_DIR_ENV), source: 'offline-dir', where: dir, version };
       }
     }
     throw new RuntimeUnavailableError(
@@ -125,7 +157,7 @@ export async function resolveRuntime(deps: ResolveDeps): Promise<ResolvedRuntime
     const dir = platformDir(installed, host);
     if (await hasBinding(dir)) {
       try {
-        return { ort: loadNative(dir), source: 'installed', where: dir };
+        return { ort: loadNative(dir), source: 'installed', where: dir, version };
       } catch {
         // A broken install is not the user's choice: go on to the cache.
       }
@@ -136,20 +168,28 @@ export async function resolveRuntime(deps: ResolveDeps): Promise<ResolvedRuntime
   let reason: string;
   const cache = runtimeCacheDir(host);
   if (await hasBinding(cache)) {
-    return { ort: tryLoad(cache, 'the cache'), source: 'cache', where: cache };
+    return { ort: tryLoad(cache, 'the cache'), source: 'cache', where: cache, version };
   }
   if (NATIVE_PLATFORMS.includes(where)) {
-    const url = tarballUrl(registryOf(host.env));
-    deps.notice(
-      `embedding-gate: downloading onnxruntime-node ${ORT_PIN.version} (${byteSize(ORT_PIN.tarballBytes)}, once) from ${url} into ${cache}`,
-    );
+    let net: NpmNet | undefined;
     try {
-      const dir = await (deps.download ?? downloadRuntime)(url, cache, host);
-      return { ort: tryLoad(dir, 'the cache'), source: 'download', where: dir };
+      const config = loadNpmConfig(host);
+      const registry = registryOf(host.env, config);
+      if (!/^https?:\/\//i.test(registry) || !URL.canParse(registry))
+        throw new RuntimeUnavailableError(
+          `the npm registry setting ${redactUrl(registry)} is not an http(s) URL`,
+        );
+      net = npmNet(config, host.env, registry);
+      const url = tarballUrl(registry);
+      deps.notice(
+        `embedding-gate: downloading onnxruntime-node ${ORT_PIN.version} (${byteSize(ORT_PIN.tarballBytes)}, once) from ${redactUrl(url)}${viaProxy(url, net)} into ${cache}`,
+      );
+      const dir = await (deps.download ?? downloadRuntime)(url, cache, host, net);
+      return { ort: tryLoad(dir, 'the cache'), source: 'download', where: dir, version };
     } catch (e) {
       // A file that is not the pinned one is never worked around.
       if (!(e instanceof RuntimeUnavailableError) || /integrity mismatch/.test(e.message)) throw e;
-      reason = e.message;
+      reason = scrubSecrets(e.message, net?.secrets ?? []);
     }
   } else {
     reason = `onnxruntime-node ${ORT_PIN.version} has no native build for ${where}`;
@@ -159,7 +199,7 @@ export async function resolveRuntime(deps: ResolveDeps): Promise<ResolvedRuntime
   return wasm(deps, reason);
 }
 
-async function wasm(deps: ResolveDeps, reason: string): Promise<ResolvedRuntime> {
+async function wasm(deps: ResolveDeps, reason: string, forced = false): Promise<ResolvedRuntime> {
   const files = await (deps.findWasm ?? findWasmFiles)(deps.bundleDir);
   if (files === undefined) {
     throw new RuntimeUnavailableError(
@@ -170,5 +210,12 @@ async function wasm(deps: ResolveDeps, reason: string): Promise<ResolvedRuntime>
   deps.notice(
     `embedding-gate: running onnxruntime-web (WebAssembly, several times slower than native) because ${reason.replace(/; set .*$/, '')}; for the native runtime set ${ORT_DIR_ENV} or ${REGISTRY_ENV}`,
   );
-  return { ort, source: 'wasm', where: files.wasm };
+  return {
+    ort,
+    source: 'wasm',
+    where: files.wasm,
+    version: ORT_WEB_VERSION,
+    forced,
+    reason: reason.replace(/; set .*$/, ''),
+  };
 }

@@ -32,6 +32,22 @@ export interface SessionConfig {
 }
 
 let runtimePromise: Promise<ResolvedRuntime> | undefined;
+/** The resolution each loaded module came from, so a run can report which runtime it used. */
+const resolutionOf = new WeakMap<object, ResolvedRuntime>();
+
+/** How `ort` was resolved, when {@link loadRuntime} loaded it (undefined for an injected module). */
+export function runtimeOf(ort: OrtModule): ResolvedRuntime | undefined {
+  return resolutionOf.get(ort);
+}
+
+/**
+ * Records how a runtime was resolved, so a run that is handed its module (`GateDeps.ort`)
+ * reports it as {@link loadRuntime}'s own would be. Returns its module.
+ */
+export function rememberRuntime(resolved: ResolvedRuntime): OrtModule {
+  resolutionOf.set(resolved.ort, resolved);
+  return resolved.ort;
+}
 
 /**
  * Resolves onnxruntime once per process for this host (see runtime-resolve.ts); a failure
@@ -39,14 +55,27 @@ let runtimePromise: Promise<ResolvedRuntime> | undefined;
  */
 export function loadRuntime(): Promise<ResolvedRuntime> {
   runtimePromise ??= resolveRuntime({
-    host: { platform: process.platform, arch: process.arch, env: process.env, homedir: homedir() },
+    host: {
+      platform: process.platform,
+      arch: process.arch,
+      env: process.env,
+      homedir: homedir(),
+      cwd: process.cwd(),
+      execPath: process.execPath,
+    },
     bundleDir: bundleDirOf(import.meta.url),
     notice: (line) => void process.stderr.write(`${line}\n`),
     threads: availableParallelism(),
-  }).catch((e: unknown) => {
-    runtimePromise = undefined;
-    throw e;
-  });
+  }).then(
+    (resolved) => {
+      rememberRuntime(resolved);
+      return resolved;
+    },
+    (e: unknown) => {
+      runtimePromise = undefined;
+      throw e;
+    },
+  );
   return runtimePromise;
 }
 

@@ -13,6 +13,7 @@
  * neighbourhood measures alone would call it compatible; they say whether a re-index is
  * likely to keep quality.
  */
+import type { OrtModule } from '../onnx/session.js';
 import { openVectors } from '../vectors/open.js';
 import type { OpenOptions, VectorSource } from '../vectors/types.js';
 import {
@@ -234,6 +235,7 @@ export async function analyzeCompatibility(
   options: CompatibilityOptions = DEFAULT_COMPATIBILITY,
   open: VectorOpener = openVectors,
   crossVersion: readonly CrossVersionEvidence[] = [],
+  ort?: () => Promise<OrtModule>,
 ): Promise<CompatibilityReport | CompatibilityUnmeasured> {
   const by: MatchBy = baseline.ids && candidate.ids ? 'id' : 'row';
   const size = Math.min(Math.max(options.sampleSize, 1), MAX_SAMPLE);
@@ -273,6 +275,7 @@ export async function analyzeCompatibility(
     { values: a.values, rows: keys.length, dims: a.dims, metric: baseline.metric },
     { values: b.values, rows: keys.length, dims: b.dims, metric: candidate.metric },
     options.k,
+    ort ? { ort: await ort() } : {},
   );
   const dims = { baseline: a.dims, candidate: b.dims };
   const judged = judgeCompatibility(

@@ -4,6 +4,7 @@
  * with a registry — immutability, released-file hashes and the deprecation policy.
  * Returns findings and report sections; never prints, never exits.
  */
+import type { OrtModule } from '../onnx/session.js';
 import { sha256File } from '../sources/hash.js';
 import type { LoadedContract } from '../config/contract.js';
 import type { Finding } from '../config/findings.js';
@@ -65,6 +66,8 @@ export interface VersioningInput {
   readonly now: Date;
   /** Opens vectors files for the compatibility sample; without it the spaces are not compared. */
   readonly open?: VectorOpener;
+  /** onnxruntime for the compatibility products (default: the process's, loaded on first use). */
+  readonly ort?: () => Promise<OrtModule>;
   /** Benchmark suites that ran: their cross-version cells join the compatibility answer. */
   readonly suites?: readonly SuiteReport[];
   /** The registry channel the baseline came from: consumers' pins follow it. */
@@ -135,6 +138,7 @@ export async function runVersioning(input: VersioningInput): Promise<VersioningO
           options,
           input.open,
           crossVersionCells(input.suites),
+          input.ort,
         );
       } catch (err) {
         if (!(err instanceof VectorFileError)) throw err;

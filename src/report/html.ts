@@ -6,6 +6,7 @@
 import { isBlocking, type Report, type VersionInfo } from '../gate/report-model.js';
 import type { Finding } from '../config/findings.js';
 import { byteSize, count, MISSING, plural } from './format.js';
+import { runtimeLabel } from './describe.js';
 import { esc } from './html-svg.js';
 import { benchmarksSection } from './html-benchmarks.js';
 import { compatibilitySection, normsSection, stagingSection, table } from './html-sections.js';
@@ -220,5 +221,7 @@ function cardSection(report: Report): string {
     'Version metadata',
     ['field', 'candidate', ...(report.baseline ? ['baseline'] : [])],
     rows,
-  )}<p>${esc(report.tool.name)} ${esc(report.tool.version)}, report schema ${report.schemaVersion}.</p></section>`;
+  )}<p>${esc(report.tool.name)} ${esc(report.tool.version)}, report schema ${report.schemaVersion}.</p>${
+    report.onnxRuntime ? `<p>ONNX runtime: ${esc(runtimeLabel(report.onnxRuntime))}.</p>` : ''
+  }</section>`;
 }

@@ -1,7 +1,7 @@
 /**
  * The markdown report: the job summary and the pull-request comment are this text.
  */
-import { normsLabel, shapeLabel, verdictSentence, versionLabel } from './describe.js';
+import { normsLabel, runtimeLabel, shapeLabel, verdictSentence, versionLabel } from './describe.js';
 import {
   benchmarkSection,
   bumpSection,
@@ -95,6 +95,7 @@ export function formatMarkdown(report: Report, options: MarkdownOptions = {}): s
     ...(options.benchmarks === 'none' ? [] : stagingMarkdown(report)),
     ...bumpSection(report),
     ...versioningMarkdown(report),
+    ...(report.onnxRuntime ? [`ONNX runtime: ${cell(runtimeLabel(report.onnxRuntime))}.`, ''] : []),
   );
   out.push(...findingsSection(report, options));
   return out.join('\n');

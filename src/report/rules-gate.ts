@@ -287,4 +287,10 @@ export const GATE_RULES: Readonly<Record<string, CheckRule>> = {
     description: 'Error: two suite files declare the same `suite` name.',
     help: 'Rename one of the suites; floors name suites by that name.',
   },
+  'runtime.wasm': {
+    summary: "The run's kNN and models ran on onnxruntime's native CPU runtime.",
+    description:
+      "Info: no native onnxruntime could be had (no download, no cache, no offline folder, or an unsupported platform), so the run's kNN, staging models and compatibility products ran on onnxruntime-web's WebAssembly build. The results and the verdict are the same; the run is slower. The message says why, and the report's `onnxRuntime` records it.",
+    help: 'Let the gate download onnxruntime-node from the npm registry the runner is configured for (npm\'s registry, credentials and proxy settings are honoured; or set EMBEDDING_GATE_NPM_REGISTRY to a mirror), or set EMBEDDING_GATE_ONNXRUNTIME_DIR to a folder holding its binaries (README, "Runners and downloads").',
+  },
 };

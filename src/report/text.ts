@@ -2,6 +2,7 @@
 import {
   countsLabel,
   normsLabel,
+  runtimeLabel,
   shapeLabel,
   verdictSentence,
   versionLabel,
@@ -71,6 +72,7 @@ export function formatText(report: Report): string {
   out.push(...suitesText(report));
   out.push(...stagingText(report));
   out.push(...versioningText(report));
+  if (report.onnxRuntime) out.push(`ONNX runtime: ${runtimeLabel(report.onnxRuntime)}`, '');
   if (report.findings.length) {
     out.push(`Findings (${countsLabel(report)})`);
     for (const f of report.findings) {

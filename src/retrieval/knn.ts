@@ -70,6 +70,8 @@ export interface KnnOptions {
   readonly tieSlack?: number;
   /** onnxruntime, injected by tests; default onnxruntime-node. */
   readonly ort?: OrtModule;
+  /** Told the corpus rows scored so far after every block (a progress line). */
+  readonly onBlock?: (corpusRows: number) => void;
 }
 
 /** Counters describing how a search ran. */
@@ -250,7 +252,10 @@ export async function exactKnn(opts: KnnOptions): Promise<KnnResult> {
   };
 
   try {
-    await streamBlocks(corpus, dtype, dims, blockRows, scanBlock);
+    await streamBlocks(corpus, dtype, dims, blockRows, async (view) => {
+      await scanBlock(view);
+      opts.onBlock?.(stats.corpusRows);
+    });
   } finally {
     await session.release();
     await scoresSession?.release();

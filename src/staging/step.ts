@@ -48,6 +48,8 @@ export interface StagingStepInput {
   /** Only when its vectors were readable. */
   readonly baseline?: StagingVersion;
   readonly contracts: readonly LoadedContract[];
+  /** Told the models (consumers' models and probes) run so far, of all to run. */
+  readonly onModel?: (done: number, total: number) => void;
 }
 
 /**
@@ -100,10 +102,14 @@ export async function stagingStep(
   // without staging should not pay.
   const { stageConsumer } = await import('./consumer.js');
   const { runProbe } = await import('./probe.js');
+  const total = consumers.length + probes.length;
+  let done = 0;
+  input.onModel?.(done, total);
   for (const contract of consumers) {
     const outcome = await stageConsumer(ctx, contract);
     report.consumers.push(outcome.result);
     findings.push(...outcome.findings);
+    input.onModel?.(++done, total);
   }
   for (const { modality, field } of probes) {
     const decl =
@@ -113,6 +119,7 @@ export async function stagingStep(
     const outcome = await runProbe(ctx, input.candidate.loaded, decl, modality, field);
     report.probes.push(outcome.result);
     findings.push(...outcome.findings);
+    input.onModel?.(++done, total);
   }
   return { report, findings };
 }

@@ -37,6 +37,8 @@ export interface ScanOptions {
   readonly parallelMinBytes?: number;
   /** Also return the norms' mergeable state (sketch and exact sum), for a sharded run. */
   readonly keepState?: boolean;
+  /** Told the rows read so far after every batch, with the file's rows when its header says. */
+  readonly onRows?: (rows: number, total: number | undefined) => void;
 }
 
 /** The norms' mergeable state: what a shard hands on so merged statistics equal one scan's. */
@@ -204,6 +206,7 @@ export async function scanVectors(
         }
       }
       rows += n;
+      opts.onRows?.(rows, info.rows);
     }
   } finally {
     await rowSums.close();

@@ -8,9 +8,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadNpmConfig } from '../../src/onnx/npm-config.js';
 import { RuntimeUnavailableError } from '../../src/onnx/runtime-error.js';
 import {
   downloadRuntime,
@@ -180,14 +181,17 @@ describe.runIf(process.env['EMBEDDING_GATE_TEST_REAL_REGISTRY'] === '1')(
   'the configured registry',
   () => {
     it('serves the pinned tarball, which verifies and unpacks', async () => {
-      const h = host({ ...process.env, XDG_CACHE_HOME: join(work, 'real') } as Record<
-        string,
-        string
-      >);
+      // The runner's own npm settings: environment, project and user .npmrc (registry, token, proxy).
+      const h: RuntimeHost = {
+        ...host({ ...process.env, XDG_CACHE_HOME: join(work, 'real') } as Record<string, string>),
+        homedir: homedir(),
+        cwd: process.cwd(),
+        execPath: process.execPath,
+      };
       const { deps: d, notices } = deps(h, { loadNative: (dir) => ({ dir }) as unknown as OrtApi });
       const got = await resolveRuntime(d);
       expect(got.source).toBe('download');
-      expect(notices[0]).toContain(registryOf(h.env));
+      expect(notices[0]).toContain(registryOf(h.env, loadNpmConfig(h)));
       expect(readdirSync(got.where)).toContain('onnxruntime_binding.node');
     }, 300_000);
   },

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runtimeCacheDir, type RuntimeHost } from '../../src/onnx/runtime-download.js';
 import type { OrtApi } from '../../src/onnx/runtime-native.js';
-import { ORT_PIN, tarballUrl } from '../../src/onnx/runtime-pin.js';
+import { ORT_PIN, ORT_WEB_VERSION, tarballUrl } from '../../src/onnx/runtime-pin.js';
 import { registryOf, resolveRuntime, type ResolveDeps } from '../../src/onnx/runtime-resolve.js';
 import { ROOT } from '../helpers/cli.js';
 
@@ -56,6 +56,13 @@ describe('the pin', () => {
       version: entry?.version,
       integrity: entry?.integrity,
     });
+  });
+
+  it('names onnxruntime-web’s version as package-lock.json does (the report records it)', () => {
+    const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { version: string }>;
+    };
+    expect(ORT_WEB_VERSION).toBe(lock.packages['node_modules/onnxruntime-web']?.version);
   });
 });
 
@@ -117,7 +124,10 @@ describe('b. an installed onnxruntime-node', () => {
   it("is this repository's own node_modules by default", async () => {
     const r = run(
       {},
-      { installedPackage: undefined, host: { ...process, env: {}, homedir: work } },
+      {
+        installedPackage: undefined,
+        host: { platform: process.platform, arch: process.arch, env: {}, homedir: work },
+      },
     );
     const got = await r.result;
     expect(got.source).toBe('installed');

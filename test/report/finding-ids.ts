@@ -30,7 +30,6 @@ export const NOT_IDS: Readonly<Record<string, string>> = {
   '*.tgz': 'a temporary file name of the onnxruntime download (src/onnx/runtime-download.ts)',
   '*.complete': 'the marker file of an unpacked download (src/onnx/runtime-download.ts)',
   '*.br': 'the brotli-compressed WebAssembly file of onnxruntime-web (src/onnx/runtime-wasm.ts)',
-  'candidate.rows': 'a fact of the scan step (src/gate/run.ts) read by the CLI progress line',
   'model.revision': 'manifest field path (bump reasons)',
   'model.sha256': 'manifest field path (bump reasons)',
   'inputs.sha256': 'manifest field path (bump reasons)',
@@ -43,6 +42,7 @@ export const NOT_IDS: Readonly<Record<string, string>> = {
   'model.name': 'manifest field path (init names its TODOs)',
   'inputs.dataset': 'manifest field path (init names its TODOs)',
   'manifest.yaml': 'the file name init writes by default',
+  'package.json': "a file whose folder is npm's project folder (src/onnx/npm-config.ts)",
 };
 
 function sourceFiles(dir: string): string[] {

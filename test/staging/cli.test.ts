@@ -126,7 +126,10 @@ describe('staging validation through the CLI', () => {
   it('fails a dims change before running the model, naming its input width and the candidate dims', async () => {
     const w = productsWorkspace('dims');
     const ort = await loadOrt();
+    // The injected runtime also runs the suite's kNN and the compatibility products (GateDeps.ort
+    // is every ONNX use): count only the sessions run while the staging step runs.
     let runs = 0;
+    let staging = false;
     const counting: OrtModule = {
       Tensor: ort.Tensor,
       InferenceSession: {
@@ -134,7 +137,7 @@ describe('staging validation through the CLI', () => {
           const session = await ort.InferenceSession.create(...args);
           const run = session.run.bind(session);
           session.run = ((...a: Parameters<typeof run>) => {
-            runs++;
+            if (staging) runs++;
             return run(...a);
           }) as typeof session.run;
           return session;
@@ -155,7 +158,14 @@ describe('staging validation through the CLI', () => {
         'json',
       ],
       { stdout: (t) => void (stdout += t), stderr: () => undefined, cwd: w.dir, env: {} },
-      { ...defaultDeps(), ort: async () => counting },
+      {
+        ...defaultDeps(),
+        ort: async () => counting,
+        observer: {
+          stepStarted: (step) => void (staging = step === 'staging'),
+          stepFinished: () => void (staging = false),
+        },
+      },
     );
     expect(code).toBe(1);
     const io = JSON.parse(stdout).findings.filter((f: JsonFinding) => f.id === 'staging.io');

@@ -8,7 +8,7 @@ import { runGate } from '../../gate/run.js';
 import type { FailOn } from '../../gate/report-model.js';
 import { readmeUrlFromEnv } from '../../github/readme-url.js';
 import { EXIT, type CliIO } from '../context.js';
-import { progressLine, showProgress } from '../progress.js';
+import { progressLine, showProgress, withProgress } from '../progress.js';
 import {
   collect,
   allowRemoteOption,
@@ -212,12 +212,13 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
     })
       ? progressLine(io.stderr, io.elapsedMs ?? (() => performance.now()))
       : undefined;
-    const gated = runGate(
-      request,
-      confineDeps(progress ? { ...deps, observer: progress } : deps, workspace, { allowRemote }),
-    );
     // The line is erased however the run ends, before anything else is printed.
-    const { report, runs } = await gated.finally(() => progress?.end());
+    const { report, runs } = await withProgress(progress, (observer) =>
+      runGate(
+        request,
+        confineDeps(observer ? { ...deps, observer } : deps, workspace, { allowRemote }),
+      ),
+    );
     if (writeRuns) {
       for (const run of runs)
         await writeLinesAtomic(join(writeRuns, `${run.suite}.${run.label}.run`), run.lines());

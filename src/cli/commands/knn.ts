@@ -12,6 +12,8 @@ import { isRemoteInput, optionalInputFile, requireVectorsInput } from '../files.
 import { allowRemoteOption, positiveInt, shardOptions } from '../options.js';
 import { defaultDeps } from '../../gate/default-deps.js';
 import { requireOutputFile } from '../output.js';
+import { progressDisplay, withProgress } from '../progress.js';
+import { count } from '../../config/numbers.js';
 
 const EXAMPLES = `
 Examples:
@@ -35,6 +37,7 @@ interface KnnOptions {
   shard?: string;
   partial?: string;
   allowRemote?: boolean;
+  quiet?: boolean;
 }
 
 /** `embedding-gate knn`: exact top-k retrieval into a TREC run file. */
@@ -59,6 +62,7 @@ export function knnCommand(io: CliIO, setExit: (code: number) => void): Command 
       positiveInt('--threads', 1024),
     )
     .addOption(allowRemoteOption())
+    .option('--quiet', 'no progress line on a terminal')
     .option('--debug', 'print stack traces of internal errors')
     .addHelpText('after', EXAMPLES);
   return shardOptions(command).action(async (opts: KnnOptions) => {
@@ -121,12 +125,28 @@ export function knnCommand(io: CliIO, setExit: (code: number) => void): Command 
       return;
     }
     try {
-      const result = await exactKnn({
-        queries,
-        corpus,
-        k: opts.k,
-        metric: opts.metric,
-        threads: opts.threads,
+      // On a terminal, unless --quiet: the corpus rows scored, with rate and time left.
+      const line =
+        io.stderrIsTTY === true && opts.quiet !== true
+          ? progressDisplay(io.stderr, io.elapsedMs ?? (() => performance.now()))
+          : undefined;
+      const result = await withProgress(line, (display) => {
+        display?.begin(`exact kNN of ${count(queries.rows)} queries`);
+        return exactKnn({
+          queries,
+          corpus,
+          k: opts.k,
+          metric: opts.metric,
+          threads: opts.threads,
+          ...(display && {
+            onBlock: (rows: number) =>
+              display.update({
+                done: rows,
+                unit: 'corpus rows',
+                ...(corpus.info.rows !== undefined && { total: corpus.info.rows }),
+              }),
+          }),
+        });
       });
       await writeLinesAtomic(output, trecRunLines(result, opts.tag));
       io.stderr(

@@ -22,6 +22,7 @@ import { isRemoteInput, optionalInputFile, requireVectorsInput } from '../files.
 import { confineDeps } from '../../gate/default-deps.js';
 import { emitReport, parseOutputs, requireOutputFile, requireOutputTargets } from '../output.js';
 import { Option } from 'commander';
+import { progressLine, showProgress, withProgress } from '../progress.js';
 
 const EXAMPLES = `
 Examples:
@@ -47,6 +48,7 @@ interface ValidateOptions {
   shard?: string;
   partial?: string;
   allowRemote?: boolean;
+  quiet?: boolean;
 }
 
 /**
@@ -120,6 +122,7 @@ export function validateCommand(
       .option('--output <file>', 'file for report formats given without "=file"')
       .addOption(failOnOption())
       .addOption(allowRemoteOption())
+      .option('--quiet', 'no progress line on a terminal')
       .option('--debug', 'print stack traces of internal errors')
       .addHelpText('after', EXAMPLES)
       .option('--shard <i/n>', "scan shard i of n (from 1): this shard's rows; needs --partial")
@@ -171,9 +174,15 @@ export function validateCommand(
           setExit(EXIT.pass);
           return;
         }
-        const report = await runValidate(
-          plan,
-          allowRemote ? confineDeps(deps, undefined, { allowRemote }) : deps,
+        const show = showProgress({
+          stderrIsTTY: io.stderrIsTTY,
+          quiet: opts.quiet === true,
+          toStdout: targets.filter((t) => !t.file).map((t) => t.format),
+        });
+        const routed = allowRemote ? confineDeps(deps, undefined, { allowRemote }) : deps;
+        const report = await withProgress(
+          show ? progressLine(io.stderr, io.elapsedMs ?? (() => performance.now())) : undefined,
+          (observer) => runValidate(plan, observer ? { ...routed, observer } : routed),
         );
         await emitReport(report, targets, io);
         setExit(report.verdict === 'pass' ? EXIT.pass : EXIT.blocked);

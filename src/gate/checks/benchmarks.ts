@@ -48,8 +48,10 @@ export interface BenchmarkContext {
   /** Keep every evaluated run's TREC lines in the outcome (for `--write-run` at the edge). */
   readonly keepRuns: boolean;
   readonly openVectors: (path: string, opts: OpenOptions) => Promise<VectorSource>;
-  /** onnxruntime for the kNN passes; onnxruntime-node when absent. */
+  /** onnxruntime for the kNN passes; when absent, the process's (GateDeps.ort says how it is resolved). */
   readonly ort?: () => Promise<OrtModule>;
+  /** A progress callback for the kNN of `what` (corpus rows scored of `total`), if anyone listens. */
+  readonly progress?: (what: string) => ((done: number, total?: number) => void) | undefined;
 }
 
 /** One TREC run the benchmarks evaluated: `<suite>.<label>.run` is what `--write-run` names it. */
@@ -257,7 +259,7 @@ async function runSuite(
     corpus: VectorsRef,
     metric: KnnMetric,
   ): Promise<Map<string, Map<string, number>>> => {
-    const run = await knnRun(ctx, queries, corpus, k, metric);
+    const run = await knnRun(ctx, queries, corpus, k, metric, `${suite.suite} ${label}`);
     if (ctx.keepRuns) runs.push({ suite: suite.suite, label, lines: run.lines });
     return perQueryScoresMany(qrels, run.run, metrics);
   };
@@ -409,6 +411,7 @@ async function knnRun(
   corpusRef: { path: string; open: OpenOptions },
   k: number,
   metric: KnnMetric,
+  what: string,
 ): Promise<{ run: Run; lines: () => Iterable<string> }> {
   const querySource = await ctx.openVectors(queriesRef.path, queriesRef.open);
   let queries;
@@ -418,6 +421,7 @@ async function knnRun(
     await querySource.close();
   }
   const corpus = await ctx.openVectors(corpusRef.path, corpusRef.open);
+  const tell = ctx.progress?.(what);
   try {
     const result = await exactKnn({
       queries,
@@ -425,6 +429,7 @@ async function knnRun(
       k,
       metric,
       ...(ctx.ort && { ort: await ctx.ort() }),
+      ...(tell && { onBlock: (rows: number) => tell(rows, corpus.info.rows) }),
     });
     const run = runFromLists(
       result.queryIds.map(
