@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { remoteInfoOf } from '../../src/sources/http.js';
 import { openLocalSource } from '../../src/sources/local.js';
 import { routedOpener, datasetListerOf } from '../../src/sources/router.js';
+import { RemoteSourceError } from '../../src/sources/remote.js';
 import { defaultS3Client } from '../../src/sources/s3.js';
 import { openVectors } from '../../src/vectors/open.js';
 import { VectorFileError } from '../../src/vectors/types.js';
@@ -114,6 +115,29 @@ describe('S3 byte source (s3rver, AWS SDK v3, AWS_ENDPOINT_URL_S3)', () => {
     );
     expect(info.rows).toBe(100);
     expect(server.failures).toBe(0);
+  });
+
+  it('a store that answers 503 for good in the middle of the scan is a ConfigError naming the URL', async () => {
+    await put('big/v.npy', npy(20_000, 0));
+    const vectors = await openVectors(
+      `s3://${BUCKET}/big/v.npy`,
+      { batchRows: 1000 },
+      opener({ AWS_ENDPOINT_URL_S3: proxyEndpoint }),
+    );
+    let batches = 0;
+    const error = await (async () => {
+      for await (const batch of vectors.batches()) {
+        void batch;
+        if (++batches === 2) server.failures = 1_000;
+      }
+    })().catch((e: unknown) => e);
+    server.failures = 0;
+    await vectors.close();
+    expect(batches).toBeGreaterThanOrEqual(2);
+    expect(error).toBeInstanceOf(RemoteSourceError);
+    expect((error as Error).message).toMatch(
+      new RegExp(`^s3://${BUCKET}/big/v\\.npy: .*503.*\\(after 4 attempts\\)$`),
+    );
   });
 
   it('a missing key and an unknown access key are ConfigErrors naming the URL, never the secret', async () => {
