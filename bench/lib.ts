@@ -2,7 +2,7 @@
  * Shared helpers for `npm run bench`: timing whole commands (process start included),
  * their peak RSS, and finding a Python interpreter with the peer libraries.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -50,6 +50,45 @@ export function runNodeMeasured(
       kb = Number.NaN;
     }
     return { seconds, peakRssMB: kb / 1024, status: r.status, stdout: r.stdout, stderr: r.stderr };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * {@link runNodeMeasured} without blocking this process's event loop: for a bench that
+ * serves the measured process itself (bench/remote.ts runs the S3 server in-process).
+ */
+export async function runNodeMeasuredAsync(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = {},
+  cwd?: string,
+): Promise<Measured> {
+  const dir = mkdtempSync(join(tmpdir(), 'eg-bench-rss-'));
+  const rssFile = join(dir, 'rss');
+  try {
+    const t0 = process.hrtime.bigint();
+    const child = spawn(
+      process.execPath,
+      ['--import', join(ROOT, 'bench/rss-preload.mjs'), ...args],
+      {
+        env: { ...process.env, ...env, BENCH_RSS_FILE: rssFile },
+        cwd,
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (t: string) => (stdout += t));
+    child.stderr.setEncoding('utf8').on('data', (t: string) => (stderr += t));
+    const status = await new Promise<number | null>((r) => child.on('close', (code) => r(code)));
+    const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    let kb = Number.NaN;
+    try {
+      kb = Math.max(...readFileSync(rssFile, 'utf8').trim().split('\n').map(Number));
+    } catch {
+      // no RSS recorded (the process died before exit)
+    }
+    return { seconds, peakRssMB: kb / 1024, status, stdout, stderr };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -23,6 +23,8 @@ const SCRIPTS = [
   'power',
   'release',
   'shard',
+  'remote',
+  'pgvector',
 ];
 const only = process.env.BENCH_ONLY?.split(',');
 const args = process.argv.slice(2);

@@ -27,21 +27,22 @@ import {
   verdictSentence,
   versionLabel,
   writeFileAtomic
-} from "./chunks/chunk-I74G4NEV.js";
-import "./chunks/chunk-ZPFMAB3M.js";
+} from "./chunks/chunk-5ZK3AVIY.js";
+import "./chunks/chunk-H6F6X5JG.js";
 import "./chunks/chunk-C4EWOFBM.js";
 import {
   plural,
   require_undici,
   seconds
-} from "./chunks/chunk-34JZPALN.js";
+} from "./chunks/chunk-CE5ANCYM.js";
 import "./chunks/chunk-VTONPRI7.js";
 import "./chunks/chunk-CQLA25CY.js";
-import "./chunks/chunk-5L2YZT5A.js";
+import "./chunks/chunk-2CXMMPSV.js";
+import "./chunks/chunk-R56NE3ZG.js";
+import "./chunks/chunk-SGSTHD3E.js";
 import {
   ConfigError
-} from "./chunks/chunk-QKJBTYHH.js";
-import "./chunks/chunk-SGSTHD3E.js";
+} from "./chunks/chunk-O57DMMLW.js";
 import "./chunks/chunk-L2CUIFHJ.js";
 import {
   __commonJS,

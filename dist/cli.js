@@ -84,8 +84,8 @@ import {
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-I74G4NEV.js";
-import "./chunks/chunk-ZPFMAB3M.js";
+} from "./chunks/chunk-5ZK3AVIY.js";
+import "./chunks/chunk-H6F6X5JG.js";
 import "./chunks/chunk-C4EWOFBM.js";
 import {
   DEFAULT_CONFIG_LIMITS,
@@ -101,17 +101,18 @@ import {
   score,
   seconds,
   signed
-} from "./chunks/chunk-34JZPALN.js";
+} from "./chunks/chunk-CE5ANCYM.js";
 import "./chunks/chunk-VTONPRI7.js";
 import "./chunks/chunk-CQLA25CY.js";
 import {
   isPgRef,
   redact
-} from "./chunks/chunk-5L2YZT5A.js";
+} from "./chunks/chunk-2CXMMPSV.js";
+import "./chunks/chunk-R56NE3ZG.js";
+import "./chunks/chunk-SGSTHD3E.js";
 import {
   ConfigError
-} from "./chunks/chunk-QKJBTYHH.js";
-import "./chunks/chunk-SGSTHD3E.js";
+} from "./chunks/chunk-O57DMMLW.js";
 import {
   VECTOR_DTYPES,
   VECTOR_FORMATS,
@@ -5264,7 +5265,7 @@ function validateScanRequest(plan) {
   };
 }
 async function runValidate(plan, deps) {
-  const { displayPath } = validateScanRequest(plan);
+  const { displayPath, path } = validateScanRequest(plan);
   const findings = [];
   let vectors;
   try {
@@ -5282,7 +5283,7 @@ async function runValidate(plan, deps) {
     );
   } catch (err) {
     if (!(err instanceof VectorFileError)) throw err;
-    findings.push(unreadableFinding(err, displayPath));
+    findings.push(unreadableFinding(err, displayPath, void 0, path));
   }
   const sorted = sortFindings(findings);
   return {

@@ -28,8 +28,11 @@ export interface Manifest {
   };
   readonly parameters?: Readonly<Record<string, unknown>>;
   readonly vectors: {
-    /** A file relative to the manifest, or a postgres:// table (src/vectors/pgvector/ref.ts). */
-    readonly path: string;
+    /**
+     * A file, folder or glob relative to the manifest, an s3:// or http(s):// URL, a
+     * postgres:// table (src/vectors/pgvector/ref.ts), or a list of files or URLs (parts).
+     */
+    readonly path: string | readonly string[];
     readonly format?: VectorFormat;
     readonly id_column?: string;
     readonly vector_column?: string;

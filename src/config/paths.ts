@@ -123,65 +123,97 @@ function realOrSelf(p: string): string {
 export const REMOTE_REF = /^(s3|https?):\/\//i;
 
 /**
- * Where a manifest's vectors are (resolved inside the workspace, or a remote URL when
- * `plan.allowRemote`) and how to open them. A remote URL without `allowRemote` is a
- * ConfigError at the field naming the flag: a pull request must not make CI fetch it.
+ * Where a manifest's vectors are, resolved once: a file, folder or glob inside the workspace,
+ * an `s3://` or `http(s)://` URL (only with `allowRemote`), or a list of those parts.
  */
 export function declaredVectors(
   loaded: LoadedManifest,
   manifest: Manifest,
   plan: { readonly workspace: string; readonly cwd: string; readonly allowRemote?: boolean },
 ): VectorsRef {
-  const remote = remoteVectors(loaded, manifest, plan.allowRemote === true);
-  if (remote) return remote;
-  const path = resolveInWorkspace(
-    loaded.doc,
-    ['vectors', 'path'],
-    manifest.vectors.path,
-    plan.workspace,
-  );
-  const idsPath = manifest.vectors.ids
-    ? resolveInWorkspace(loaded.doc, ['vectors', 'ids'], manifest.vectors.ids, plan.workspace)
-    : undefined;
+  const where = resolveVectorsPath(loaded.doc, ['vectors', 'path'], manifest.vectors.path, plan);
+  const idsPath =
+    manifest.vectors.ids && !where.remote
+      ? resolveInWorkspace(loaded.doc, ['vectors', 'ids'], manifest.vectors.ids, plan.workspace)
+      : undefined;
   return {
-    path,
-    displayPath: relative(plan.cwd, path) || path,
+    path: where.path,
+    displayPath: where.displayPath,
     open: {
       format: manifest.vectors.format,
       vectorColumn: manifest.vectors.vector_column,
       idColumn: manifest.vectors.id_column,
       idsPath,
       dims: manifest.dtype === 'binary' ? manifest.dims : undefined,
+      ...(where.parts && { parts: where.parts, partNames: where.partNames }),
     },
   };
 }
 
-function remoteVectors(
-  loaded: LoadedManifest,
-  manifest: Manifest,
-  allowRemote: boolean,
-): VectorsRef | undefined {
-  const url = manifest.vectors.path;
-  if (!REMOTE_REF.test(url)) return undefined;
-  const location = loaded.doc.locate(['vectors', 'path']);
-  const shown = redactUrl(url);
-  if (!allowRemote) {
-    throw new ConfigError(
-      `${location.file}:${location.line}:${location.column}: vectors.path ${quotePath(shown)} is remote; remote reads are off by default ` +
-        `so that a pull request cannot make CI fetch arbitrary URLs: pass --allow-remote (Action input allow-remote: true) to read it`,
-      location,
-    );
-  }
+/** What {@link resolveVectorsPath} resolved. */
+export interface ResolvedVectorsPath {
+  /** The absolute path or the URL; for a list, a key naming it (never opened: see `parts`). */
+  readonly path: string;
+  /** As messages show it. */
+  readonly displayPath: string;
+  /** True for a URL. */
+  readonly remote: boolean;
+  /** A list: each part's absolute path or URL, in the order written. */
+  readonly parts?: readonly string[];
+  /** A list: each part as written (a URL without its credentials), for messages and digests. */
+  readonly partNames?: readonly string[];
+}
+
+/**
+ * Resolves a vectors reference written in a user file (a manifest's `vectors.path`, a
+ * suite's `queries.path` or `corpus.path`): a path, folder or glob relative to the file and
+ * inside the workspace; with `allowRemote`, an `s3://` or `http(s)://` URL (without it, a
+ * ConfigError naming the URL and the flag, before any request); or a list of parts, each
+ * one a file or a URL under the same rules, read in the order written.
+ */
+export function resolveVectorsPath(
+  doc: SourceDocument,
+  field: readonly (string | number)[],
+  value: string | readonly string[],
+  plan: { readonly workspace: string; readonly cwd: string; readonly allowRemote?: boolean },
+): ResolvedVectorsPath {
+  if (typeof value === 'string') return resolveOne(doc, field, value, plan);
+  const resolved = value.map((v, i) => resolveOne(doc, [...field, i], v, plan));
+  const names = resolved.map((r, i) => (r.remote ? r.displayPath : value[i]!));
+  const shown =
+    names.length <= 3
+      ? names.join(', ')
+      : `${names[0]}, …, ${names[names.length - 1]} (${names.length} parts)`;
   return {
-    path: url,
+    // A key for the list, never opened: openVectors reads `parts` when they are given.
+    path: `${dirname(doc.path)}/[${names.join(', ')}]`,
     displayPath: shown,
-    open: {
-      format: manifest.vectors.format,
-      vectorColumn: manifest.vectors.vector_column,
-      idColumn: manifest.vectors.id_column,
-      dims: manifest.dtype === 'binary' ? manifest.dims : undefined,
-    },
+    remote: resolved.some((r) => r.remote),
+    parts: resolved.map((r) => r.path),
+    partNames: names,
   };
+}
+
+function resolveOne(
+  doc: SourceDocument,
+  field: readonly (string | number)[],
+  value: string,
+  plan: { readonly workspace: string; readonly cwd: string; readonly allowRemote?: boolean },
+): ResolvedVectorsPath {
+  if (REMOTE_REF.test(value)) {
+    const shown = redactUrl(value);
+    if (!plan.allowRemote) {
+      const location = doc.locate(field);
+      throw new ConfigError(
+        `${location.file}:${location.line}:${location.column}: ${field.join('.')} ${quotePath(shown)} is remote; remote reads are off by default ` +
+          `so that a pull request cannot make CI fetch arbitrary URLs: pass --allow-remote (Action input allow-remote: true) to read it`,
+        location,
+      );
+    }
+    return { path: value, displayPath: shown, remote: true };
+  }
+  const path = resolveInWorkspace(doc, field, value, plan.workspace);
+  return { path, displayPath: relative(plan.cwd, path) || path, remote: false };
 }
 
 /**

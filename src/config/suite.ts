@@ -2,17 +2,17 @@
  * Benchmark suites (`contracts/suite.schema.json`): relevance judgments plus, per embedding
  * version, the query embeddings (and the corpus when it is not the release's own vectors).
  */
-import { relative } from 'node:path';
 import { glob } from 'tinyglobby';
 import { ConfigError, loadDocument, type LoadOptions, type SourceDocument } from './document.js';
 import type { Finding } from './findings.js';
-import { resolveInWorkspace } from './paths.js';
+import { resolveInWorkspace, resolveVectorsPath } from './paths.js';
 import { validateDocument } from './schema.js';
 import type { VectorFormat, VectorsRef } from './vocabulary.js';
 
 /** A vectors file named by a suite. */
 export interface SuiteVectorsRef {
-  readonly path: string;
+  /** A file, folder or glob, a URL (with --allow-remote), or a list of parts. */
+  readonly path: string | readonly string[];
   readonly format?: VectorFormat;
   readonly id_column?: string;
   readonly vector_column?: string;
@@ -64,22 +64,36 @@ export async function discoverSuites(patterns: readonly string[], cwd: string): 
   return [...files].sort();
 }
 
-/** A suite-relative vectors reference, resolved inside the workspace, as reader options. */
+/**
+ * A suite-relative vectors reference, resolved as a manifest's `vectors.path` is (inside the
+ * workspace; a URL only with `allowRemote`; a list of parts), as reader options.
+ */
 export function resolveSuiteVectors(
   loaded: LoadedSuite,
   field: readonly (string | number)[],
   ref: SuiteVectorsRef,
   workspace: string,
   cwd: string,
+  allowRemote = false,
 ): VectorsRef {
-  const path = resolveInWorkspace(loaded.doc, [...field, 'path'], ref.path, workspace);
+  const where = resolveVectorsPath(loaded.doc, [...field, 'path'], ref.path, {
+    workspace,
+    cwd,
+    allowRemote,
+  });
   const idsPath = ref.ids
     ? resolveInWorkspace(loaded.doc, [...field, 'ids'], ref.ids, workspace)
     : undefined;
   return {
-    path,
-    displayPath: relative(cwd, path) || path,
-    open: { format: ref.format, idColumn: ref.id_column, vectorColumn: ref.vector_column, idsPath },
+    path: where.path,
+    displayPath: where.displayPath,
+    open: {
+      format: ref.format,
+      idColumn: ref.id_column,
+      vectorColumn: ref.vector_column,
+      idsPath,
+      ...(where.parts && { parts: where.parts, partNames: where.partNames }),
+    },
   };
 }
 

@@ -48,6 +48,8 @@ export interface VectorsOpenSpec {
    * vectors file, instead of the reference's own path.
    */
   readonly parts?: readonly string[];
+  /** How messages and the dataset digest name each of `parts` (the part itself when absent). */
+  readonly partNames?: readonly string[];
 }
 
 /** A vectors reference resolved once, inside the workspace: what every step that reads it shares. */

@@ -21,7 +21,17 @@ export function tableVectors(
     const location = loaded.doc.locate(field);
     return { location, prefix: `${location.file}:${location.line}:${location.column}` };
   };
-  if (!isPgRef(path)) {
+  if (typeof path !== 'string') {
+    const i = path.findIndex(isPgRef);
+    if (i >= 0) {
+      const { location, prefix } = at(['vectors', 'path', String(i)]);
+      throw new ConfigError(
+        `${prefix}: vectors.path.${i} is a postgres:// table; a list names file or object parts: name the table alone as vectors.path`,
+        location,
+      );
+    }
+  }
+  if (typeof path !== 'string' || !isPgRef(path)) {
     if (manifest.vectors.where === undefined) return undefined;
     const { location, prefix } = at(['vectors', 'where']);
     throw new ConfigError(

@@ -20,6 +20,7 @@ import {
   resolveInWorkspace,
 } from '../config/paths.js';
 import { isDatasetPattern, listLocalDataset } from '../sources/dataset.js';
+import type { VectorsDigest } from '../sources/hash.js';
 import { loadRegistry, type LoadedRegistry } from '../config/registry.js';
 import {
   discoverSuites,
@@ -29,7 +30,7 @@ import {
 } from '../config/suite.js';
 import type { VectorsRef } from '../config/vocabulary.js';
 import type { OrtModule } from '../onnx/session.js';
-import type { SourceOpener } from '../sources/types.js';
+import type { SourceError, SourceOpener } from '../sources/types.js';
 import { readPointers, type LoadedPointer } from '../release/lineage.js';
 import { BenchParseError } from '../retrieval/errors.js';
 import { readQrelsFile, type Qrels } from '../retrieval/qrels.js';
@@ -103,6 +104,11 @@ export interface ScanRequest {
   readonly normTolerance: number;
   /** Return the set of ids (for baseline coverage). */
   readonly collectIds: boolean;
+  /**
+   * Also return the sha256 (the dataset digest and its parts for a dataset) of the bytes the
+   * scan read, plus what it skipped: one pass over the vectors, not two.
+   */
+  readonly hash?: boolean;
   /** Told the rows read so far (and the file's rows, when known) after every batch. */
   readonly onRows?: (rows: number, total: number | undefined) => void;
 }
@@ -111,6 +117,10 @@ export interface ScanOutcome {
   readonly summary: VectorSummary;
   readonly outOfTolerance?: { readonly rows: number; readonly firstIds: readonly string[] };
   readonly ids?: ReadonlySet<string>;
+  /** With `hash`: the digest of what was scanned. */
+  readonly digest?: VectorsDigest;
+  /** With `hash`: why a local file could not be hashed after it was scanned (no digest then). */
+  readonly digestError?: SourceError;
 }
 
 /** Reads and measures one vectors file; throws VectorFileError when it is broken. */
@@ -253,7 +263,7 @@ async function resolveVersion(loaded: LoadedManifest, request: GatePlan): Promis
   const table = tableVectors(loaded, m, request.allowRemote === true);
   if (table) return { loaded, vectors: table };
   const vectors = declaredVectors(loaded, m, request);
-  await requireVectorsFile(loaded, ['vectors', 'path'], m.vectors.path, vectors.path);
+  await requireVectorsFiles(loaded, ['vectors', 'path'], m.vectors.path, vectors);
   if (m.vectors.ids && vectors.open.idsPath)
     await requireRegularFile(
       loaded.doc,
@@ -263,6 +273,36 @@ async function resolveVersion(loaded: LoadedManifest, request: GatePlan): Promis
       'a text file of ids, one per line, inside the workspace',
     );
   return { loaded, vectors };
+}
+
+/** {@link requireVectorsFile} for a reference, or for each part of a list. */
+async function requireVectorsFiles(
+  loaded: LoadedManifest | LoadedSuite,
+  field: readonly (string | number)[],
+  value: string | readonly string[],
+  ref: VectorsRef,
+): Promise<void> {
+  if (typeof value === 'string') return requireVectorsFile(loaded, field, value, ref.path);
+  const parts = ref.open.parts ?? [];
+  for (let i = 0; i < value.length; i++)
+    await requireListedPart(loaded, [...field, i], value[i]!, parts[i]!);
+}
+
+/** A part named in a list is one file (or object): not a folder, not a glob. */
+async function requireListedPart(
+  loaded: LoadedManifest | LoadedSuite,
+  field: readonly (string | number)[],
+  value: string,
+  path: string,
+): Promise<void> {
+  if (REMOTE_REF.test(path)) return;
+  await requireRegularFile(
+    loaded.doc,
+    field,
+    value,
+    path,
+    'a vectors file inside the workspace (each entry of a list names one part)',
+  );
 }
 
 /**
@@ -386,30 +426,29 @@ async function resolveSuites(
       const entry = suite.versions[version];
       if (!entry) continue;
       const field = ['versions', version];
+      const allowRemote = request.allowRemote === true;
       const queries = resolveSuiteVectors(
         loaded,
         [...field, 'queries'],
         entry.queries,
         workspace,
         cwd,
+        allowRemote,
       );
-      await requireVectorsFile(
-        loaded,
-        [...field, 'queries', 'path'],
-        entry.queries.path,
-        queries.path,
-      );
+      await requireVectorsFiles(loaded, [...field, 'queries', 'path'], entry.queries.path, queries);
       await requireIdsFile(loaded, [...field, 'queries', 'ids'], entry.queries.ids, queries);
       const corpus =
         entry.corpus &&
-        resolveSuiteVectors(loaded, [...field, 'corpus'], entry.corpus, workspace, cwd);
-      if (corpus)
-        await requireVectorsFile(
+        resolveSuiteVectors(
           loaded,
-          [...field, 'corpus', 'path'],
-          entry.corpus!.path,
-          corpus.path,
+          [...field, 'corpus'],
+          entry.corpus,
+          workspace,
+          cwd,
+          allowRemote,
         );
+      if (corpus)
+        await requireVectorsFiles(loaded, [...field, 'corpus', 'path'], entry.corpus!.path, corpus);
       if (corpus)
         await requireIdsFile(loaded, [...field, 'corpus', 'ids'], entry.corpus!.ids, corpus);
       refs.set(version, { queries, ...(corpus && { corpus }) });

@@ -5,8 +5,11 @@
 import { openLocalSource } from '../sources/local.js';
 import { remoteInfoOf, type RemoteObjectInfo } from '../sources/http.js';
 import { sharesLister } from '../sources/router.js';
-import type { SourceOpener } from '../sources/types.js';
-import { openVectors } from '../vectors/open.js';
+import { listedParts } from '../sources/dataset.js';
+import { sha256Vectors } from '../sources/hash.js';
+import { hashingOpener } from '../sources/hashing.js';
+import { SourceError, type SourceOpener } from '../sources/types.js';
+import { formatFor, openVectors } from '../vectors/open.js';
 import { scanVectors, type ScanStats } from '../vectors/scan.js';
 import type { VectorFileInfo } from '../vectors/types.js';
 import type { ScanOutcome, ScanRequest } from './plan.js';
@@ -21,8 +24,14 @@ export async function scanFile(
   // A dataset's parts are opened twice (headers first, then batches): count each once.
   const parts = new Map<string, number>();
   const remote = new Map<string, RemoteObjectInfo>();
+  // Hashing wraps the opener below the sizing one: the sha256 comes from the bytes the scan
+  // reads (sources/hashing.ts), and a sidecar ids file is not part of what is hashed.
+  const hasher = request.hash
+    ? hashingOpener(openSource, (path) => path !== request.open.idsPath)
+    : undefined;
+  const inner = hasher ? sharesLister(hasher.open, openSource) : openSource;
   const sizing: SourceOpener = async (req) => {
-    const opened = await openSource(req);
+    const opened = await inner(req);
     if (req.path === request.path) bytes = opened.size;
     else parts.set(req.path, opened.size);
     const version = remoteInfoOf(opened);
@@ -31,6 +40,7 @@ export async function scanFile(
   };
   sharesLister(sizing, openSource);
   const source = await openVectors(request.path, request.open, sizing);
+  let outcome: ScanOutcome;
   try {
     const stats = await scanVectors(source, {
       expectUnitNorm: request.expectUnitNorm,
@@ -39,9 +49,25 @@ export async function scanFile(
       ...(request.onRows && { onRows: request.onRows }),
     });
     const total = bytes || [...parts.values()].reduce((a, b) => a + b, 0);
-    return summariseScan(stats, source.info, total, request.displayPath, [...remote.values()]);
+    outcome = summariseScan(stats, source.info, total, request.displayPath, [...remote.values()]);
   } finally {
     await source.close();
+  }
+  if (!hasher) return outcome;
+  try {
+    const digest = await sha256Vectors(
+      request.path,
+      openSource,
+      (name) => formatFor(name, request.open) !== undefined,
+      hasher.digest,
+      request.open.parts && listedParts(request.open.parts, request.open.partNames),
+    );
+    return { ...outcome, digest };
+  } catch (e) {
+    // A local file that cannot be read again (removed, changed, an I/O error) is a finding
+    // about the vectors; a remote failure (a ConfigError) stops the gate.
+    if (e instanceof SourceError) return { ...outcome, digestError: e };
+    throw e;
   }
 }
 

@@ -4,7 +4,9 @@
  * run's list and returns what the report needs; none prints, writes or exits.
  */
 import type { Finding } from '../config/findings.js';
-import { sha256Vectors } from '../sources/hash.js';
+import { listedParts } from '../sources/dataset.js';
+import { sha256Vectors, type VectorsDigest } from '../sources/hash.js';
+import { SourceError } from '../sources/types.js';
 import { formatFor } from '../vectors/open.js';
 import { datasetPartFindings } from './checks/dataset.js';
 import type { ScannedVersion } from '../release/versioning.js';
@@ -90,28 +92,54 @@ async function scanVersion(
   if (!manifest || !vectors) return undefined;
   const declaredHash = manifest.vectors.sha256;
   const declaredParts = manifest.vectors.parts;
-  const hashing =
-    declaredHash || declaredParts
-      ? sha256Vectors(
-          vectors.path,
-          deps.openSource,
-          (name) => formatFor(name, vectors.open) !== undefined,
-        ).catch(() => undefined)
-      : undefined;
+  const hash = Boolean(declaredHash || declaredParts);
   let outcome: ScanOutcome | undefined;
   try {
     const onRows = progressOf(deps.observer, 'scan', 'rows', side);
     outcome = await deps.scan({
       ...scanRequestFor(version, collectIds)!,
+      ...(hash && { hash }),
       ...(onRows && { onRows }),
     });
   } catch (err) {
     if (!(err instanceof VectorFileError)) throw err;
     findings.push(
-      unreadableFinding(err, vectors.displayPath, `${manifest.name} ${manifest.version}`),
+      unreadableFinding(
+        err,
+        vectors.displayPath,
+        `${manifest.name} ${manifest.version}`,
+        vectors.path,
+      ),
     );
   }
-  const digest = await hashing;
+  let digest: VectorsDigest | undefined;
+  if (hash) {
+    // The scan hashes what it reads (one pass); a scanner that did not (it failed, or it is a
+    // stand-in) leaves the digest to a pass of its own.
+    try {
+      if (outcome?.digestError) throw outcome.digestError;
+      digest =
+        outcome?.digest ??
+        (await sha256Vectors(
+          vectors.path,
+          deps.openSource,
+          (name) => formatFor(name, vectors.open) !== undefined,
+          undefined,
+          vectors.open.parts && listedParts(vectors.open.parts, vectors.open.partNames),
+        ));
+    } catch (e) {
+      // A remote failure is a ConfigError (exit 2, naming the URL); a local file that could
+      // not be read for its hash is a finding that says so, never silence.
+      if (!(e instanceof SourceError)) throw e;
+      findings.push({
+        id: 'vectors.sha256',
+        severity: 'error',
+        message: `cannot verify the recorded sha256 of ${vectors.displayPath}: ${e.message}`,
+        location: version.loaded.doc.locate(['vectors', declaredHash ? 'sha256' : 'parts']),
+        ...(declaredHash && { expected: declaredHash }),
+      });
+    }
+  }
   const actual = digest?.sha256;
   if (declaredParts && digest?.parts) {
     findings.push(

@@ -52,7 +52,7 @@ export function validateScanRequest(plan: ValidatePlan): ScanRequest {
 
 /** Scans one file and checks it against the expectations given on the command line. */
 export async function runValidate(plan: ValidatePlan, deps: GateDeps): Promise<Report> {
-  const { displayPath } = validateScanRequest(plan);
+  const { displayPath, path } = validateScanRequest(plan);
   const findings: Finding[] = [];
   let vectors: Report['candidate']['vectors'];
   try {
@@ -70,7 +70,7 @@ export async function runValidate(plan: ValidatePlan, deps: GateDeps): Promise<R
     );
   } catch (err) {
     if (!(err instanceof VectorFileError)) throw err;
-    findings.push(unreadableFinding(err, displayPath));
+    findings.push(unreadableFinding(err, displayPath, undefined, path));
   }
   const sorted = sortFindings(findings);
   return {

@@ -42,6 +42,13 @@ export async function describeRelease(
       f.location,
     );
   }
+  if (typeof m.vectors.path !== 'string') {
+    const location = loaded.doc.locate(['vectors', 'path']);
+    throw new ConfigError(
+      `${location.file}:${location.line}:${location.column}: vectors.path is a list of parts; the registry records one vectors file per version, so promote a version whose vectors.path names one file`,
+      location,
+    );
+  }
   const vectors = resolveInWorkspace(loaded.doc, ['vectors', 'path'], m.vectors.path, workspace);
   const ids = m.vectors.ids
     ? resolveInWorkspace(loaded.doc, ['vectors', 'ids'], m.vectors.ids, workspace)

@@ -9,7 +9,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { redactUrl, RemoteSourceError, withRetries, remoteDefaults } from './remote.js';
 import type { RemoteOptions } from './remote.js';
-import { parseS3Url, rethrow, type S3ClientFactory } from './s3.js';
+import { loadS3Sdk, parseS3Url, rethrow, type S3ClientFactory } from './s3.js';
 
 /** One part of a dataset. */
 export interface DatasetPart {
@@ -141,7 +141,7 @@ export async function listS3Dataset(
   const prefix = literalPrefix(key);
   const match = GLOB.test(key) ? globToRegExp(key.slice(prefix.length)) : undefined;
   const s3 = await client();
-  const { ListObjectsV2Command } = await import('@aws-sdk/client-s3');
+  const { ListObjectsV2Command } = await loadS3Sdk();
   const parts: DatasetPart[] = [];
   let token: string | undefined;
   do {
@@ -169,4 +169,17 @@ export async function listS3Dataset(
   if (parts.length === 0)
     throw new RemoteSourceError(display, 'names no objects (no key under it matches)', 'ENOENT');
   return { ref: display, parts: parts.sort(byName) };
+}
+
+/**
+ * The parts of a dataset named part by part (a list in a manifest or suite, or
+ * `OpenOptions.parts`), in the order given: each named as `names` says (as the user wrote
+ * it), else by itself without credentials. Sizes are known once opened.
+ */
+export function listedParts(refs: readonly string[], names: readonly string[] = []): DatasetPart[] {
+  return refs.map((ref, i) => ({
+    ref,
+    name: names[i] ?? (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref) ? redactUrl(ref) : ref),
+    size: -1,
+  }));
 }

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { isDatasetPattern, type DatasetPart } from './dataset.js';
 import { NOT_REGULAR, openLocalSource } from './local.js';
 import { datasetListerOf } from './router.js';
-import { type ByteSource, SourceError, type SourceOpener } from './types.js';
+import { type ByteSource, SourceError, type SourceOpener, type SourceRequest } from './types.js';
 
 const CHUNK = 4 << 20;
 
@@ -76,19 +76,34 @@ export function datasetDigest(parts: readonly HashedPart[]): string {
   return hash.digest('hex');
 }
 
-/** Hashes each listed part through `openSource`, in order. */
-export async function sha256Parts(
-  parts: readonly DatasetPart[],
-  openSource: SourceOpener,
-): Promise<HashedPart[]> {
-  const out: HashedPart[] = [];
-  for (const part of parts) {
-    const source = await openSource({ path: part.ref, display: part.name });
+/**
+ * Hashes one file or object: by default by reading it whole; a scan that hashed what it read
+ * passes its {@link HashingOpener.digest} instead, which reads only what the scan skipped.
+ */
+export type FileHasher = (request: SourceRequest) => Promise<{ sha256: string; size: number }>;
+
+/** A {@link FileHasher} that reads the file whole through `openSource`. */
+export function wholeFileHasher(openSource: SourceOpener = openLocalSource): FileHasher {
+  return async (request) => {
+    const source = await openSource(request);
     try {
-      out.push({ name: part.name, size: source.size, sha256: await sha256Source(source) });
+      return { sha256: await sha256Source(source), size: source.size };
     } finally {
       await source.close();
     }
+  };
+}
+
+/** Hashes each listed part, in order (read whole through `openSource` by default). */
+export async function sha256Parts(
+  parts: readonly DatasetPart[],
+  openSource: SourceOpener,
+  hashFile: FileHasher = wholeFileHasher(openSource),
+): Promise<HashedPart[]> {
+  const out: HashedPart[] = [];
+  for (const part of parts) {
+    const { sha256, size } = await hashFile({ path: part.ref, display: part.name });
+    out.push({ name: part.name, size, sha256 });
   }
   return out;
 }
@@ -96,16 +111,23 @@ export async function sha256Parts(
 /**
  * The sha256 of a vectors reference: of the file or object it names, or, for a dataset (a
  * folder, glob or prefix), the dataset digest with every part's name, size and sha256.
- * Parts are those the readers read (a vectors format's extension).
+ * Parts are those the readers read (a vectors format's extension). A dataset named part by
+ * part (a list) passes its parts as `listed`: they are hashed in that order, under their names.
  */
 export async function sha256Vectors(
   path: string,
   openSource: SourceOpener = openLocalSource,
   isPart: (name: string) => boolean = () => true,
+  hashFile: FileHasher = wholeFileHasher(openSource),
+  listed?: readonly DatasetPart[],
 ): Promise<VectorsDigest> {
+  if (listed) {
+    const parts = await sha256Parts(listed, openSource, hashFile);
+    return { sha256: datasetDigest(parts), parts };
+  }
   if (!isDatasetPattern(path)) {
     try {
-      return { sha256: await sha256File(path, openSource) };
+      return { sha256: (await hashFile({ path })).sha256 };
     } catch (e) {
       if (!(e instanceof SourceError && e.code === NOT_REGULAR && /directory/.test(e.detail)))
         throw e;
@@ -115,6 +137,7 @@ export async function sha256Vectors(
   const parts = await sha256Parts(
     dataset.parts.filter((p) => isPart(p.name)),
     openSource,
+    hashFile,
   );
   return { sha256: datasetDigest(parts), parts };
 }

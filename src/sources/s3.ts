@@ -42,6 +42,19 @@ export function parseS3Url(url: string): S3Location {
 export type S3ClientFactory = () => Promise<S3Client>;
 
 /**
+ * The AWS SDK's S3 module, loaded on first use. It is CommonJS: under tsx and vitest its
+ * exports are the namespace's, but in the esbuild bundle (dist/) a dynamic import of a
+ * CommonJS chunk yields only `default`, and `S3Client` was then undefined ("S3Client is not
+ * a constructor" from `node dist/cli.js` on any s3:// reference).
+ */
+export async function loadS3Sdk(): Promise<typeof import('@aws-sdk/client-s3')> {
+  const mod = (await import('@aws-sdk/client-s3')) as typeof import('@aws-sdk/client-s3') & {
+    readonly default?: typeof import('@aws-sdk/client-s3');
+  };
+  return mod.S3Client ? mod : mod.default!;
+}
+
+/**
  * The client the gate uses: region and credentials from the SDK's standard chains; the
  * endpoint from `AWS_ENDPOINT_URL_S3` / `AWS_ENDPOINT_URL` (read by the SDK itself, and here
  * only to turn on path-style addressing); retries are the gate's own (see remote.ts), so the
@@ -58,7 +71,7 @@ export function defaultS3Client(
       // The SDK prints a Node-version notice on Node 20 (supported by this pinned version)
       // to stderr, which would land in the gate's output; the runner may still turn it on.
       process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
-      const { S3Client } = await import('@aws-sdk/client-s3');
+      const { S3Client } = await loadS3Sdk();
       const endpoint = env['AWS_ENDPOINT_URL_S3'] || env['AWS_ENDPOINT_URL'] || undefined;
       const timeout = remoteDefaults(options).timeoutMs;
       return new S3Client({
@@ -84,7 +97,7 @@ export async function openS3Source(
   const display = redactUrl(url);
   const { bucket, key } = parseS3Url(url);
   const s3 = await client();
-  const { HeadObjectCommand } = await import('@aws-sdk/client-s3');
+  const { HeadObjectCommand } = await loadS3Sdk();
   const head = await withRetries(
     () =>
       s3
@@ -129,7 +142,7 @@ class S3Source implements ByteSource {
   ): Promise<number> {
     const wanted = Math.min(length, this.size - position);
     if (wanted <= 0) return 0;
-    const { GetObjectCommand } = await import('@aws-sdk/client-s3');
+    const { GetObjectCommand } = await loadS3Sdk();
     return this.limiter.run(() =>
       withRetries(async () => {
         const abort = new AbortController();

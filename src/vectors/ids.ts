@@ -2,6 +2,7 @@
  * Ids from a sidecar text file (one id per line), for formats that cannot carry them
  * (npy, packed binary). The file is streamed alongside the vectors, never held whole.
  */
+import { ConfigError } from '../config/errors.js';
 import { type ByteSource, SourceError, type SourceOpener } from '../sources/types.js';
 import { VectorFileError } from './types.js';
 
@@ -31,6 +32,7 @@ export class SidecarIds {
     try {
       source = await openSource({ path });
     } catch (e) {
+      if (e instanceof ConfigError) throw e;
       const why = e instanceof SourceError ? e.detail : (e as Error).message;
       throw new VectorFileError(path, `cannot open the ids file for ${vectorsFile}: ${why}`);
     }

@@ -3,9 +3,10 @@
  * extension, opens the file once as a byte source, confirms the format by its first bytes,
  * and hands the source to the matching reader. No reader opens a path itself.
  */
+import { ConfigError } from '../config/errors.js';
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { isDatasetPattern, type DatasetPart } from '../sources/dataset.js';
+import { isDatasetPattern, listedParts, type DatasetPart } from '../sources/dataset.js';
 import { NOT_REGULAR, openLocalSource } from '../sources/local.js';
 import { isRemoteRef, redactUrl } from '../sources/remote.js';
 import { datasetListerOf } from '../sources/router.js';
@@ -132,7 +133,7 @@ export async function openVectors(
       ...(opts.batchRows !== undefined && { batchRows: opts.batchRows }),
     });
   }
-  if (opts.parts) return openParts(path, listedParts(opts.parts), opts, openSource);
+  if (opts.parts) return openParts(path, listedParts(opts.parts, opts.partNames), opts, openSource);
   // A file that exists under the exact name is that file, glob characters and all; only a
   // name that names no file is a glob of parts.
   if (isDatasetPattern(path) && !(await isLocalFile(path, isRemoteRef(path))))
@@ -176,17 +177,13 @@ async function openListed(
   return openParts(path, parts, opts, openSource);
 }
 
-function listedParts(refs: readonly string[]): DatasetPart[] {
-  return refs.map((ref) => ({ ref, name: ref, size: -1 }));
-}
-
 async function openParts(
   path: string,
   parts: readonly DatasetPart[],
   opts: OpenOptions,
   openSource: SourceOpener,
 ): Promise<VectorSource> {
-  const { parts: _list, ...single } = opts;
+  const { parts: _list, partNames: _names, ...single } = opts;
   return openDataset(path, parts, (ref, display) => openFile(ref, single, openSource, display));
 }
 
@@ -309,6 +306,8 @@ async function readHead(source: ByteSource): Promise<Uint8Array> {
       n = await source.read(head, got, head.length - got, got);
     return head.subarray(0, got);
   } catch (e) {
+    // A remote object that cannot be read (a ConfigError naming the URL) stops the gate.
+    if (e instanceof ConfigError) throw e;
     throw new VectorFileError(source.display, `cannot read: ${(e as Error).message}`);
   }
 }

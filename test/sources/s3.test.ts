@@ -1,35 +1,30 @@
 /**
  * S3 byte sources and datasets against a real S3-compatible server (s3rver) started here on
  * 127.0.0.1, with the real @aws-sdk/client-s3 and its SigV4 signing, reached through the
- * standard endpoint variable; a small proxy in front injects 503s.
+ * standard endpoint variable; a small proxy in front injects 503s
+ * (test/helpers/s3-server.ts).
  */
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer, request, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { remoteInfoOf } from '../../src/sources/http.js';
 import { openLocalSource } from '../../src/sources/local.js';
 import { routedOpener, datasetListerOf } from '../../src/sources/router.js';
+import { RemoteSourceError } from '../../src/sources/remote.js';
 import { defaultS3Client } from '../../src/sources/s3.js';
 import { openVectors } from '../../src/vectors/open.js';
 import { VectorFileError } from '../../src/vectors/types.js';
 import { npyFloat32 } from '../../src/vectors/write.js';
+import { startS3Server, type S3Server } from '../helpers/s3-server.js';
 
 const BUCKET = 'embeddings';
 const DIMS = 4;
 const fast = { backoffMs: 1, timeoutMs: 2000, sleep: async () => {} };
 
-let dir: string;
-let s3rver: S3rver;
+let server: S3Server;
 let endpoint: string;
-let proxy: Server;
 let proxyEndpoint: string;
-/** 503s the proxy answers before forwarding, consumed one per request. */
-let proxyFailures = 0;
 let put: (key: string, body: Uint8Array) => Promise<void>;
 
 function npy(rows: number, from: number): Uint8Array {
@@ -61,42 +56,9 @@ beforeAll(async () => {
   vi.stubEnv('AWS_ACCESS_KEY_ID', 'S3RVER');
   vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'S3RVER');
   vi.stubEnv('AWS_REGION', 'us-east-1');
-  dir = await mkdtemp(join(tmpdir(), 'eg-s3rver-'));
-  s3rver = new S3rver({
-    address: '127.0.0.1',
-    port: 0,
-    silent: true,
-    directory: dir,
-    configureBuckets: [{ name: BUCKET, configs: [] }],
-  });
-  const { port } = (await s3rver.run()) as AddressInfo;
-  endpoint = `http://127.0.0.1:${port}`;
-  proxy = createServer((req, res) => {
-    if (proxyFailures > 0) {
-      proxyFailures--;
-      res.writeHead(503).end('<Error><Code>SlowDown</Code></Error>');
-      return;
-    }
-    const upstream = request(
-      { host: '127.0.0.1', port, method: req.method, path: req.url, headers: req.headers },
-      (answer) => {
-        res.writeHead(answer.statusCode!, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    req.pipe(upstream);
-  });
-  await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
-  proxyEndpoint = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
-  const client = new S3Client({
-    endpoint,
-    forcePathStyle: true,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  });
-  put = async (key, body) => {
-    await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body }));
-  };
+  server = await startS3Server(BUCKET);
+  ({ endpoint, proxyEndpoint } = server);
+  put = (key, body) => server.put(key, body);
   await put('single/vectors.npy', npy(100, 0));
   // Hive-style partitions, written out of order, with Spark's marker files beside them.
   await put('release/year=2025/part-00001.npy', npy(30, 2000));
@@ -105,14 +67,11 @@ beforeAll(async () => {
   await put('release/_common_metadata', new Uint8Array([1]));
   const parquet = await readFile('test/fixtures/parquet/pa_fsl_f32_zstd.parquet');
   await put('parquet/part-0.parquet', parquet);
-  void client.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: 'nothing' })).catch(() => {});
 });
 
 afterAll(async () => {
   vi.unstubAllEnvs();
-  await new Promise<void>((r) => proxy.close(() => r()));
-  await s3rver.close();
-  await rm(dir, { recursive: true, force: true });
+  await server.close();
 });
 
 describe('S3 byte source (s3rver, AWS SDK v3, AWS_ENDPOINT_URL_S3)', () => {
@@ -149,13 +108,36 @@ describe('S3 byte source (s3rver, AWS SDK v3, AWS_ENDPOINT_URL_S3)', () => {
   });
 
   it('retries 503s from the store, then reads', async () => {
-    proxyFailures = 2;
+    server.failures = 2;
     const { info } = await firstValues(
       `s3://${BUCKET}/single/vectors.npy`,
       opener({ AWS_ENDPOINT_URL_S3: proxyEndpoint }),
     );
     expect(info.rows).toBe(100);
-    expect(proxyFailures).toBe(0);
+    expect(server.failures).toBe(0);
+  });
+
+  it('a store that answers 503 for good in the middle of the scan is a ConfigError naming the URL', async () => {
+    await put('big/v.npy', npy(20_000, 0));
+    const vectors = await openVectors(
+      `s3://${BUCKET}/big/v.npy`,
+      { batchRows: 1000 },
+      opener({ AWS_ENDPOINT_URL_S3: proxyEndpoint }),
+    );
+    let batches = 0;
+    const error = await (async () => {
+      for await (const batch of vectors.batches()) {
+        void batch;
+        if (++batches === 2) server.failures = 1_000;
+      }
+    })().catch((e: unknown) => e);
+    server.failures = 0;
+    await vectors.close();
+    expect(batches).toBeGreaterThanOrEqual(2);
+    expect(error).toBeInstanceOf(RemoteSourceError);
+    expect((error as Error).message).toMatch(
+      new RegExp(`^s3://${BUCKET}/big/v\\.npy: .*503.*\\(after 4 attempts\\)$`),
+    );
   });
 
   it('a missing key and an unknown access key are ConfigErrors naming the URL, never the secret', async () => {

@@ -2,6 +2,7 @@
  * Structural checks of one vectors file against its manifest: the file holds rows, of the
  * declared shape and type, finite, non-zero, normalised as declared, with unique ids.
  */
+import { redactUrl } from '../../config/paths.js';
 import type { Normalization } from '../../config/manifest.js';
 import type { VectorSummary } from '../report-model.js';
 import type { VectorDType, VectorFileError } from '../../vectors/types.js';
@@ -145,13 +146,20 @@ export function checkVectors(
   return findings;
 }
 
-/** The `vectors.readable` finding for a file a reader could not read. */
+/**
+ * The `vectors.readable` finding for a file a reader could not read. The message shows the
+ * file as `displayPath`; when the reader named a part of the dataset at `path` (`<path> part
+ * <name>`, a URL shown redacted), the part's name is kept, so the finding says which part.
+ */
 export function unreadableFinding(
   err: VectorFileError,
   displayPath: string,
   context?: string,
+  path?: string,
 ): Finding {
-  const detail = err.message.replace(err.file, displayPath);
+  const shown = [path, path && redactUrl(path)].find((p) => p && err.file.startsWith(`${p} part `));
+  const file = shown ? `${displayPath}${err.file.slice(shown.length)}` : displayPath;
+  const detail = err.message.replace(err.file, file);
   return {
     id: 'vectors.readable',
     severity: 'error',

@@ -7,6 +7,7 @@
  * whole, once per batch; the vector values go through one streaming decoder that hands out
  * slice after slice, so memory stays bounded by the slice however large the batch.
  */
+import { ConfigError } from '../../config/errors.js';
 import type { ByteSource } from '../../sources/types.js';
 import type * as arrow from 'apache-arrow';
 import { CodecError, InputWindow } from './codec-util.js';
@@ -261,7 +262,8 @@ export class BodyReader {
   }
 
   private codecError(e: unknown, plan: BatchPlan, region: IpcBufferRegion, what: string): Error {
-    if (e instanceof VectorFileError) return e;
+    // A remote object that cannot be read is the URL's error (exit 2), not damage.
+    if (e instanceof VectorFileError || e instanceof ConfigError) return e as Error;
     // zstddec's WebAssembly can fail with its own errors (a RuntimeError, a RangeError):
     // damage all the same, placed at the buffer's start.
     const at = e instanceof CodecError ? e.at : 0;

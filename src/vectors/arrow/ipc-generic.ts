@@ -7,6 +7,7 @@
  * first, then each batch), or from a byte stream, which for the file format means reading
  * the whole file into memory. So the byte source is handed to it dressed as a FileHandle.
  */
+import { ConfigError } from '../../config/errors.js';
 import * as arrow from 'apache-arrow';
 import type { ByteSource } from '../../sources/types.js';
 import { type ArrowSelection, toVectorBatch } from './reader.js';
@@ -52,7 +53,7 @@ function convert(f: () => VectorBatch, index: number, path: string): VectorBatch
   try {
     return f();
   } catch (e) {
-    if (e instanceof VectorFileError) throw e;
+    if (e instanceof VectorFileError || e instanceof ConfigError) throw e;
     throw new VectorFileError(
       path,
       `damaged Arrow IPC data: record batch ${index}: unreadable buffers (${(e as Error).message})`,
@@ -66,7 +67,7 @@ async function* genericRecordBatches(source: ByteSource): AsyncGenerator<arrow.R
     const reader = await arrow.RecordBatchReader.from(asFileHandle(source));
     for await (const batch of reader) yield batch;
   } catch (e) {
-    if (e instanceof VectorFileError) throw e;
+    if (e instanceof VectorFileError || e instanceof ConfigError) throw e;
     throw new VectorFileError(source.display, `unreadable Arrow IPC data: ${(e as Error).message}`);
   }
 }

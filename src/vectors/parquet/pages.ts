@@ -3,6 +3,7 @@
  * one at a time: memory holds one window and one decompressed page per column, never the
  * whole chunk, however large the row group.
  */
+import { ConfigError } from '../../config/errors.js';
 import type { ByteSource } from '../../sources/types.js';
 import { CodecError } from '../arrow/codec-util.js';
 import { alignedBytes } from '../buffers.js';
@@ -92,7 +93,7 @@ export class ChunkPages {
     try {
       return await this.nextPage();
     } catch (e) {
-      if (e instanceof VectorFileError) throw e;
+      if (e instanceof VectorFileError || e instanceof ConfigError) throw e;
       // A header field of the wrong type, a typed array that cannot be made: damage all the same.
       throw this.error(`damaged page at or after byte ${at}: ${(e as Error).message}`, at);
     }
