@@ -8,8 +8,9 @@
  *   npx tsx bench/release.ts --rows 1000000      # the issue's realistic release (≈ 6 GB of files)
  *
  * Prints each engine step's time in process (the steps executePlan runs, in its order) with
- * the process's peak RSS after it, then the whole `check` command in its own process (time,
- * peak RSS, exit code), with the load average beside the numbers.
+ * its CPU seconds and the process's peak RSS after it, then the whole `check` command in its
+ * own process (time, peak RSS, exit code; skipped with `--steps-only`), with the load
+ * average beside the numbers.
  */
 import { createHash, type Hash } from 'node:crypto';
 import {
@@ -245,12 +246,21 @@ async function steps(request: GatePlan): Promise<void> {
   const deps = defaultDeps();
   let t = performance.now();
   const total = t;
+  // CPU seconds of the process (onnxruntime's threads included) beside wall time: on a
+  // shared machine they move far less with other jobs' load.
+  let cpu = process.cpuUsage();
+  const cpu0 = cpu;
+  const cpuSince = (from: NodeJS.CpuUsage): number => {
+    const u = process.cpuUsage(from);
+    return (u.user + u.system) / 1e6;
+  };
   const lap = (name: string): void => {
     const now = performance.now();
     console.log(
-      `  ${name.padEnd(44)} ${fmt((now - t) / 1000, 2).padStart(7)} s  peak RSS so far ${fmt(peakMB(), 0).padStart(5)} MB`,
+      `  ${name.padEnd(44)} ${fmt((now - t) / 1000, 2).padStart(7)} s ${fmt(cpuSince(cpu), 2).padStart(7)} CPU-s  peak RSS so far ${fmt(peakMB(), 0).padStart(5)} MB`,
     );
     t = now;
+    cpu = process.cpuUsage();
   };
   const plan = await resolvePlan(request);
   lap('plan (load and check every file)');
@@ -282,7 +292,7 @@ async function steps(request: GatePlan): Promise<void> {
   const all = [...findings, ...(bench?.findings ?? []), ...versioning.findings];
   console.log(`  findings: ${all.map((f) => `${f.id} (${f.severity})`).join(', ') || 'none'}`);
   console.log(
-    `  ${'total'.padEnd(44)} ${fmt((performance.now() - total) / 1000, 2).padStart(7)} s  ` +
+    `  ${'total'.padEnd(44)} ${fmt((performance.now() - total) / 1000, 2).padStart(7)} s ${fmt(cpuSince(cpu0), 2).padStart(7)} CPU-s  ` +
       `(${findings.length + (bench?.findings.length ?? 0) + versioning.findings.length} findings; ` +
       `compatibility: ${versioning.compatibility?.verdict ?? 'not measured'})`,
   );
@@ -317,6 +327,7 @@ async function main(): Promise<void> {
     ]);
     process.stdout.write(stepRun.stdout);
     if (stepRun.status !== 0) console.log(stepRun.stderr);
+    if (process.argv.includes('--steps-only')) return;
     t0 = performance.now();
     const cli = runNodeMeasured(
       ['--import', import.meta.resolve('tsx'), join(ROOT, 'src/cli/index.ts'), ...args],
