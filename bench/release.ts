@@ -2,14 +2,16 @@
  * A realistic release, step by step: `check` of a candidate 1.0.1 against 1.0.0, both
  * `--rows` × `--dims` float32 (baseline .npy + ids; candidate Arrow IPC when it fits in
  * 1 GB of memory to write, else .npy), a `--queries`-query suite (k 100) run on both
- * versions, two consumers with quality floors, and the compatibility sample (`--sample`).
+ * versions, three consumers with quality floors (one with a staging model), and the compatibility
+ * sample (`--sample`).
  *
  *   npx tsx bench/release.ts [--rows 100000] [--dims 768] [--queries 1000] [--sample 2000]
  *   npx tsx bench/release.ts --rows 1000000      # the issue's realistic release (≈ 6 GB of files)
  *
  * Prints each engine step's time in process (the steps executePlan runs, in its order) with
- * the process's peak RSS after it, then the whole `check` command in its own process (time,
- * peak RSS, exit code), with the load average beside the numbers.
+ * its CPU seconds and the process's peak RSS after it, then the whole `check` command in its
+ * own process (time, peak RSS, exit code; skipped with `--steps-only`), with the load
+ * average beside the numbers.
  */
 import { createHash, type Hash } from 'node:crypto';
 import {
@@ -26,7 +28,9 @@ import { join } from 'node:path';
 import { defaultDeps } from '../src/gate/default-deps.js';
 import { resolvePlan, type GatePlan } from '../src/gate/plan.js';
 import { benchmarkStep } from '../src/gate/benchmark-step.js';
-import { scanStep, scannedVersion } from '../src/gate/steps.js';
+import { scanStep, scannedVersion, stagingInput } from '../src/gate/steps.js';
+import { stagingStep } from '../src/staging/step.js';
+import { linearModel } from '../test/fixtures/staging/models.js';
 import { runVersioning } from '../src/release/versioning.js';
 import type { Finding } from '../src/config/findings.js';
 import { arrowFloat32 } from '../src/vectors/write.js';
@@ -221,6 +225,19 @@ function writeStory(dir: string): { request: GatePlan; args: string[]; candidate
     join(dir, 'contracts', 'recommend.yaml'),
     contract('recommend', '  - { suite: search, metric: recall@100, min: 0.2, max_drop: 0.05 }\n'),
   );
+  // A consumer's staging model: a 768 → 10 linear classifier run on both versions' vectors
+  // (every id labeled; random weights, so its floor is 0 and only the run is measured).
+  mkdirSync(join(dir, 'models'));
+  writeFileSync(join(dir, 'models', 'classifier.onnx'), linearModel(DIMS, 10, 3));
+  writeFileSync(
+    join(dir, 'models', 'labels.csv'),
+    'id,label\n' + docIds.map((id, i) => `${id},${i % 10}`).join('\n') + '\n',
+  );
+  writeFileSync(
+    join(dir, 'contracts', 'classifier.yaml'),
+    contract('classifier', '  - { suite: search, metric: recall@10, min: 0.1 }\n') +
+      `staging:\n  model: ../models/classifier.onnx\n  labels: ../models/labels.csv\n  task: classification\n  metric: accuracy\n  min: 0\n  max_drop: 0.5\n`,
+  );
   const { request } = writeStoryRequest(dir);
   const args = [
     'check',
@@ -240,17 +257,26 @@ function writeStory(dir: string): { request: GatePlan; args: string[]; candidate
 
 const peakMB = (): number => process.resourceUsage().maxRSS / 1024;
 
-/** The steps of executePlan, each timed (no staging model in this story). */
+/** The steps of executePlan, each timed. */
 async function steps(request: GatePlan): Promise<void> {
   const deps = defaultDeps();
   let t = performance.now();
   const total = t;
+  // CPU seconds of the process (onnxruntime's threads included) beside wall time: on a
+  // shared machine they move far less with other jobs' load.
+  let cpu = process.cpuUsage();
+  const cpu0 = cpu;
+  const cpuSince = (from: NodeJS.CpuUsage): number => {
+    const u = process.cpuUsage(from);
+    return (u.user + u.system) / 1e6;
+  };
   const lap = (name: string): void => {
     const now = performance.now();
     console.log(
-      `  ${name.padEnd(44)} ${fmt((now - t) / 1000, 2).padStart(7)} s  peak RSS so far ${fmt(peakMB(), 0).padStart(5)} MB`,
+      `  ${name.padEnd(44)} ${fmt((now - t) / 1000, 2).padStart(7)} s ${fmt(cpuSince(cpu), 2).padStart(7)} CPU-s  peak RSS so far ${fmt(peakMB(), 0).padStart(5)} MB`,
     );
     t = now;
+    cpu = process.cpuUsage();
   };
   const plan = await resolvePlan(request);
   lap('plan (load and check every file)');
@@ -265,6 +291,10 @@ async function steps(request: GatePlan): Promise<void> {
   const baseline = scans.baseline ? plan.baseline : undefined;
   const bench = scans.candidate ? await benchmarkStep(plan, deps, baseline) : undefined;
   lap(`benchmarks (kNN of ${QUERIES} queries × 2 versions)`);
+  const staging = scans.candidate
+    ? await stagingStep(stagingInput(plan, deps, baseline))
+    : undefined;
+  lap('staging (768 → 10 classifier, both versions)');
   const versioning = await runVersioning({
     workspace: request.workspace,
     cwd: request.cwd,
@@ -279,11 +309,16 @@ async function steps(request: GatePlan): Promise<void> {
     suites: bench?.suites,
   });
   lap(`compatibility (sample ${SAMPLE}) and versioning`);
-  const all = [...findings, ...(bench?.findings ?? []), ...versioning.findings];
+  const all = [
+    ...findings,
+    ...(bench?.findings ?? []),
+    ...(staging?.findings ?? []),
+    ...versioning.findings,
+  ];
   console.log(`  findings: ${all.map((f) => `${f.id} (${f.severity})`).join(', ') || 'none'}`);
   console.log(
-    `  ${'total'.padEnd(44)} ${fmt((performance.now() - total) / 1000, 2).padStart(7)} s  ` +
-      `(${findings.length + (bench?.findings.length ?? 0) + versioning.findings.length} findings; ` +
+    `  ${'total'.padEnd(44)} ${fmt((performance.now() - total) / 1000, 2).padStart(7)} s ${fmt(cpuSince(cpu0), 2).padStart(7)} CPU-s  ` +
+      `(${all.length} findings; ` +
       `compatibility: ${versioning.compatibility?.verdict ?? 'not measured'})`,
   );
 }
@@ -300,7 +335,7 @@ async function main(): Promise<void> {
     const { args, candidateFormat } = writeStory(dir);
     console.log(
       `release: 2 × ${ROWS.toLocaleString('en-US')} × ${DIMS} float32 (baseline .npy, candidate ${candidateFormat}), ` +
-        `${QUERIES} queries, 2 consumers, sample ${SAMPLE}; files written in ${fmt((performance.now() - t0) / 1000, 1)} s`,
+        `${QUERIES} queries, 3 consumers (1 staging model), sample ${SAMPLE}; files written in ${fmt((performance.now() - t0) / 1000, 1)} s`,
     );
     console.log(
       `steps in process (load average ${loadavg()
@@ -317,6 +352,7 @@ async function main(): Promise<void> {
     ]);
     process.stdout.write(stepRun.stdout);
     if (stepRun.status !== 0) console.log(stepRun.stderr);
+    if (process.argv.includes('--steps-only')) return;
     t0 = performance.now();
     const cli = runNodeMeasured(
       ['--import', import.meta.resolve('tsx'), join(ROOT, 'src/cli/index.ts'), ...args],
@@ -341,7 +377,7 @@ function writeStoryRequest(dir: string): { request: GatePlan } {
     request: {
       candidate: 'releases/1.0.1/manifest.yaml',
       baseline: 'releases/1.0.0/manifest.yaml',
-      contracts: ['contracts/search.yaml', 'contracts/recommend.yaml'],
+      contracts: ['contracts/search.yaml', 'contracts/recommend.yaml', 'contracts/classifier.yaml'],
       failOn: 'error',
       workspace: dir,
       cwd: dir,

@@ -17,6 +17,8 @@ const SCRIPTS = [
   'parquet',
   'validate',
   'knn',
+  'knn-profile',
+  'lowp',
   'eval',
   'compat',
   'staging',

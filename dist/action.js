@@ -27,8 +27,8 @@ import {
   verdictSentence,
   versionLabel,
   writeFileAtomic
-} from "./chunks/chunk-5ZK3AVIY.js";
-import "./chunks/chunk-H6F6X5JG.js";
+} from "./chunks/chunk-V53MZTGE.js";
+import "./chunks/chunk-BGTFVZ4A.js";
 import "./chunks/chunk-C4EWOFBM.js";
 import {
   plural,

@@ -84,8 +84,8 @@ import {
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-5ZK3AVIY.js";
-import "./chunks/chunk-H6F6X5JG.js";
+} from "./chunks/chunk-V53MZTGE.js";
+import "./chunks/chunk-BGTFVZ4A.js";
 import "./chunks/chunk-C4EWOFBM.js";
 import {
   DEFAULT_CONFIG_LIMITS,

@@ -89,4 +89,24 @@ describe('ExactScorer', () => {
     const int8 = new ExactScorer('l2', 'int8', Int8Array.of(-128, 127));
     expect(int8.score(Int8Array.of(127, -128), 0)).toBe(-(255 * 255 * 2));
   });
+
+  it.each(['dot', 'cosine', 'l2'] as KnnMetric[])(
+    '%s: scoreRows (four rows per loop) gives each row exactly what score gives it',
+    (metric) => {
+      const dims = 37;
+      const next = rng(5);
+      const rows = Float32Array.from(
+        { length: 11 * dims },
+        () => (next() - 0.5) * 2 ** (next() * 40 - 20),
+      );
+      const query = Float32Array.from({ length: dims }, () => next() - 0.5);
+      const scorer = new ExactScorer(metric, 'float32', query);
+      // Repeated and zero rows, in a count that is not a multiple of four.
+      rows.fill(0, 3 * dims, 4 * dims);
+      const offsets = [0, 5, 3, 10, 5, 7, 1].map((r) => r * dims);
+      const out = new Float64Array(offsets.length);
+      scorer.scoreRows(rows, offsets, offsets.length, out);
+      expect([...out]).toEqual(offsets.map((o) => scorer.score(rows, o)));
+    },
+  );
 });
