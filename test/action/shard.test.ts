@@ -167,5 +167,20 @@ describe('dist/action.js: shard jobs, then a merge job, publish what one check p
       expect(r.stdout).not.toMatch(/\n\s+at /);
       expect(readdirSync(ws)).not.toContain('embedding-gate-report.json');
     });
+
+    it('a shard whose partial-file lies outside the workspace writes nothing', async () => {
+      const r = await run(ws, {
+        ...PLAN,
+        shard: '1/3',
+        'partial-file': '../escaped.json',
+        'pr-comment': 'false',
+      });
+      expect(r.status).toBe(1);
+      expect(r.outputs.verdict).toBe('error');
+      expect(r.outputs.message).toContain(
+        'input partial-file: "../escaped.json" lies outside the workspace',
+      );
+      expect(readdirSync(join(ws, '..'))).not.toContain('escaped.json');
+    });
   });
 });
