@@ -5,6 +5,7 @@
 import { ConfigError } from '../config/document.js';
 import type { ConfigLimits } from '../config/limits.js';
 import type { FailOn } from '../gate/report-model.js';
+import type { ShardSpec } from '../vectors/row-slice.js';
 
 /** Input names, as in action.yml. */
 export enum Input {
@@ -38,6 +39,9 @@ export enum Input {
   Name = 'name',
   Init = 'init',
   AllowRemote = 'allow-remote',
+  Shard = 'shard',
+  PartialFile = 'partial-file',
+  Partials = 'partials',
 }
 
 /** Output names, as in action.yml. */
@@ -51,13 +55,22 @@ export enum Output {
   Message = 'message',
 }
 
-/** What the Action does: gate a candidate, or change the registry as the CLI's commands do. */
-export type ActionCommand = 'check' | 'promote' | 'rollback' | 'deprecate';
-export const COMMANDS: readonly ActionCommand[] = ['check', 'promote', 'rollback', 'deprecate'];
+/**
+ * What the Action does: gate a candidate (whole, or one shard of it), merge the shards'
+ * partials into the gate's report, or change the registry as the CLI's commands do.
+ */
+export type ActionCommand = 'check' | 'merge' | 'promote' | 'rollback' | 'deprecate';
+export const COMMANDS: readonly ActionCommand[] = [
+  'check',
+  'merge',
+  'promote',
+  'rollback',
+  'deprecate',
+];
 
 /** The inputs of a registry command (`command: promote | rollback | deprecate`). */
 export interface RegistryCommandConfig {
-  readonly command: Exclude<ActionCommand, 'check'>;
+  readonly command: Exclude<ActionCommand, 'check' | 'merge'>;
   readonly registry: string;
   readonly channel?: string;
   readonly version?: string;
@@ -107,6 +120,12 @@ export interface ActionConfig {
   readonly sarifIncludeInfo: boolean;
   /** Read `s3://` and `http(s)://` vectors; false unless the workflow says so. */
   readonly allowRemote: boolean;
+  /** check: run only this shard and write its partial to `partialFile` (no report, no verdict). */
+  readonly shard?: ShardSpec;
+  /** check with `shard`: where the partial result goes. */
+  readonly partialFile?: string;
+  /** merge: the partial files, globs or paths relative to the workspace, one per line. */
+  readonly partials?: readonly string[];
 }
 
 /** Reads one input's raw value ('' when unset), as @actions/core's getInput does. */
@@ -170,7 +189,9 @@ export function readConfig(read: InputReader): ActionConfig {
   const command = (read(Input.Command).trim() || 'check') as ActionCommand;
   if (!COMMANDS.includes(command))
     throw invalid(Input.Command, `one of ${COMMANDS.join(', ')}`, read(Input.Command));
-  const registryCommand = command === 'check' ? undefined : readRegistryCommand(read, command);
+  const registryCommand =
+    command === 'check' || command === 'merge' ? undefined : readRegistryCommand(read, command);
+  const sharding = readSharding(read, command);
   const candidate = read(Input.Candidate).trim();
   if (!candidate && command === 'check')
     throw new ConfigError(
@@ -220,7 +241,66 @@ export function readConfig(read: InputReader): ActionConfig {
     configLimits: configLimitsInput(read),
     sarifIncludeInfo: bool(read, Input.SarifIncludeInfo, false),
     allowRemote: bool(read, Input.AllowRemote, false),
+    ...sharding,
   };
+}
+
+/** The inputs a merge takes from its partials, which name the plan; given here, they would be ignored. */
+const PLAN_INPUTS: readonly Input[] = [
+  Input.Candidate,
+  Input.Baseline,
+  Input.BaselineChannel,
+  Input.Contracts,
+  Input.Suites,
+  Input.Registry,
+  Input.Waivers,
+];
+
+/** `shard` with `partial-file` (check), or `partials` (merge); each refused with any other command. */
+function readSharding(
+  read: InputReader,
+  command: ActionCommand,
+): Pick<ActionConfig, 'shard' | 'partialFile' | 'partials'> {
+  const shardText = read(Input.Shard).trim();
+  const partialFile = optional(read, Input.PartialFile);
+  const partials = list(read, Input.Partials);
+  if ((shardText || partialFile) && command !== 'check')
+    throw new ConfigError(
+      `input ${shardText ? Input.Shard : Input.PartialFile} is for command: check (a shard writes its partial); found command: ${command}`,
+    );
+  if (partials.length > 0 && command !== 'merge')
+    throw new ConfigError(
+      `input ${Input.Partials} is for command: merge; found command: ${command}`,
+    );
+  if (command === 'merge') {
+    if (partials.length === 0)
+      throw new ConfigError(
+        `input ${Input.Partials} is required with command: merge: the shards' partial files or a glob, e.g. partials/*.json`,
+      );
+    const planned = PLAN_INPUTS.find((name) => read(name).trim());
+    if (planned)
+      throw new ConfigError(
+        `input ${planned} is not taken by command: merge: the partials name the plan the shards ran; remove it from the merge step`,
+      );
+    return { partials };
+  }
+  if (!shardText && !partialFile) return {};
+  if (!partialFile)
+    throw new ConfigError(
+      `input ${Input.Shard} needs input ${Input.PartialFile}: a shard writes a partial result, and command: merge makes the report`,
+    );
+  const shard = shardText ? parseShardText(shardText) : { index: 1, count: 1 };
+  if (!shard) throw invalid(Input.Shard, 'i/n with 1 ≤ i ≤ n ≤ 1024, e.g. 2/8', shardText);
+  return { shard, partialFile };
+}
+
+/** `i/n` with 1 ≤ i ≤ n ≤ 1024, as the CLI's --shard; undefined otherwise. */
+function parseShardText(text: string): ShardSpec | undefined {
+  const m = /^(\d{1,4})\s*\/\s*(\d{1,4})$/.exec(text);
+  if (!m) return undefined;
+  const index = Number(m[1]);
+  const count = Number(m[2]);
+  return count >= 1 && count <= 1024 && index >= 1 && index <= count ? { index, count } : undefined;
 }
 
 const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;

@@ -32,6 +32,7 @@ import { commentOnPullRequest, type CommentsApiFactory } from './comment.js';
 import { Output, readConfig, type ActionConfig } from './inputs.js';
 import { blockedConsumers, errorSummary, registrySummary, summaryText } from './publish.js';
 import { runRegistryCommand } from './registry.js';
+import { mergeStep, shardStep } from './shard.js';
 
 /** The engine's dependencies plus the Action's own side effects that tests may replace. */
 export interface ActionDeps extends GateDeps {
@@ -98,6 +99,21 @@ function planOf(config: ActionConfig, run: RunInfo, cwd: string, workspace: stri
     ...(config.registry ? { registry: config.registry } : {}),
     ...(config.configLimits ? { configLimits: config.configLimits } : {}),
     ...(config.baselineChannel ? { baselineChannel: config.baselineChannel } : {}),
+  };
+}
+
+/** What a merge takes from the Action rather than from the partials. */
+function mergeRequest(
+  config: ActionConfig,
+  run: RunInfo,
+  workspace: string,
+): Pick<GatePlan, 'workspace' | 'failOn' | 'override' | 'allowRemote'> {
+  const override = overrideFromLabels(config, run);
+  return {
+    workspace,
+    failOn: config.failOn,
+    allowRemote: config.allowRemote,
+    ...(override && { override }),
   };
 }
 
@@ -293,7 +309,14 @@ export async function run(options: RunOptions = {}): Promise<void> {
     const runDeps: ActionDeps = config.allowRemote
       ? { ...deps, ...confineDeps(merged, workspace, { allowRemote: true }) }
       : deps;
-    const { report } = await runGate(planOf(config, runInfo, cwd, workspace), runDeps);
+    if (config.shard) {
+      await shardStep(config, planOf(config, runInfo, cwd, workspace), runDeps, cwd);
+      return;
+    }
+    const { report } =
+      config.command === 'merge'
+        ? await mergeStep(config, mergeRequest(config, runInfo, workspace), runDeps, cwd)
+        : await runGate(planOf(config, runInfo, cwd, workspace), runDeps);
     await core.group('embedding-gate: publish', () =>
       publish(report, config, runInfo, deps, env, cwd),
     );

@@ -48,6 +48,7 @@ export async function benchmarkStep(
     openVectors: deps.openVectors ?? openVectors,
     ...(deps.ort && { ort: deps.ort }),
     progress: (what) => progressOf(deps.observer, 'benchmarks', 'corpus rows', `kNN ${what}`),
+    ...(deps.benchmarkSearch && { search: deps.benchmarkSearch }),
   });
   return { ...outcome, findings: [...findings, ...outcome.findings] };
 }

@@ -38,20 +38,28 @@ async function knnInputs(
   files: KnnFiles,
   open: SourceOpener,
 ): Promise<PlanInput[]> {
-  const size = async (path: string) => {
-    const s = await open({ path });
-    const bytes = s.size;
-    await s.close();
-    return bytes;
+  const size = async (path: string): Promise<number | undefined> => {
+    try {
+      const s = await open({ path });
+      const bytes = s.size;
+      await s.close();
+      return bytes;
+    } catch {
+      // A table has no bytes to count, and an unreadable file is the search's to report.
+      return undefined;
+    }
   };
   const inputs: PlanInput[] = [
     { file: described.queries, sha256: await sha256File(files.queries, open) },
   ];
   if (files.queryIds && described.queryIds)
     inputs.push({ file: described.queryIds, sha256: await sha256File(files.queryIds, open) });
-  inputs.push({ file: described.corpus, bytes: await size(files.corpus) });
-  if (files.corpusIds && described.corpusIds)
-    inputs.push({ file: described.corpusIds, bytes: await size(files.corpusIds) });
+  const corpusBytes = await size(files.corpus);
+  inputs.push({ file: described.corpus, ...(corpusBytes !== undefined && { bytes: corpusBytes }) });
+  if (files.corpusIds && described.corpusIds) {
+    const idBytes = await size(files.corpusIds);
+    inputs.push({ file: described.corpusIds, ...(idBytes !== undefined && { bytes: idBytes }) });
+  }
   return inputs;
 }
 

@@ -8,6 +8,9 @@ import { createHash } from 'node:crypto';
 import { ConfigError } from '../config/errors.js';
 import type { KnnResult } from '../retrieval/knn.js';
 import type { RowSlice, ShardSpec } from '../vectors/row-slice.js';
+import type { BenchKnnPartial } from './bench-knn.js';
+import type { OnnxRuntimeRecord } from './report-model.js';
+import type { SampleCandidates } from './shard-sample.js';
 import type { ScanFailure, ScanPartial } from './shard-scan.js';
 
 /** The `format` field of every partial file. */
@@ -56,6 +59,15 @@ export interface GatePartial {
   readonly scans: {
     readonly candidate?: ScanPartial | ScanFailure;
     readonly baseline?: ScanPartial | ScanFailure;
+  };
+  /** The benchmarks' kNN passes on this shard's corpus rows (absent: the merge runs them whole). */
+  readonly knn?: readonly BenchKnnPartial[];
+  /** The onnxruntime this shard's kNN passes ran on, when they ran. */
+  readonly onnxRuntime?: OnnxRuntimeRecord;
+  /** The compatibility sample's candidates of this shard's rows of each version (gate/shard-sample.ts). */
+  readonly samples?: {
+    readonly candidate?: SampleCandidates;
+    readonly baseline?: SampleCandidates;
   };
 }
 
@@ -196,12 +208,15 @@ export function parsePartial(file: string, text: string): AnyPartial {
     command: string;
     scans?: unknown;
     scan?: unknown;
+    knn?: unknown;
     result?: { hits?: unknown };
   };
   if (body.command === 'validate' && (!body.scan || typeof body.scan !== 'object'))
     return fail('"scan" must be an object');
   if (body.command === 'check' && (!body.scans || typeof body.scans !== 'object'))
     return fail('"scans" must be an object');
+  if (body.command === 'check' && body.knn !== undefined && !Array.isArray(body.knn))
+    return fail('"knn" must be a list of kNN passes');
   if (body.command === 'knn' && !Array.isArray(body.result?.hits))
     return fail('"result" must hold the hits of every query');
   return p as AnyPartial;

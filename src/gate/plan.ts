@@ -4,6 +4,8 @@
  * path-checked before the first vector byte is read.
  */
 import type { GateObserver } from './observer.js';
+import type { OnnxRuntimeRecord } from './report-model.js';
+import type { BenchmarkSearch } from './bench-knn.js';
 import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { ConfigError } from '../config/document.js';
@@ -34,7 +36,7 @@ import { BenchParseError } from '../retrieval/errors.js';
 import { readQrelsFile, type Qrels } from '../retrieval/qrels.js';
 import { loadWaivers, type LoadedWaivers } from '../config/waivers.js';
 import type { CompatibilityOverrides } from '../release/versioning.js';
-import type { VectorOpener } from '../release/compat.js';
+import type { SampleReader, VectorOpener } from '../release/compat.js';
 import type { StagingLimits } from '../staging/types.js';
 import type { OpenOptions } from '../vectors/types.js';
 import type { DeclaredRemovals } from './checks/baseline.js';
@@ -142,6 +144,21 @@ export interface GateDeps {
   readonly openSource?: SourceOpener;
   /** Told about each step as it starts and ends (log groups, debug lines, progress). */
   readonly observer?: GateObserver;
+  /**
+   * The benchmarks' kNN passes; absent: exact kNN over the whole corpus. A shard searches
+   * its rows and the merge answers from the shards' lists (gate/bench-knn.ts).
+   */
+  readonly benchmarkSearch?: BenchmarkSearch;
+  /**
+   * Reads the compatibility sample's rows; absent: both files streamed whole. The merge of a
+   * sharded run answers from its shards' candidates (gate/shard-sample.ts).
+   */
+  readonly compatibilitySample?: SampleReader;
+  /**
+   * The onnxruntime a sharded run's shards used (their kNN passes), which the report records
+   * when the merge itself loads none.
+   */
+  readonly shardsRuntime?: OnnxRuntimeRecord;
 }
 
 /** One version as the plan resolved it. */

@@ -153,13 +153,14 @@ export async function executePlan(plan: ResolvedPlan, givenDeps: GateDeps): Prom
         now: (deps.now ?? (() => new Date()))(),
         open: deps.openVectors,
         ort: runtime.ort,
+        ...(deps.compatibilitySample && { readSample: deps.compatibilitySample }),
         suites: bench?.suites,
         ...(plan.baselineChannel && { channel: plan.baselineChannel.channel }),
       }),
     (v) => ({ requiredBump: v.requiredBump?.level, findings: v.findings.length }),
   );
   findings.push(...versioning.findings);
-  const onnxRuntime = runtime.record();
+  const onnxRuntime = runtime.record() ?? givenDeps.shardsRuntime;
   findings.push(...runtimeFindings(onnxRuntime));
 
   o?.stepStarted('judge', { findings: findings.length });

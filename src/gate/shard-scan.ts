@@ -8,6 +8,9 @@
  * counted as one pass counts them.
  */
 import type { SourceOpener } from '../sources/types.js';
+import { remoteInfoOf } from '../sources/http.js';
+import { sharesLister } from '../sources/router.js';
+import { ConfigError } from '../config/errors.js';
 import { openLocalSource } from '../sources/local.js';
 import { ExactSum } from '../vectors/exact-sum.js';
 import { IdSet } from '../vectors/idset.js';
@@ -35,6 +38,7 @@ import {
 } from '../vectors/types.js';
 import type { ScanOutcome, ScanRequest } from './plan.js';
 import { summariseScan } from './scan.js';
+import type { SliceSampler } from './shard-sample.js';
 
 /** Examples kept per finding, as the single scan keeps them. */
 const MAX_EXAMPLES = 5;
@@ -46,6 +50,8 @@ export interface ScanPartial {
   readonly format: VectorFormat;
   readonly hasIds: boolean;
   readonly bytes: number;
+  /** The remote objects read, and the version each was read at (as the single scan lists them). */
+  readonly remote?: readonly RemoteVersion[];
   readonly collectIds: boolean;
   readonly rows: number;
   readonly dims: number;
@@ -80,18 +86,33 @@ export async function scanShard(
   request: ScanRequest,
   shard: ShardSpec,
   openSource: SourceOpener = openLocalSource,
+  sampler?: SliceSampler,
 ): Promise<ScanPartial | ScanFailure> {
   let bytes = 0;
+  // As scanFile counts them: a dataset's parts each once, and every remote object's version.
+  const parts = new Map<string, number>();
+  const remote = new Map<string, RemoteVersion>();
   const sizing: SourceOpener = async (req) => {
     const opened = await openSource(req);
     if (req.path === request.path) bytes = opened.size;
+    else parts.set(req.path, opened.size);
+    const version = remoteInfoOf(opened);
+    if (version)
+      remote.set(version.url, {
+        url: version.url,
+        ...(version.etag && { etag: version.etag }),
+        ...(version.versionId && { versionId: version.versionId }),
+      });
     return opened;
   };
+  sharesLister(sizing, openSource);
   let slice: RowSlice = rowSlice(shard, undefined);
   try {
     const file = await openVectors(request.path, request.open, sizing);
     slice = rowSlice(shard, file.info.rows);
-    return await scanSlice(file, slice, request, bytes);
+    const total = bytes || [...parts.values()].reduce((a, b) => a + b, 0);
+    const partial = await scanSlice(file, slice, request, total, sampler);
+    return remote.size > 0 ? { ...partial, remote: [...remote.values()] } : partial;
   } catch (err) {
     if (!(err instanceof VectorFileError)) throw err;
     return {
@@ -111,10 +132,24 @@ export async function scanSlice(
   slice: RowSlice,
   request: Pick<ScanRequest, 'displayPath' | 'expectUnitNorm' | 'normTolerance' | 'collectIds'>,
   bytes: number,
+  sampler?: SliceSampler,
 ): Promise<ScanPartial> {
   const sliced = sliceSource(file, slice, true);
+  sampler?.start(file.info);
+  // The compatibility sample's candidates are taken from the scan's own pass over the rows.
+  const source: VectorSource = sampler
+    ? {
+        ...sliced,
+        async *batches() {
+          for await (const batch of sliced.batches()) {
+            sampler.add(batch, (local) => sliced.globalRow(local));
+            yield batch;
+          }
+        },
+      }
+    : sliced;
   try {
-    const stats = await scanVectors(sliced, {
+    const stats = await scanVectors(source, {
       expectUnitNorm: request.expectUnitNorm,
       normTolerance: request.normTolerance,
       maxExamples: MAX_EXAMPLES,
@@ -174,7 +209,43 @@ export function mergeScanPartials(parts: readonly (ScanPartial | ScanFailure)[])
   if (failed) throw new VectorFileError(failed.error.file, failed.error.detail, failed.error.where);
   const scans = parts as readonly ScanPartial[];
   const first = scans[0]!;
-  return summariseScan(mergeScanStats(scans), first, first.bytes, first.file);
+  return summariseScan(mergeScanStats(scans), first, first.bytes, first.file, mergeRemote(scans));
+}
+
+/** One remote object as a scan read it. */
+export interface RemoteVersion {
+  readonly url: string;
+  readonly etag?: string;
+  readonly versionId?: string;
+}
+
+/**
+ * The remote objects the shards read, in the order they were first opened. Throws
+ * ConfigError (exit 2) when two shards read one object at different versions: it changed
+ * while the shards ran, so their rows are not one file's.
+ */
+function mergeRemote(scans: readonly ScanPartial[]): RemoteVersion[] {
+  const seen = new Map<string, { version: RemoteVersion; shard: number }>();
+  scans.forEach((scan, shard) => {
+    for (const version of scan.remote ?? []) {
+      const other = seen.get(version.url);
+      if (!other) seen.set(version.url, { version, shard });
+      else if (other.version.etag !== version.etag || other.version.versionId !== version.versionId)
+        throw new ConfigError(
+          `${version.url} changed while the shards ran: shard ${other.shard + 1} read it at ${describeVersion(other.version)}, ` +
+            `shard ${shard + 1} at ${describeVersion(version)}; rerun every shard`,
+        );
+    }
+  });
+  return [...seen.values()].map((s) => s.version);
+}
+
+function describeVersion(v: RemoteVersion): string {
+  return (
+    [v.etag && `etag ${v.etag}`, v.versionId && `version ${v.versionId}`]
+      .filter(Boolean)
+      .join(', ') || 'no version'
+  );
 }
 
 /** The merged statistics; exported for the property tests. */

@@ -5,9 +5,11 @@
  * incomplete set, and runs the single run's engine with the merged scans standing in for
  * the scanner — so every finding, message, fingerprint and count is the single run's.
  *
- * What runs once, on the merge job: the benchmarks (their kNN passes), staging, the
- * compatibility sample and the declared-sha256 check — each reads the vectors whole today;
- * see the README's "Scale out" for what shards them next.
+ * The benchmarks' kNN passes are sharded too: each shard retrieves from its corpus rows and
+ * the merge answers the benchmark step from the merged top-k lists (bench-knn.ts), so the
+ * measures and statistics run once. The compatibility sample's rows come from the shards'
+ * candidates (shard-sample.ts): the merge reads no vectors for it when they suffice. What
+ * still runs whole, on the merge job: staging, probes and the declared-sha256 check.
  */
 import { relative } from 'node:path';
 import { ConfigError } from '../config/errors.js';
@@ -26,7 +28,21 @@ import {
 } from './partial.js';
 import { resolvePlan, type GateDeps, type GatePlan, type ResolvedPlan } from './plan.js';
 import { executePlan, type GateOutcome } from './run.js';
-import { mergeScanPartials, scanShard } from './shard-scan.js';
+import {
+  isScanFailure,
+  mergeScanPartials,
+  scanShard,
+  type ScanFailure,
+  type ScanPartial,
+} from './shard-scan.js';
+import { effectiveCompatibility } from '../release/versioning.js';
+import { MAX_SAMPLE, readWhole } from '../release/compat.js';
+import { candidatesReader, keepFor, SliceSampler, type SampleCandidates } from './shard-sample.js';
+import { benchmarkStep } from './benchmark-step.js';
+import { corpusSearch, mergedSearch, recordingSearch, type BenchKnnPartial } from './bench-knn.js';
+import { openVectors } from '../vectors/open.js';
+import type { OnnxRuntimeRecord } from './report-model.js';
+import { trackRuntime } from './runtime-use.js';
 import { scanRequestFor, wantsIds } from './steps.js';
 
 /** Parses `i/n` (1 ≤ i ≤ n ≤ 1024). Throws ConfigError (exit 2) naming what was expected. */
@@ -102,7 +118,33 @@ async function planInputs(plan: ResolvedPlan, deps: GateDeps): Promise<PlanInput
       ...(bytes !== undefined && { bytes }),
     });
   }
+  // The suites' query and corpus files: the shards search them, the merge trusts their lists.
+  const named = new Set(inputs.map((i) => i.file));
+  for (const suite of plan.suites) {
+    for (const refs of suite.versions.values()) {
+      for (const ref of [refs.queries, refs.corpus]) {
+        if (!ref || named.has(ref.displayPath)) continue;
+        named.add(ref.displayPath);
+        inputs.push({ file: ref.displayPath, ...(await sizeOf(ref, open)) });
+      }
+    }
+  }
   return inputs;
+}
+
+/** A file's size, or nothing when it cannot be opened (the step that reads it reports that). */
+async function sizeOf(
+  ref: { path: string; displayPath: string },
+  open: NonNullable<GateDeps['openSource']>,
+): Promise<{ bytes?: number }> {
+  try {
+    const source = await open({ path: ref.path, display: ref.displayPath });
+    const bytes = source.size;
+    await source.close();
+    return { bytes };
+  } catch {
+    return {};
+  }
 }
 
 /**
@@ -118,12 +160,31 @@ export async function runShard(
   const description = describeRequest(request);
   const inputs = await planInputs(plan, deps);
   const collect = wantsIds(plan);
-  const scan = async (version: ResolvedPlan['candidate'] | undefined) => {
-    const req = version && scanRequestFor(version, collect);
-    return req && scanShard(req, shard, deps.openSource);
+  // The compatibility sample runs when both manifests are valid: keep its candidates then.
+  const options = effectiveCompatibility(plan.registry, request.compatibility);
+  const keep = keepFor(Math.min(Math.max(options.sampleSize, 1), MAX_SAMPLE), shard.count);
+  const samplers = {
+    candidate: collect ? new SliceSampler(options.seed, keep, collect) : undefined,
+    baseline: collect ? new SliceSampler(options.seed, keep, collect) : undefined,
   };
-  const candidate = await scan(plan.candidate);
-  const baseline = await scan(plan.baseline);
+  const scan = async (side: 'candidate' | 'baseline') => {
+    const version = plan[side];
+    const req = version && scanRequestFor(version, collect);
+    const scanned = req && (await scanShard(req, shard, deps.openSource, samplers[side]));
+    const sample = scanned && !isScanFailure(scanned) ? samplers[side]?.result() : undefined;
+    return { scanned, sample };
+  };
+  const { scanned: candidate, sample: candidateSample } = await scan('candidate');
+  const { scanned: baseline, sample: baselineSample } = await scan('baseline');
+  const runtime = trackRuntime(deps.ort);
+  const knn = await benchmarkPasses(
+    plan,
+    { ...deps, ort: runtime.ort },
+    shard,
+    candidate,
+    baseline,
+  );
+  const onnxRuntime = runtime.record();
   return {
     format: PARTIAL_FORMAT,
     version: PARTIAL_VERSION,
@@ -139,7 +200,46 @@ export async function runShard(
       ...(candidate && { candidate }),
       ...(baseline && { baseline }),
     },
+    ...(knn && { knn }),
+    ...(onnxRuntime && { onnxRuntime }),
+    ...((candidateSample || baselineSample) && {
+      samples: {
+        ...(candidateSample && { candidate: candidateSample }),
+        ...(baselineSample && { baseline: baselineSample }),
+      },
+    }),
   };
+}
+
+/**
+ * The benchmarks' kNN passes on this shard's corpus rows: the benchmark step run with a
+ * search of the slice that records every pass (its measures, computed on a slice, are
+ * dropped). Only when the single run would run the benchmarks (the candidate's vectors
+ * readable); a pass that fails here, or a step that stops, leaves the merge to run the
+ * missing passes whole, so the merged report stays the single run's.
+ */
+async function benchmarkPasses(
+  plan: ResolvedPlan,
+  deps: GateDeps,
+  shard: ShardSpec,
+  candidate: ScanPartial | ScanFailure | undefined,
+  baseline: ScanPartial | ScanFailure | undefined,
+): Promise<BenchKnnPartial[] | undefined> {
+  if (!candidate || 'error' in candidate || !plan.candidate.loaded.manifest) return undefined;
+  if (plan.suites.length === 0) return undefined;
+  const record: BenchKnnPartial[] = [];
+  const search = recordingSearch(
+    corpusSearch(deps.openVectors ?? openVectors, deps.ort, shard),
+    plan.request.workspace,
+    record,
+  );
+  const readableBaseline = baseline && !('error' in baseline) ? plan.baseline : undefined;
+  try {
+    await benchmarkStep(plan, { ...deps, benchmarkSearch: search }, readableBaseline);
+  } catch {
+    // Whatever stopped the step here stops it in the merge too, which runs it whole.
+  }
+  return record;
 }
 
 /**
@@ -150,9 +250,9 @@ export async function runShard(
  */
 export async function runMerge(
   partials: readonly { readonly file: string; readonly partial: GatePartial }[],
-  request: Pick<GatePlan, 'workspace' | 'failOn' | 'override' | 'keepRuns'>,
+  request: Pick<GatePlan, 'workspace' | 'failOn' | 'override' | 'keepRuns' | 'allowRemote'>,
   deps: GateDeps,
-): Promise<GateOutcome> {
+): Promise<MergeOutcome> {
   const ordered = checkShardSet(partials);
   const first = ordered[0]!.partial;
   if (first.tool.version !== deps.toolVersion)
@@ -167,6 +267,7 @@ export async function runMerge(
     failOn: request.failOn,
     ...(request.override && { override: request.override }),
     ...(request.keepRuns !== undefined && { keepRuns: request.keepRuns }),
+    ...(request.allowRemote !== undefined && { allowRemote: request.allowRemote }),
   };
   const plan = await resolvePlan(gatePlan);
   const inputs = await planInputs(plan, deps);
@@ -199,7 +300,74 @@ export async function runMerge(
     if (outcome instanceof Error) throw outcome;
     return outcome;
   };
-  return executePlan(plan, { ...deps, scan });
+  const samplePaths = new Map<string, (SampleCandidates | undefined)[]>();
+  for (const side of ['candidate', 'baseline'] as const) {
+    const path = plan[side]?.vectors?.path;
+    if (path)
+      samplePaths.set(
+        path,
+        ordered.map((p) => p.partial.samples?.[side]),
+      );
+  }
+  const sampleReads = { merged: 0, whole: 0 };
+  const compatibilitySample = candidatesReader(
+    samplePaths,
+    readWhole(deps.openVectors ?? openVectors),
+    sampleReads,
+  );
+  const knnPasses = { merged: 0, whole: 0 };
+  const benchmarkSearch = mergedSearch(
+    ordered.map((p) => p.partial.knn),
+    request.workspace,
+    corpusSearch(deps.openVectors ?? openVectors, deps.ort),
+    knnPasses,
+  );
+  return {
+    ...(await executePlan(plan, {
+      ...deps,
+      scan,
+      benchmarkSearch,
+      compatibilitySample,
+      ...shardsRuntimeOf(ordered.map((p) => p.partial.onnxRuntime)),
+    })),
+    knnPasses,
+    sampleReads,
+  };
+}
+
+/**
+ * The runtime the shards ran on, for the report when the merge loads none: a shard that fell
+ * back to WebAssembly first (the report says so), else the first shard's.
+ */
+function shardsRuntimeOf(records: readonly (OnnxRuntimeRecord | undefined)[]): {
+  shardsRuntime?: OnnxRuntimeRecord;
+} {
+  const used = records.filter((r): r is OnnxRuntimeRecord => r !== undefined);
+  const shown = used.find((r) => r.source === 'wasm-fallback') ?? used[0];
+  return shown ? { shardsRuntime: shown } : {};
+}
+
+/** The merge's report, and how its benchmarks' kNN passes were answered. */
+export interface MergeOutcome extends GateOutcome {
+  /** Passes answered from the shards' merged lists, and passes the merge ran whole. */
+  readonly knnPasses: { readonly merged: number; readonly whole: number };
+  /** Versions whose compatibility-sample rows came from the shards' candidates, and those read whole. */
+  readonly sampleReads: { readonly merged: number; readonly whole: number };
+}
+
+/** One line for the log: what was merged, and what the merge had to run whole. */
+export function mergeLine(shards: number, outcome: MergeOutcome): string {
+  const { merged, whole } = outcome.knnPasses;
+  const passes =
+    merged + whole === 0
+      ? 'no benchmark kNN passes'
+      : `benchmark kNN passes: ${merged} from the shards' top-k lists, ${whole} run whole on this machine`;
+  const sample = outcome.sampleReads;
+  const rows =
+    sample.merged + sample.whole === 0
+      ? ''
+      : `; compatibility sample: ${sample.merged} version(s) from the shards' candidates, ${sample.whole} read whole`;
+  return `merged ${shards} shard${shards === 1 ? '' : 's'}; ${passes}${rows}`;
 }
 
 function resolveInside(workspace: string, rel: string): string {

@@ -226,6 +226,29 @@ export interface VersionVectors {
 export type VectorOpener = (path: string, opts: OpenOptions) => Promise<VectorSource>;
 
 /**
+ * Reads the sampled rows (`wanted`: key → sample row) of one version as a float32 matrix,
+ * with how many were found. {@link readWhole} streams the file; a sharded run answers from
+ * its shards' candidates (gate/shard-sample.ts).
+ */
+export type SampleReader = (
+  version: VersionVectors,
+  wanted: ReadonlyMap<string, number>,
+  by: MatchBy,
+) => Promise<{ values: Float32Array; dims: number; found: number }>;
+
+/** The single run's sample read: one streaming pass over the whole file. */
+export function readWhole(open: VectorOpener): SampleReader {
+  return async (version, wanted, by) => {
+    const source = await open(version.path, version.open);
+    try {
+      return await readSampledRows(source, wanted, by);
+    } finally {
+      await source.close();
+    }
+  };
+}
+
+/**
  * Samples shared ids, reads those rows from both files (one streaming pass each, only the
  * sample kept in memory), measures and judges. Throws what the readers throw.
  */
@@ -236,6 +259,7 @@ export async function analyzeCompatibility(
   open: VectorOpener = openVectors,
   crossVersion: readonly CrossVersionEvidence[] = [],
   ort?: () => Promise<OrtModule>,
+  readSample: SampleReader = readWhole(open),
 ): Promise<CompatibilityReport | CompatibilityUnmeasured> {
   const by: MatchBy = baseline.ids && candidate.ids ? 'id' : 'row';
   const size = Math.min(Math.max(options.sampleSize, 1), MAX_SAMPLE);
@@ -256,16 +280,8 @@ export async function analyzeCompatibility(
     };
   }
   const wanted = new Map(keys.map((k, i) => [k, i]));
-  const read = async (v: VersionVectors) => {
-    const source = await open(v.path, v.open);
-    try {
-      return await readSampledRows(source, wanted, by);
-    } finally {
-      await source.close();
-    }
-  };
-  const a = await read(baseline);
-  const b = await read(candidate);
+  const a = await readSample(baseline, wanted, by);
+  const b = await readSample(candidate, wanted, by);
   if (a.found !== keys.length || b.found !== keys.length) {
     return {
       unmeasured: `the sampled rows were not all found on the second read (${a.found} and ${b.found} of ${keys.length}); did a file change during the gate?`,

@@ -20,6 +20,7 @@ import {
   type CompatibilityReport,
   type CompatibilityUnmeasured,
   type CrossVersionEvidence,
+  type SampleReader,
   type VectorOpener,
   type VersionVectors,
 } from './compat.js';
@@ -68,6 +69,8 @@ export interface VersioningInput {
   readonly open?: VectorOpener;
   /** onnxruntime for the compatibility products (default: the process's, loaded on first use). */
   readonly ort?: () => Promise<OrtModule>;
+  /** Reads the sampled rows; absent: each file streamed whole through `open`. */
+  readonly readSample?: SampleReader;
   /** Benchmark suites that ran: their cross-version cells join the compatibility answer. */
   readonly suites?: readonly SuiteReport[];
   /** The registry channel the baseline came from: consumers' pins follow it. */
@@ -97,6 +100,22 @@ function versionVectors(v: ScannedVersion): VersionVectors | undefined {
   };
 }
 
+/** The compatibility options of a run: the registry's policy, then the request's sample size and seed. */
+export function effectiveCompatibility(
+  registry: VersioningInput['registry'],
+  overrides: CompatibilityOverrides | undefined,
+): CompatibilityOptions {
+  const options = compatibilityFromRegistry(
+    registry?.registry?.compatibility,
+    DEFAULT_COMPATIBILITY,
+  );
+  return {
+    ...options,
+    sampleSize: overrides?.sampleSize ?? options.sampleSize,
+    seed: overrides?.seed ?? options.seed,
+  };
+}
+
 /** Runs every versioning check the inputs allow. Throws ConfigError for unreadable files (exit 2). */
 export async function runVersioning(input: VersioningInput): Promise<VersioningOutput> {
   const findings: Finding[] = [];
@@ -106,15 +125,7 @@ export async function runVersioning(input: VersioningInput): Promise<VersioningO
 
   const registry = input.registry;
   if (registry) findings.push(...registry.findings);
-  let options: CompatibilityOptions = compatibilityFromRegistry(
-    registry?.registry?.compatibility,
-    DEFAULT_COMPATIBILITY,
-  );
-  options = {
-    ...options,
-    sampleSize: input.compatibility?.sampleSize ?? options.sampleSize,
-    seed: input.compatibility?.seed ?? options.seed,
-  };
+  const options = effectiveCompatibility(registry, input.compatibility);
 
   if (cm) {
     out.candidateManifestSha256 = await sha256File(candidate.doc.path);
@@ -139,6 +150,7 @@ export async function runVersioning(input: VersioningInput): Promise<VersioningO
           input.open,
           crossVersionCells(input.suites),
           input.ort,
+          input.readSample,
         );
       } catch (err) {
         if (!(err instanceof VectorFileError)) throw err;

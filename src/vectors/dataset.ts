@@ -47,25 +47,36 @@ export async function openDataset(
   const { rows: _firstRows, ...first } = infos[0]!;
   const info: VectorFileInfo = { ...first, path: display, ...(rows !== undefined && { rows }) };
   let current: VectorSource | undefined;
+  async function* stream(fromRow: number): AsyncIterable<VectorBatch> {
+    let offset = 0;
+    for (const [i, part] of parts.entries()) {
+      // A part wholly before `fromRow` (its row count from its header) is not opened again.
+      const stated = infos[i]!.rows;
+      if (stated !== undefined && offset + stated <= fromRow) {
+        offset += stated;
+        continue;
+      }
+      current = await openPart(part.ref, partDisplay(display, part.name));
+      try {
+        let partRows = 0;
+        const inside = fromRow - offset;
+        const batches =
+          inside > 0 && current.batchesFrom ? current.batchesFrom(inside) : current.batches();
+        for await (const batch of batches) {
+          partRows = batch.rowOffset + batch.rows;
+          yield withOffset(batch, offset + batch.rowOffset);
+        }
+        offset += stated ?? partRows;
+      } finally {
+        await current.close();
+        current = undefined;
+      }
+    }
+  }
   return {
     info,
-    async *batches(): AsyncIterable<VectorBatch> {
-      let offset = 0;
-      for (const part of parts) {
-        current = await openPart(part.ref, partDisplay(display, part.name));
-        try {
-          let partRows = 0;
-          for await (const batch of current.batches()) {
-            partRows = batch.rowOffset + batch.rows;
-            yield withOffset(batch, offset + batch.rowOffset);
-          }
-          offset += partRows;
-        } finally {
-          await current.close();
-          current = undefined;
-        }
-      }
-    },
+    batches: () => stream(0),
+    ...(rows !== undefined && { batchesFrom: (row: number) => stream(row) }),
     async close() {
       await current?.close();
     },

@@ -61,6 +61,9 @@ export class SidecarIds {
   }
 }
 
+/** Ids passed over per step when a reader starts past row 0 (bounds the strings held). */
+const SKIP_CHUNK = 65_536;
+
 /** Hands out the next ids of a sidecar; calls are served strictly in the order they are made. */
 export class IdLineReader {
   private position = 0;
@@ -75,6 +78,11 @@ export class IdLineReader {
     private readonly path: string,
     private readonly source: ByteSource,
   ) {}
+
+  /** Passes over the next `n` ids (checked as {@link take} checks them), in bounded chunks. */
+  async skip(n: number): Promise<void> {
+    for (let left = n; left > 0; left -= SKIP_CHUNK) await this.take(Math.min(left, SKIP_CHUNK));
+  }
 
   /** The next `n` ids. Concurrent calls (from a prefetching reader) are queued, not raced. */
   take(n: number): Promise<string[]> {

@@ -6,9 +6,9 @@
  * renumbers rows from 0 so the scan runs on it unchanged, and keeps the map back to the
  * file's own row numbers.
  *
- * Today a shard still reads the bytes before its range (readers stream from the start and
- * have no row-range entry point) and stops at its end; a reader or a multi-part dataset
- * that can start at a row or a part makes the same slice cheap without changing it.
+ * A range starts at the reader's `batchesFrom` where it has one (npy and packed binary by
+ * offset arithmetic, Arrow files by record batch, Parquet by row group, datasets by part),
+ * so a shard neither reads nor decodes the batches before its rows, and stops at its end.
  */
 import type { VectorBatch, VectorSource } from './types.js';
 
@@ -105,7 +105,12 @@ export function sliceSource(
         : countBlocks(slice, info.rows);
   async function* batches(): AsyncGenerator<VectorBatch> {
     let local = 0;
-    for await (const batch of source.batches()) {
+    // A range starts where the reader can start: the batches before it are not decoded.
+    const stream =
+      slice.kind === 'range' && slice.start > 0 && source.batchesFrom
+        ? source.batchesFrom(slice.start)
+        : source.batches();
+    for await (const batch of stream) {
       if (slice.kind === 'range' && batch.rowOffset >= slice.end) break;
       for (const [a, b] of owned(slice, batch.rowOffset, batch.rows)) {
         const r0 = a - batch.rowOffset;

@@ -23,18 +23,25 @@ export interface RowBlock {
   readonly view: (bytes: Uint8Array, elements: number) => VectorValues;
 }
 
-/** Streams the block's rows in batches of `batchRows`, ids from the sidecar when given. */
+/**
+ * Streams the block's rows in batches of `batchRows`, ids from the sidecar when given. From
+ * `fromRow` on: the batch holding it is found by offset arithmetic (the batches are those of
+ * a read from row 0), and the bytes before it are not read — only the sidecar's lines are.
+ */
 export async function* streamRowBlock(
   block: RowBlock,
   ids?: IdLineReader,
+  fromRow = 0,
 ): AsyncGenerator<VectorBatch> {
   const { rows, batchRows, rowBytes } = block;
   if (rows === 0) return;
   const slotBytes = Math.min(rows, batchRows) * rowBytes;
   const slots = [alignedBytes(slotBytes), alignedBytes(slotBytes)] as const;
+  const first = Math.min(rows, Math.max(0, fromRow - (fromRow % batchRows)));
+  if (ids && first > 0) await ids.skip(first);
 
   function* jobs(): Generator<{ start: number; count: number }> {
-    for (let start = 0; start < rows; start += batchRows)
+    for (let start = first; start < rows; start += batchRows)
       yield { start, count: Math.min(batchRows, rows - start) };
   }
 

@@ -83,6 +83,14 @@ export interface VectorSource {
   readonly info: VectorFileInfo;
   /** Streams the file's batches in order. Throws {@link VectorFileError} on a broken file. */
   batches(): AsyncIterable<VectorBatch>;
+  /**
+   * Streams the batches from the one holding file row `row` on, as {@link batches} would
+   * stream them, without reading or decoding the whole batches (row groups, record batches,
+   * parts) before it: row offsets stay the file's, and the first batch may start before
+   * `row`. Absent when the format cannot start anywhere but at its first row (JSON Lines,
+   * a stream). A shard's slice starts here (vectors/row-slice.ts).
+   */
+  batchesFrom?(row: number): AsyncIterable<VectorBatch>;
   /** Releases file handles. Safe to call more than once. */
   close(): Promise<void>;
 }

@@ -83,7 +83,7 @@ describe('readConfig', () => {
     ],
     [
       { command: 'publish' },
-      'input command: expected one of check, promote, rollback, deprecate, found "publish"',
+      'input command: expected one of check, merge, promote, rollback, deprecate, found "publish"',
     ],
     [
       { command: 'promote', registry: 'r.yaml', channel: 'production', version: '1.1.0' },
@@ -99,6 +99,45 @@ describe('readConfig', () => {
     ],
   ])('rejects %o with one clear message', (values, message) => {
     expect(() => readConfig(reader({ candidate: 'c.yaml', ...values }))).toThrow(message);
+  });
+
+  it('decodes a shard of check, and a merge of partials', () => {
+    expect(
+      readConfig(reader({ candidate: 'c.yaml', shard: ' 2 / 8 ', 'partial-file': 'p/2.json' })),
+    ).toMatchObject({ command: 'check', shard: { index: 2, count: 8 }, partialFile: 'p/2.json' });
+    expect(readConfig(reader({ candidate: 'c.yaml', 'partial-file': 'p.json' }))).toMatchObject({
+      shard: { index: 1, count: 1 },
+    });
+    const merge = readConfig(reader({ command: 'merge', partials: 'partials/*.json\nmore.json' }));
+    expect(merge).toMatchObject({
+      command: 'merge',
+      candidate: '',
+      partials: ['partials/*.json', 'more.json'],
+    });
+    expect(merge.shard).toBeUndefined();
+    expect(readConfig(reader({ candidate: 'c.yaml' })).shard).toBeUndefined();
+  });
+
+  it.each([
+    [{ candidate: 'c.yaml', shard: '2/8' }, 'input shard needs input partial-file'],
+    [
+      { candidate: 'c.yaml', shard: '9/8', 'partial-file': 'p.json' },
+      'input shard: expected i/n with 1 ≤ i ≤ n ≤ 1024, e.g. 2/8, found "9/8"',
+    ],
+    [
+      { candidate: 'c.yaml', shard: '0/8', 'partial-file': 'p.json' },
+      'input shard: expected i/n with 1 ≤ i ≤ n ≤ 1024, e.g. 2/8, found "0/8"',
+    ],
+    [{ candidate: 'c.yaml', shard: 'two', 'partial-file': 'p.json' }, 'input shard: expected i/n'],
+    [{ command: 'merge' }, 'input partials is required with command: merge'],
+    [
+      { command: 'merge', partials: 'p/*.json', candidate: 'c.yaml' },
+      'input candidate is not taken by command: merge: the partials name the plan',
+    ],
+    [{ command: 'merge', partials: 'p/*.json', shard: '1/2' }, 'input shard is for command: check'],
+    [{ candidate: 'c.yaml', partials: 'p/*.json' }, 'input partials is for command: merge'],
+  ])('refuses the sharding inputs %o with one clear message', (values, message) => {
+    expect(() => readConfig(reader(values))).toThrow(message);
   });
 
   it('reads pr-comment true/false spellings', () => {

@@ -56,10 +56,8 @@ describe('.github/workflows', () => {
       for (const job of Object.values(load(file).jobs)) {
         for (const step of job.steps) {
           expect(unknownInputs(step), `${file}: inputs action.yml does not declare`).toEqual([]);
-          // A user cannot copy a step that runs this repository's own build. The sharded gate
-          // is the one exception until the Action has a shard and merge mode (issue 14, open).
-          if (file !== 'gate-sharded.yml')
-            expect(step.run ?? '', file).not.toMatch(/dist\/cli\.js/);
+          // A user cannot copy a step that runs this repository's own build.
+          expect(step.run ?? '', file).not.toMatch(/dist\/cli\.js/);
           // ${{ }} inside run: is script injection waiting to happen; values go through env.
           if (step.run) expect(step.run).not.toMatch(/\$\{\{/);
         }
@@ -108,6 +106,44 @@ describe('.github/workflows', () => {
       command: 'rollback',
       channel: '${{ inputs.channel }}',
     });
+  });
+
+  it('the sharded gate: shard jobs write partials with the action, one merge job publishes, deploy needs it', () => {
+    const wf = load('gate-sharded.yml');
+    const { shard, merge, deploy } = wf.jobs;
+    const matrix = (shard as Job & { strategy: { matrix: { shard: number[] } } }).strategy.matrix;
+    expect(matrix.shard).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    for (const job of [shard!, merge!, deploy!])
+      for (const step of job.steps) {
+        expect(step.run ?? '').not.toMatch(/embedding-gate|node /);
+        if (step.uses)
+          expect(step.uses).toMatch(
+            /^(\.\/|actions\/(checkout|upload-artifact|download-artifact)@)/,
+          );
+      }
+    const shardStep = shard!.steps.find((s) => s.uses === './')!;
+    expect(shardStep.with).toMatchObject({
+      shard: '${{ matrix.shard }}/8',
+      'partial-file': 'partials/shard-${{ matrix.shard }}.json',
+    });
+    expect(
+      shard!.steps.find((s) => s.uses?.startsWith('actions/upload-artifact'))!.with,
+    ).toMatchObject({
+      path: 'partials/shard-${{ matrix.shard }}.json',
+    });
+    expect(merge!.needs).toBe('shard');
+    const download = merge!.steps.findIndex((s) => s.uses?.startsWith('actions/download-artifact'));
+    const mergeStep = merge!.steps.findIndex((s) => s.uses === './');
+    expect(download).toBeGreaterThan(-1);
+    expect(mergeStep).toBeGreaterThan(download);
+    expect(merge!.steps[mergeStep]!.with).toMatchObject({
+      command: 'merge',
+      partials: 'partials/*.json',
+    });
+    expect(merge!.steps[mergeStep]!.with).not.toHaveProperty('candidate');
+    expect(merge!.permissions).toEqual({ contents: 'read', 'pull-requests': 'write' });
+    expect(deploy!.needs).toBe('merge');
+    expect(deploy!.if).toContain("needs.merge.outputs.verdict == 'pass'");
   });
 
   it('the input check catches an undeclared input (the test can fail)', () => {

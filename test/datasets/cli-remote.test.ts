@@ -3,7 +3,7 @@
  * server started here (ranges logged), and as a local dataset folder: same verdict as the
  * local file, sha256 verified while streaming, and no credential of the URL in any output.
  */
-import { mkdirSync, readFileSync, renameSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -143,6 +143,74 @@ describe('the gate on remote and multi-part vectors', () => {
     expect(knnRemote.code).toBe(0);
     expect(readFileSync(join(dir, 'remote.run'), 'utf8')).toBe(
       readFileSync(join(dir, 'local.run'), 'utf8'),
+    );
+  });
+
+  it('--shard reads remote vectors with --allow-remote: check, validate and knn merge into the whole run, no secret in a partial', async () => {
+    const dir = copyExamples();
+    const url = `http://me:hunter2@127.0.0.1:${port}/vectors.arrow?token=s3cr3t`;
+    const secret = /hunter2|s3cr3t/;
+    const partials = async (args: string[], n: number, extra: string[] = []) => {
+      const files: string[] = [];
+      for (let i = 1; i <= n; i++) {
+        const file = `p-${args[0]}-${i}.json`;
+        const r = await runCli([...args, '--shard', `${i}/${n}`, '--partial', file, ...extra], dir);
+        expect(r.code, r.stderr).toBe(0);
+        expect(readFileSync(join(dir, file), 'utf8')).not.toMatch(secret);
+        files.push(file);
+      }
+      return files;
+    };
+
+    // validate
+    const single = await runCli(['validate', url, '--allow-remote', '--format', 'json'], dir);
+    const v = await partials(['validate', url], 3, ['--allow-remote']);
+    const refused = await runCli(['merge', ...v, '--format', 'json'], dir);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--allow-remote');
+    const merged = await runCli(['merge', ...v, '--format', 'json', '--allow-remote'], dir);
+    expect(merged.code, merged.stderr).toBe(single.code);
+    expect(JSON.parse(merged.stdout)).toEqual(JSON.parse(single.stdout));
+
+    // knn
+    const knnArgs = [
+      'knn',
+      '--queries',
+      'suites/queries/1.1.0.arrow',
+      '--corpus',
+      url,
+      '--allow-remote',
+    ];
+    expect((await runCli([...knnArgs, '--output', 'whole.run'], dir)).code).toBe(0);
+    const k = await partials(knnArgs, 3);
+    expect((await runCli(['merge', ...k, '--output', 'merged.run'], dir)).code).toBe(0);
+    expect(readFileSync(join(dir, 'merged.run'), 'utf8')).toBe(
+      readFileSync(join(dir, 'whole.run'), 'utf8'),
+    );
+
+    // check, the candidate's vectors over HTTP
+    editFile(dir, 'releases/1.1.0/manifest.yaml', 'path: vectors.arrow', `path: "${url}"`);
+    const whole = await runCli(
+      [...EXAMPLE_CHECK, '--allow-remote', '--format', 'json=whole.json'],
+      dir,
+    );
+    expect(whole.code, whole.stderr).toBe(0);
+    const c = await partials([...EXAMPLE_CHECK], 2, ['--allow-remote']);
+    const m = await runCli(['merge', ...c, '--allow-remote', '--format', 'json=merged.json'], dir);
+    expect(m.code, m.stderr).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'merged.json'), 'utf8'))).toEqual(
+      JSON.parse(readFileSync(join(dir, 'whole.json'), 'utf8')),
+    );
+    expect(`${m.stdout}${m.stderr}`).not.toMatch(secret);
+
+    // A shard that read the object at another version: not one file's rows.
+    const edited = JSON.parse(readFileSync(join(dir, c[1]!), 'utf8'));
+    edited.scans.candidate.remote[0].etag = '"v2"';
+    writeFileSync(join(dir, 'changed.json'), JSON.stringify(edited));
+    const changed = await runCli(['merge', c[0]!, 'changed.json', '--allow-remote'], dir);
+    expect(changed.code).toBe(2);
+    expect(changed.stderr).toContain(
+      `http://127.0.0.1:${port}/vectors.arrow?token=… changed while the shards ran: shard 1 read it at etag "v1", shard 2 at etag "v2"`,
     );
   });
 

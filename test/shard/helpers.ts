@@ -10,13 +10,13 @@ export async function singleReport(dir: string, args: readonly string[]): Promis
   return JSON.parse(readFileSync(join(dir, 'single.json'), 'utf8'));
 }
 
-/** The JSON report of `args` run as n shards and merged (partials given in `order`), and the exit codes. */
+/** The JSON report of `args` run as n shards and merged (partials given in `order`), the merge's exit code and stderr, and the partials' paths. */
 export async function shardedReport(
   dir: string,
   args: readonly string[],
   n: number,
   order: (files: string[]) => string[] = (f) => f,
-): Promise<{ report: unknown; code: number }> {
+): Promise<{ report: unknown; code: number; stderr: string; partials: string[] }> {
   const files: string[] = [];
   for (let i = 1; i <= n; i++) {
     const file = `partials/${n}-${i}.json`;
@@ -27,7 +27,12 @@ export async function shardedReport(
   const out = `merged-${n}.json`;
   const m = await runCli(['merge', ...order(files), '--format', `json=${out}`], dir);
   if (m.code === 2) throw new Error(`merge of ${n} could not judge: ${m.stderr}`);
-  return { report: JSON.parse(readFileSync(join(dir, out), 'utf8')), code: m.code };
+  return {
+    report: JSON.parse(readFileSync(join(dir, out), 'utf8')),
+    code: m.code,
+    stderr: m.stderr,
+    partials: files.map((f) => join(dir, f)),
+  };
 }
 
 /** A seeded generator (mulberry32), so a failing random plan can be rerun. */

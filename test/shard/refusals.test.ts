@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyExamples, EXAMPLE_CHECK, editFile, runCli } from '../helpers/cli.js';
@@ -55,6 +55,13 @@ describe('merge refuses an incomplete or mixed set of partials (exit 2, naming t
     const r = await runCli(['merge', 'q1.json', 'q2.json'], copy);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('contracts/fraud-classifier.yaml changed');
+    editFile(copy, 'contracts/fraud-classifier.yaml', 'dims: 256', 'dims: 128');
+    // The shards searched the suite's queries: other queries at the merge are other lists.
+    const queries = join(copy, 'suites/queries/1.1.0.arrow');
+    writeFileSync(queries, Buffer.concat([readFileSync(queries), Buffer.alloc(8)]));
+    const q = await runCli(['merge', 'q1.json', 'q2.json'], copy);
+    expect(q.code).toBe(2);
+    expect(q.stderr).toContain('suites/queries/1.1.0.arrow changed');
   });
 
   it('a file that is not a partial', async () => {

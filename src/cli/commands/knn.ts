@@ -1,3 +1,4 @@
+import { redactUrl } from '../../config/paths.js';
 import { Command, Option } from 'commander';
 import { exactKnn, readQueries, trecRunLines, type KnnMetric } from '../../retrieval/knn.js';
 import { writeLinesAtomic } from '../../fsutil/atomic-write.js';
@@ -73,10 +74,6 @@ export function knnCommand(io: CliIO, setExit: (code: number) => void): Command 
     const corpusPath = await requireVectorsInput(io.cwd, opts.corpus, '--corpus', allowRemote);
     const corpusIds = await optionalInputFile(io.cwd, opts.corpusIds, '--corpus-ids', ids);
     const sharded = opts.shard !== undefined || opts.partial !== undefined;
-    if (sharded && (isRemoteInput(opts.queries) || isRemoteInput(opts.corpus)))
-      throw new UsageError(
-        '--shard reads local vectors only for now; run knn on the remote reference whole, without --shard',
-      );
     if (sharded && opts.partial === undefined)
       throw new UsageError(`--shard ${opts.shard} needs --partial <file>`);
     if (!sharded && opts.output === undefined)
@@ -102,9 +99,10 @@ export function knnCommand(io: CliIO, setExit: (code: number) => void): Command 
           corpus,
           shard,
           {
-            queries: opts.queries,
+            // A partial is an artifact others read: URLs go in without their credentials.
+            queries: shown(opts.queries),
             ...(opts.queryIds !== undefined && { queryIds: opts.queryIds }),
-            corpus: opts.corpus,
+            corpus: shown(opts.corpus),
             ...(opts.corpusIds !== undefined && { corpusIds: opts.corpusIds }),
             k: opts.k,
             metric: opts.metric,
@@ -113,6 +111,7 @@ export function knnCommand(io: CliIO, setExit: (code: number) => void): Command 
           { queries: queriesPath, queryIds, corpus: corpusPath, corpusIds },
           VERSION,
           search,
+          opener,
         );
         await writeFileAtomic(output, serialisePartial(partial));
         io.stderr(
@@ -158,4 +157,9 @@ export function knnCommand(io: CliIO, setExit: (code: number) => void): Command 
     }
     setExit(EXIT.pass);
   });
+}
+
+/** A vectors argument as a partial records it: a URL without its credentials. */
+function shown(value: string): string {
+  return isRemoteInput(value) ? redactUrl(value) : value;
 }

@@ -17,10 +17,11 @@ import { trecRunLines } from '../../retrieval/knn.js';
 import { UsageError } from '../context.js';
 import type { GateDeps } from '../../gate/plan.js';
 import type { FailOn } from '../../gate/report-model.js';
-import { runMerge } from '../../gate/shard.js';
+import { mergeLine, runMerge } from '../../gate/shard.js';
+import { readmeUrlFromEnv } from '../../github/readme-url.js';
 import { EXIT, type CliIO } from '../context.js';
 import { requireDirectory, requireInputFile } from '../files.js';
-import { failOnOption } from '../options.js';
+import { allowRemoteOption, collect, failOnOption } from '../options.js';
 import {
   emitReport,
   parseOutputs,
@@ -48,6 +49,8 @@ interface MergeOptions {
   failOn: FailOn;
   workspace?: string;
   writeRun?: string;
+  sarifIncludeInfo?: boolean;
+  allowRemote?: boolean;
 }
 
 /** `embedding-gate merge`: the report of a sharded `check`, from its partial results. */
@@ -57,8 +60,8 @@ export function mergeCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
     .argument('<partials...>', 'partial result files, one per shard, in any order')
     .option(
       '--format <name[=file]>',
-      'report format: text, json, markdown, sarif, junit; repeatable; "=file" writes it to a file',
-      (v: string, prev: string[] | undefined) => [...(prev ?? []), v],
+      'report format: text, json, markdown, sarif, junit, html; repeatable; "=file" writes it to a file',
+      collect,
     )
     .option(
       '--output <file>',
@@ -70,6 +73,11 @@ export function mergeCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
       '--write-run <dir>',
       'write every TREC run the benchmarks evaluated into this directory',
     )
+    .option(
+      '--sarif-include-info',
+      'also put info findings in SARIF, as "check --sarif-include-info" does',
+    )
+    .addOption(allowRemoteOption())
     .option('--debug', 'print stack traces of internal errors')
     .addHelpText('after', EXAMPLES)
     .action(async (files: string[], opts: MergeOptions) => {
@@ -108,7 +116,7 @@ export function mergeCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
         const described = validate[0]!.partial.plan.request;
         const report = await runValidateMerge(
           validate,
-          await validatePlanOf(described, io.cwd, opts.failOn),
+          await validatePlanOf(described, io.cwd, opts.failOn, opts.allowRemote === true),
           deps,
         );
         await emitReport(report, targets, io);
@@ -116,16 +124,28 @@ export function mergeCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
         return;
       }
       const partials = all as { file: string; partial: GatePartial }[];
-      const { report, runs } = await runMerge(
+      const outcome = await runMerge(
         partials,
-        { workspace, failOn: opts.failOn, keepRuns: writeRuns !== undefined },
-        confineDeps(deps, workspace),
+        {
+          workspace,
+          failOn: opts.failOn,
+          keepRuns: writeRuns !== undefined,
+          allowRemote: opts.allowRemote === true,
+        },
+        confineDeps(deps, workspace, { allowRemote: opts.allowRemote === true }),
       );
+      const { report, runs } = outcome;
+      io.stderr(`embedding-gate: ${mergeLine(partials.length, outcome)}\n`);
       if (writeRuns) {
         for (const run of runs)
           await writeLinesAtomic(join(writeRuns, `${run.suite}.${run.label}.run`), run.lines());
       }
-      await emitReport(report, targets, io);
+      // The options check renders with, so every format is the single run's byte for byte.
+      await emitReport(report, targets, io, {
+        includeInfo: opts.sarifIncludeInfo === true,
+        readmeUrl: readmeUrlFromEnv(io.env),
+        workspace,
+      });
       setExit(report.verdict === 'pass' ? EXIT.pass : EXIT.blocked);
     });
 }

@@ -1,3 +1,4 @@
+import { redactUrl } from '../../config/paths.js';
 import { Command } from 'commander';
 import { runValidate, type ValidatePlan } from '../../gate/validate.js';
 import { writeFileAtomic } from '../../fsutil/atomic-write.js';
@@ -158,15 +159,18 @@ export function validateCommand(
         const allowRemote = opts.allowRemote === true;
         const plan = await validatePlanOf(described, io.cwd, opts.failOn, allowRemote);
         if (opts.shard !== undefined || opts.partial !== undefined) {
-          if (isRemoteInput(file))
-            throw new UsageError(
-              `--shard reads local vectors only for now; validate the remote reference whole, without --shard`,
-            );
           if (opts.partial === undefined)
             throw new UsageError(`--shard ${opts.shard} needs --partial <file>`);
           const shard = parseShard(opts.shard ?? '1/1');
           const out = await requireOutputFile(io.cwd, opts.partial, '--partial');
-          const partial = await runValidateShard(plan, described, deps, shard);
+          // A partial is an artifact others read: a URL goes in without its credentials.
+          const shown = isRemoteInput(file) ? { ...described, file: redactUrl(file) } : described;
+          const partial = await runValidateShard(
+            plan,
+            shown,
+            allowRemote ? confineDeps(deps, undefined, { allowRemote }) : deps,
+            shard,
+          );
           await writeFileAtomic(out, serialisePartial(partial));
           io.stderr(
             `shard ${shard.index}/${shard.count}: partial result written to ${opts.partial}\n`,

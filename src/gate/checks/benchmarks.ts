@@ -3,13 +3,8 @@
  * baseline's) with exact kNN, score the runs with trec_eval's measures, and judge each
  * consumer's quality floors with paired, significance-tested verdicts.
  */
-import {
-  exactKnn,
-  KnnInputError,
-  readQueries,
-  trecRunLines,
-  type KnnMetric,
-} from '../../retrieval/knn.js';
+import { KnnInputError, trecRunLines, type KnnMetric } from '../../retrieval/knn.js';
+import { corpusSearch, type BenchmarkSearch } from '../bench-knn.js';
 import type { Qrels } from '../../retrieval/qrels.js';
 import { runFromLists, type Run } from '../../retrieval/run-file.js';
 import { parseMetric, perQueryScoresMany } from '../../retrieval/metrics.js';
@@ -52,6 +47,8 @@ export interface BenchmarkContext {
   readonly ort?: () => Promise<OrtModule>;
   /** A progress callback for the kNN of `what` (corpus rows scored of `total`), if anyone listens. */
   readonly progress?: (what: string) => ((done: number, total?: number) => void) | undefined;
+  /** Runs each kNN pass; absent: exact kNN of the whole corpus (a sharded run passes its own). */
+  readonly search?: BenchmarkSearch;
 }
 
 /** One TREC run the benchmarks evaluated: `<suite>.<label>.run` is what `--write-run` names it. */
@@ -407,38 +404,19 @@ function metricNames(
 /** Retrieves the top k of every query and returns the run, with a way to write it. */
 async function knnRun(
   ctx: BenchmarkContext,
-  queriesRef: { path: string; open: OpenOptions },
-  corpusRef: { path: string; open: OpenOptions },
+  queriesRef: VectorsRef,
+  corpusRef: VectorsRef,
   k: number,
   metric: KnnMetric,
   what: string,
 ): Promise<{ run: Run; lines: () => Iterable<string> }> {
-  const querySource = await ctx.openVectors(queriesRef.path, queriesRef.open);
-  let queries;
-  try {
-    queries = await readQueries(querySource);
-  } finally {
-    await querySource.close();
-  }
-  const corpus = await ctx.openVectors(corpusRef.path, corpusRef.open);
-  const tell = ctx.progress?.(what);
-  try {
-    const result = await exactKnn({
-      queries,
-      corpus,
-      k,
-      metric,
-      ...(ctx.ort && { ort: await ctx.ort() }),
-      ...(tell && { onBlock: (rows: number) => tell(rows, corpus.info.rows) }),
-    });
-    const run = runFromLists(
-      result.queryIds.map(
-        (qid, q) =>
-          [qid, (result.hits[q] ?? []).map((h) => ({ docid: h.id, score: h.score }))] as const,
-      ),
-    );
-    return { run, lines: () => trecRunLines(result, 'embedding-gate') };
-  } finally {
-    await corpus.close();
-  }
+  const search = ctx.search ?? corpusSearch(ctx.openVectors, ctx.ort);
+  const result = await search(queriesRef, corpusRef, k, metric, ctx.progress?.(what));
+  const run = runFromLists(
+    result.queryIds.map(
+      (qid, q) =>
+        [qid, (result.hits[q] ?? []).map((h) => ({ docid: h.id, score: h.score }))] as const,
+    ),
+  );
+  return { run, lines: () => trecRunLines(result, 'embedding-gate') };
 }

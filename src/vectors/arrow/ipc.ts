@@ -340,7 +340,18 @@ function directSource(
 
   return {
     info,
-    batches() {
+    batches: () => stream(0),
+    batchesFrom: (fromRow: number) => stream(fromRow),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await body.close();
+      await source.close();
+    },
+  };
+
+  function stream(fromRow: number): AsyncIterable<VectorBatch> {
+    {
       const maxRows = Math.max(0, ...plans.map((p) => Math.min(p.batch.rows, batchRows)));
       const slots = Array.from({ length: SLOTS }, () => alignedBytes(maxRows * rowBytes));
       // A record batch is cut into equal slices (8,192 rows at 2,730 a slice: 3 × 2,731,
@@ -349,6 +360,9 @@ function directSource(
       function* jobs(): Generator<Job> {
         for (const plan of plans) {
           const rows = plan.batch.rows;
+          // Record batches wholly before `fromRow` are skipped: the footer's blocks locate
+          // each one, so their bodies are neither read nor decompressed.
+          if (plan.firstRow + rows <= fromRow) continue;
           const size = Math.ceil(rows / Math.ceil(rows / batchRows));
           for (let start = 0; start < rows; start += size)
             yield { plan, start, count: Math.min(size, rows - start) };
@@ -359,14 +373,8 @@ function directSource(
         (job, slot) => load(job, slots[slot]!),
         SLOTS,
       );
-    },
-    async close() {
-      if (closed) return;
-      closed = true;
-      await body.close();
-      await source.close();
-    },
-  };
+    }
+  }
 }
 
 interface Job {

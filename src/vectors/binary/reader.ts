@@ -52,26 +52,30 @@ export async function openBinary(
     if (opts.idsPath !== undefined)
       sidecar = await SidecarIds.open(openSource, opts.idsPath, rows, path);
     let closed = false;
+    const ids = sidecar;
+    const stream = (fromRow: number) =>
+      streamRowBlock(
+        {
+          source,
+          dataOffset: 0,
+          rows,
+          dims,
+          dtype: 'binary',
+          rowBytes,
+          batchRows: batchRowsFor(rowBytes, opts.batchRows),
+          view: (bytes, elements) => bytes.subarray(0, elements),
+        },
+        ids?.reader(),
+        fromRow,
+      );
     return {
-      info: { path, format: 'binary', dtype: 'binary', dims, rows, hasIds: sidecar !== undefined },
-      batches: () =>
-        streamRowBlock(
-          {
-            source,
-            dataOffset: 0,
-            rows,
-            dims,
-            dtype: 'binary',
-            rowBytes,
-            batchRows: batchRowsFor(rowBytes, opts.batchRows),
-            view: (bytes, elements) => bytes.subarray(0, elements),
-          },
-          sidecar?.reader(),
-        ),
+      info: { path, format: 'binary', dtype: 'binary', dims, rows, hasIds: ids !== undefined },
+      batches: () => stream(0),
+      batchesFrom: (fromRow: number) => stream(fromRow),
       async close() {
         if (closed) return;
         closed = true;
-        await sidecar?.close();
+        await ids?.close();
         await source.close();
       },
     };

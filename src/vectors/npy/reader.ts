@@ -89,9 +89,21 @@ function npySource(
       rows: header.rows,
       hasIds: sidecar !== undefined,
     },
-    batches() {
+    batches: () => stream(0),
+    batchesFrom: (fromRow: number) => stream(fromRow),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await sidecar?.close();
+      await source.close();
+    },
+  };
+
+  function stream(fromRow: number): AsyncIterable<VectorBatch> {
+    {
       const ids = sidecar?.reader();
-      if (header.fortranOrder) return streamFortran(source, header, opts, view, swapBytes, ids);
+      if (header.fortranOrder)
+        return streamFortran(source, header, opts, view, swapBytes, ids, fromRow);
       return streamRowBlock(
         {
           source,
@@ -105,15 +117,10 @@ function npySource(
           view,
         },
         ids,
+        fromRow,
       );
-    },
-    async close() {
-      if (closed) return;
-      closed = true;
-      await sidecar?.close();
-      await source.close();
-    },
-  };
+    }
+  }
 }
 
 async function* streamFortran(
@@ -123,6 +130,7 @@ async function* streamFortran(
   view: (bytes: Uint8Array, elements: number) => VectorValues,
   swapBytes: 2 | 4 | 8 | undefined,
   ids: ReturnType<SidecarIds['reader']> | undefined,
+  fromRow = 0,
 ): AsyncGenerator<VectorBatch> {
   const { rows, dims, dataOffset } = header;
   const itemSize = header.dtype.itemSize;
@@ -134,8 +142,11 @@ async function* streamFortran(
   const columns = [alignedBytes(slotBytes), alignedBytes(slotBytes)] as const;
   const out = [alignedBytes(slotBytes), alignedBytes(slotBytes)] as const;
 
+  // The batch holding `fromRow`, by offset arithmetic: the columns' bytes before it are not read.
+  const first = Math.min(rows, Math.max(0, fromRow - (fromRow % batchRowsUsed)));
+  if (ids && first > 0) await ids.skip(first);
   function* jobs(): Generator<{ start: number; count: number }> {
-    for (let start = 0; start < rows; start += batchRowsUsed) {
+    for (let start = first; start < rows; start += batchRowsUsed) {
       yield { start, count: Math.min(batchRowsUsed, rows - start) };
     }
   }

@@ -191,13 +191,25 @@ class ParquetSource implements VectorSource {
     return length;
   }
 
-  async *batches(): AsyncIterable<VectorBatch> {
+  batches(): AsyncIterable<VectorBatch> {
+    return this.batchesFrom(0);
+  }
+
+  /**
+   * From the row group holding `fromRow` on: the footer's row counts say where each group
+   * starts, so the column chunks of the groups before it are neither read nor decoded.
+   */
+  async *batchesFrom(fromRow: number): AsyncIterable<VectorBatch> {
     if (this.closed) throw new Error(`${this.info.path}: batches() after close()`);
     const { dims, batchRows, sel } = this;
     const out = alignedBytes(Math.max(1, batchRows * dims * sel.itemSize));
     let rowOffset = 0;
     for (let g = 0; g < this.meta.rowGroups.length; g++) {
       const expected = this.meta.rowGroups[g]!.rows;
+      if (rowOffset + expected <= fromRow) {
+        rowOffset += expected;
+        continue;
+      }
       const pages = this.pages(g, this.leaf.node);
       const ids = this.idNode
         ? new IdColumn(this.pages(g, this.idNode), this.idNode, sel, this.source.display)
