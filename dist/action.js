@@ -13,7 +13,10 @@ import {
   formatJunit,
   formatMarkdown,
   formatSarif,
+  glob,
   isBlocking,
+  mergeLine,
+  parsePartial,
   progressText,
   promote,
   readReport,
@@ -22,19 +25,25 @@ import {
   requirePassingReport,
   rollback,
   runGate,
+  runMerge,
+  runShard,
   selectFindings,
+  serialisePartial,
   updateRegistry,
   verdictSentence,
   versionLabel,
   writeFileAtomic
-} from "./chunks/chunk-V53MZTGE.js";
-import "./chunks/chunk-BGTFVZ4A.js";
+} from "./chunks/chunk-Y55GGZA4.js";
+import "./chunks/chunk-CWDYWOBC.js";
 import "./chunks/chunk-C4EWOFBM.js";
 import {
+  pathProblem,
+  placeInWorkspace,
   plural,
+  quotePath,
   require_undici,
   seconds
-} from "./chunks/chunk-CE5ANCYM.js";
+} from "./chunks/chunk-CNR4MHGU.js";
 import "./chunks/chunk-VTONPRI7.js";
 import "./chunks/chunk-CQLA25CY.js";
 import "./chunks/chunk-2CXMMPSV.js";
@@ -412,11 +421,11 @@ var require_lib = __commonJS({
     })();
     var __awaiter12 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve4) {
-          resolve4(value);
+        return value instanceof P ? value : new P(function(resolve5) {
+          resolve5(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve4, reject) {
+      return new (P || (P = Promise))(function(resolve5, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -432,7 +441,7 @@ var require_lib = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -519,26 +528,26 @@ var require_lib = __commonJS({
       }
       readBody() {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter12(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve4(output.toString());
+              resolve5(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve4) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve5) => __awaiter12(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve4(Buffer.concat(chunks));
+              resolve5(Buffer.concat(chunks));
             });
           }));
         });
@@ -746,14 +755,14 @@ var require_lib = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => {
+          return new Promise((resolve5, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve4(res);
+                resolve5(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -997,12 +1006,12 @@ var require_lib = __commonJS({
         return __awaiter12(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling2, retryNumber);
           const ms = ExponentialBackoffTimeSlice2 * Math.pow(2, retryNumber);
-          return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
+          return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter12(this, void 0, void 0, function* () {
-          return new Promise((resolve4, reject) => __awaiter12(this, void 0, void 0, function* () {
+          return new Promise((resolve5, reject) => __awaiter12(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -1010,7 +1019,7 @@ var require_lib = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve4(response);
+              resolve5(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -1049,7 +1058,7 @@ var require_lib = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve4(response);
+              resolve5(response);
             }
           }));
         });
@@ -1281,11 +1290,11 @@ var tunnel = __toESM(require_tunnel2(), 1);
 var import_undici = __toESM(require_undici(), 1);
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -1301,7 +1310,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -1374,26 +1383,26 @@ var HttpClientResponse = class {
   }
   readBody() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve4) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
         let output = Buffer.alloc(0);
         this.message.on("data", (chunk) => {
           output = Buffer.concat([output, chunk]);
         });
         this.message.on("end", () => {
-          resolve4(output.toString());
+          resolve5(output.toString());
         });
       }));
     });
   }
   readBodyBuffer() {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve4) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve5) => __awaiter(this, void 0, void 0, function* () {
         const chunks = [];
         this.message.on("data", (chunk) => {
           chunks.push(chunk);
         });
         this.message.on("end", () => {
-          resolve4(Buffer.concat(chunks));
+          resolve5(Buffer.concat(chunks));
         });
       }));
     });
@@ -1596,14 +1605,14 @@ var HttpClient = class {
    */
   requestRaw(info2, data) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve4, reject) => {
+      return new Promise((resolve5, reject) => {
         function callbackForResult(err, res) {
           if (err) {
             reject(err);
           } else if (!res) {
             reject(new Error("Unknown error"));
           } else {
-            resolve4(res);
+            resolve5(res);
           }
         }
         this.requestRawWithCallback(info2, data, callbackForResult);
@@ -1847,12 +1856,12 @@ var HttpClient = class {
     return __awaiter(this, void 0, void 0, function* () {
       retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
       const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-      return new Promise((resolve4) => setTimeout(() => resolve4(), ms));
+      return new Promise((resolve5) => setTimeout(() => resolve5(), ms));
     });
   }
   _processResponse(res, options) {
     return __awaiter(this, void 0, void 0, function* () {
-      return new Promise((resolve4, reject) => __awaiter(this, void 0, void 0, function* () {
+      return new Promise((resolve5, reject) => __awaiter(this, void 0, void 0, function* () {
         const statusCode = res.message.statusCode || 0;
         const response = {
           statusCode,
@@ -1860,7 +1869,7 @@ var HttpClient = class {
           headers: {}
         };
         if (statusCode === HttpCodes.NotFound) {
-          resolve4(response);
+          resolve5(response);
         }
         function dateTimeDeserializer(key, value) {
           if (typeof value === "string") {
@@ -1899,7 +1908,7 @@ var HttpClient = class {
           err.result = response.result;
           reject(err);
         } else {
-          resolve4(response);
+          resolve5(response);
         }
       }));
     });
@@ -1910,11 +1919,11 @@ var lowercaseKeys = (obj2) => Object.keys(obj2).reduce((c, k) => (c[k.toLowerCas
 // node_modules/@actions/http-client/lib/auth.js
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -1930,7 +1939,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -1961,11 +1970,11 @@ var BearerCredentialHandler = class {
 // node_modules/@actions/core/lib/oidc-utils.js
 var __awaiter3 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -1981,7 +1990,7 @@ var __awaiter3 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -2050,11 +2059,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter4 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -2070,7 +2079,7 @@ var __awaiter4 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -2372,11 +2381,11 @@ import * as fs2 from "fs";
 import * as path2 from "path";
 var __awaiter5 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -2392,7 +2401,7 @@ var __awaiter5 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -2496,11 +2505,11 @@ function isUnixExecutable(stats) {
 // node_modules/@actions/io/lib/io.js
 var __awaiter6 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -2516,7 +2525,7 @@ var __awaiter6 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -2590,11 +2599,11 @@ function findInPath(tool) {
 import { setTimeout as setTimeout2 } from "timers";
 var __awaiter7 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -2610,7 +2619,7 @@ var __awaiter7 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -2829,7 +2838,7 @@ var ToolRunner = class extends events.EventEmitter {
         this.toolPath = path4.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
       }
       this.toolPath = yield which(this.toolPath, true);
-      return new Promise((resolve4, reject) => __awaiter7(this, void 0, void 0, function* () {
+      return new Promise((resolve5, reject) => __awaiter7(this, void 0, void 0, function* () {
         this._debug(`exec tool: ${this.toolPath}`);
         this._debug("arguments:");
         for (const arg of this.args) {
@@ -2912,7 +2921,7 @@ var ToolRunner = class extends events.EventEmitter {
           if (error2) {
             reject(error2);
           } else {
-            resolve4(exitCode);
+            resolve5(exitCode);
           }
         });
         if (this.options.input) {
@@ -3035,11 +3044,11 @@ var ExecState = class _ExecState extends events.EventEmitter {
 // node_modules/@actions/exec/lib/exec.js
 var __awaiter8 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -3055,7 +3064,7 @@ var __awaiter8 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -3108,11 +3117,11 @@ function getExecOutput(commandLine, args, options) {
 // node_modules/@actions/core/lib/platform.js
 var __awaiter9 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -3128,7 +3137,7 @@ var __awaiter9 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -3187,11 +3196,11 @@ function getDetails() {
 // node_modules/@actions/core/lib/core.js
 var __awaiter10 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -3207,7 +3216,7 @@ var __awaiter10 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -3334,7 +3343,7 @@ function getIDToken(aud) {
 }
 
 // src/action/main.ts
-import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve3, sep as sep4 } from "node:path";
+import { isAbsolute as isAbsolute2, relative as relative2, resolve as resolve4, sep as sep4 } from "node:path";
 
 // src/github/event.ts
 import { readFile } from "node:fs/promises";
@@ -3447,11 +3456,11 @@ var httpClient = __toESM(require_lib(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter11 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve4) {
-      resolve4(value);
+    return value instanceof P ? value : new P(function(resolve5) {
+      resolve5(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve4, reject) {
+  return new (P || (P = Promise))(function(resolve5, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -3467,7 +3476,7 @@ var __awaiter11 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve4(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve5(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -7679,7 +7688,13 @@ function buildAnnotations(report, options = {}) {
 }
 
 // src/action/inputs.ts
-var COMMANDS = ["check", "promote", "rollback", "deprecate"];
+var COMMANDS = [
+  "check",
+  "merge",
+  "promote",
+  "rollback",
+  "deprecate"
+];
 var FAIL_ON = ["error", "warning", "never"];
 var TRUE = ["true", "yes", "on", "1"];
 var FALSE = ["false", "no", "off", "0"];
@@ -7720,7 +7735,8 @@ function readConfig(read) {
   const command = read("command" /* Command */).trim() || "check";
   if (!COMMANDS.includes(command))
     throw invalid("command" /* Command */, `one of ${COMMANDS.join(", ")}`, read("command" /* Command */));
-  const registryCommand2 = command === "check" ? void 0 : readRegistryCommand(read, command);
+  const registryCommand2 = command === "check" || command === "merge" ? void 0 : readRegistryCommand(read, command);
+  const sharding = readSharding(read, command);
   const candidate = read("candidate" /* Candidate */).trim();
   if (!candidate && command === "check")
     throw new ConfigError(
@@ -7762,8 +7778,58 @@ function readConfig(read) {
     githubToken: read("github-token" /* GithubToken */).trim(),
     configLimits: configLimitsInput(read),
     sarifIncludeInfo: bool(read, "sarif-include-info" /* SarifIncludeInfo */, false),
-    allowRemote: bool(read, "allow-remote" /* AllowRemote */, false)
+    allowRemote: bool(read, "allow-remote" /* AllowRemote */, false),
+    ...sharding
   };
+}
+var PLAN_INPUTS = [
+  "candidate" /* Candidate */,
+  "baseline" /* Baseline */,
+  "baseline-channel" /* BaselineChannel */,
+  "contracts" /* Contracts */,
+  "suites" /* Suites */,
+  "registry" /* Registry */,
+  "waivers" /* Waivers */
+];
+function readSharding(read, command) {
+  const shardText = read("shard" /* Shard */).trim();
+  const partialFile = optional(read, "partial-file" /* PartialFile */);
+  const partials = list(read, "partials" /* Partials */);
+  if ((shardText || partialFile) && command !== "check")
+    throw new ConfigError(
+      `input ${shardText ? "shard" /* Shard */ : "partial-file" /* PartialFile */} is for command: check (a shard writes its partial); found command: ${command}`
+    );
+  if (partials.length > 0 && command !== "merge")
+    throw new ConfigError(
+      `input ${"partials" /* Partials */} is for command: merge; found command: ${command}`
+    );
+  if (command === "merge") {
+    if (partials.length === 0)
+      throw new ConfigError(
+        `input ${"partials" /* Partials */} is required with command: merge: the shards' partial files or a glob, e.g. partials/*.json`
+      );
+    const planned = PLAN_INPUTS.find((name) => read(name).trim());
+    if (planned)
+      throw new ConfigError(
+        `input ${planned} is not taken by command: merge: the partials name the plan the shards ran; remove it from the merge step`
+      );
+    return { partials };
+  }
+  if (!shardText && !partialFile) return {};
+  if (!partialFile)
+    throw new ConfigError(
+      `input ${"shard" /* Shard */} needs input ${"partial-file" /* PartialFile */}: a shard writes a partial result, and command: merge makes the report`
+    );
+  const shard = shardText ? parseShardText(shardText) : { index: 1, count: 1 };
+  if (!shard) throw invalid("shard" /* Shard */, "i/n with 1 \u2264 i \u2264 n \u2264 1024, e.g. 2/8", shardText);
+  return { shard, partialFile };
+}
+function parseShardText(text) {
+  const m = /^(\d{1,4})\s*\/\s*(\d{1,4})$/.exec(text);
+  if (!m) return void 0;
+  const index = Number(m[1]);
+  const count = Number(m[2]);
+  return count >= 1 && count <= 1024 && index >= 1 && index <= count ? { index, count } : void 0;
 }
 var SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 var NEEDS = {
@@ -8094,6 +8160,88 @@ async function runRegistryCommand(c, ctx) {
   }
 }
 
+// src/action/shard.ts
+import { readFile as readFile2, stat as stat2 } from "node:fs/promises";
+import { resolve as resolve3 } from "node:path";
+async function writeShardPartial(config, request2, deps, cwd) {
+  const shard = config.shard;
+  const path6 = insideWorkspace(config.partialFile, "partial-file" /* PartialFile */, cwd, request2.workspace);
+  if ((await stat2(path6).catch(() => void 0))?.isDirectory())
+    throw new ConfigError(
+      `input ${"partial-file" /* PartialFile */}: ${quotePath(config.partialFile)} is a directory; expected a file to write`
+    );
+  const text = serialisePartial(await runShard(request2, deps, shard));
+  await writeFileAtomic(path6, text);
+  return {
+    path: path6,
+    bytes: Buffer.byteLength(text),
+    message: `shard ${shard.index}/${shard.count}: partial result written to ${config.partialFile}; the merge job gives the verdict`
+  };
+}
+async function mergePartials(config, request2, deps, cwd) {
+  const files = await expandPartials(config.partials ?? [], cwd, request2.workspace);
+  const partials = [];
+  for (const file of files) {
+    const partial = parsePartial(file, await readFile2(resolve3(cwd, file), "utf8"));
+    if (partial.command !== "check")
+      throw new ConfigError(
+        `${file} is a partial of "${partial.command}"; the Action merges the partials of its own shards (check), merge "${partial.command}" partials with the CLI's embedding-gate merge`
+      );
+    partials.push({ file, partial });
+  }
+  return {
+    ...await runMerge(partials, { ...request2, keepRuns: false }, deps),
+    shards: partials.length
+  };
+}
+async function expandPartials(entries, cwd, workspace) {
+  const files = /* @__PURE__ */ new Set();
+  for (const entry of entries) {
+    insideWorkspace(entry.replace(/[*?[{].*$/, "") || ".", "partials" /* Partials */, cwd, workspace, entry);
+    const info2 = await stat2(resolve3(cwd, entry)).catch(() => void 0);
+    const matched = info2?.isFile() ? [entry] : info2?.isDirectory() ? (await glob("*.json", { cwd: resolve3(cwd, entry), onlyFiles: true })).map(
+      (m) => `${entry.replace(/\/+$/, "")}/${m}`
+    ) : await glob(entry, { cwd, onlyFiles: true, expandDirectories: false });
+    if (matched.length === 0)
+      throw new ConfigError(
+        `input ${"partials" /* Partials */}: ${quotePath(entry)} ${info2?.isDirectory() ? "holds no .json file" : "matches no file"}; expected the shards' partial files (download every shard's artifact first, e.g. actions/download-artifact with merge-multiple: true)`
+      );
+    for (const m of matched) {
+      insideWorkspace(m, "partials" /* Partials */, cwd, workspace);
+      files.add(m);
+    }
+  }
+  return [...files].sort();
+}
+function insideWorkspace(value, input, cwd, workspace, shown = value) {
+  const problem = pathProblem(value);
+  if (problem !== void 0)
+    throw new ConfigError(`input ${input}: ${quotePath(shown)} ${problem}`);
+  const { path: path6, root, outside } = placeInWorkspace(value, cwd, workspace);
+  if (outside)
+    throw new ConfigError(
+      `input ${input}: ${quotePath(shown)} lies outside the workspace ${root}; expected a path inside it (the checkout, GITHUB_WORKSPACE)`
+    );
+  return path6;
+}
+async function shardStep(config, request2, deps, cwd) {
+  const written = await writeShardPartial(config, request2, deps, cwd);
+  debug(`wrote ${written.path} (${written.bytes} bytes)`);
+  setOutput("verdict" /* Verdict */, "");
+  setOutput("required-bump" /* RequiredBump */, "");
+  setOutput("errors" /* Errors */, "");
+  setOutput("warnings" /* Warnings */, "");
+  setOutput("blocked-consumers" /* BlockedConsumers */, "[]");
+  setOutput("report-path" /* ReportPath */, "");
+  setOutput("message" /* Message */, written.message);
+  info(`embedding-gate: ${written.message}`);
+}
+async function mergeStep(config, request2, deps, cwd) {
+  const outcome = await mergePartials(config, request2, deps, cwd);
+  info(`embedding-gate: ${mergeLine(outcome.shards, outcome)}`);
+  return outcome;
+}
+
 // src/action/main.ts
 function defaultActionDeps() {
   return { ...defaultDeps(), now: () => /* @__PURE__ */ new Date(), comments: octokitCommentsApi };
@@ -8130,9 +8278,18 @@ function planOf(config, run2, cwd, workspace) {
     ...config.baselineChannel ? { baselineChannel: config.baselineChannel } : {}
   };
 }
+function mergeRequest(config, run2, workspace) {
+  const override = overrideFromLabels(config, run2);
+  return {
+    workspace,
+    failOn: config.failOn,
+    allowRemote: config.allowRemote,
+    ...override && { override }
+  };
+}
 function repositoryPath(cwd, workspace) {
   return (file) => {
-    const rel = relative2(workspace, resolve3(cwd, file));
+    const rel = relative2(workspace, resolve4(cwd, file));
     if (!rel || rel.startsWith("..") || isAbsolute2(rel)) return void 0;
     return rel.split(sep4).join("/");
   };
@@ -8152,18 +8309,18 @@ function annotate(report, config, cwd, workspace, commenting) {
 }
 async function publish(report, config, run2, deps, env, cwd) {
   const workspace = env.GITHUB_WORKSPACE || cwd;
-  const reportPath = resolve3(cwd, config.reportPath);
+  const reportPath = resolve4(cwd, config.reportPath);
   await writeText(reportPath, formatJson(report));
   if (config.sarifFile) {
     const sarif = formatSarif(report, {
       includeInfo: config.sarifIncludeInfo,
       readmeUrl: readmeUrlFromEnv(env, { action: true }),
-      workspace: resolve3(cwd, workspace)
+      workspace: resolve4(cwd, workspace)
     });
-    await writeText(resolve3(cwd, config.sarifFile), sarif);
+    await writeText(resolve4(cwd, config.sarifFile), sarif);
   }
-  if (config.junitFile) await writeText(resolve3(cwd, config.junitFile), formatJunit(report));
-  if (config.htmlFile) await writeText(resolve3(cwd, config.htmlFile), formatHtml(report));
+  if (config.junitFile) await writeText(resolve4(cwd, config.junitFile), formatJunit(report));
+  if (config.htmlFile) await writeText(resolve4(cwd, config.htmlFile), formatHtml(report));
   annotate(report, config, cwd, workspace, config.prComment !== "off" && Boolean(run2.pullRequest));
   if (report.override) {
     const o = report.override;
@@ -8249,7 +8406,7 @@ function inputsLine(config, cwd, workspace) {
 async function run(options = {}) {
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
-  const workspace = resolve3(cwd, env.GITHUB_WORKSPACE || cwd);
+  const workspace = resolve4(cwd, env.GITHUB_WORKSPACE || cwd);
   const merged = {
     ...defaultActionDeps(),
     observer: groupingObserver(),
@@ -8273,7 +8430,11 @@ async function run(options = {}) {
       `event: ${env.GITHUB_EVENT_NAME ?? "(none)"}; pull request ${runInfo.pullRequest?.number ?? "(none)"}`
     );
     const runDeps = config.allowRemote ? { ...deps, ...confineDeps(merged, workspace, { allowRemote: true }) } : deps;
-    const { report } = await runGate(planOf(config, runInfo, cwd, workspace), runDeps);
+    if (config.shard) {
+      await shardStep(config, planOf(config, runInfo, cwd, workspace), runDeps, cwd);
+      return;
+    }
+    const { report } = config.command === "merge" ? await mergeStep(config, mergeRequest(config, runInfo, workspace), runDeps, cwd) : await runGate(planOf(config, runInfo, cwd, workspace), runDeps);
     await group(
       "embedding-gate: publish",
       () => publish(report, config, runInfo, deps, env, cwd)

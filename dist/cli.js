@@ -4,25 +4,23 @@ const require = __egCreateRequire(import.meta.url);
 import {
   BenchParseError,
   EvaluationError,
-  ExactSum,
   FAMILY_BY_NAME,
   FRIENDLY_CUTOFF,
   FRIENDLY_PLAIN,
-  IdSet,
   InvalidRunError,
   KnnInputError,
   MANIFEST_NORM_TOLERANCE,
   MEASURE_FAMILIES,
-  QUANTILE_GRID,
-  QuantileSketch,
+  PARTIAL_FORMAT,
+  PARTIAL_VERSION,
   REPORT_SCHEMA_VERSION,
   RegistryRefusal,
   TODO,
   TODO_SHA256,
   UnknownMetricError,
   VERSION,
-  byRank,
   cell,
+  checkShardSet,
   checkVectors,
   compareBytes,
   compatibilityRows,
@@ -34,7 +32,6 @@ import {
   deprecate,
   describeRelease,
   exactKnn,
-  executePlan,
   formatHtml,
   formatJson,
   formatJunit,
@@ -44,10 +41,16 @@ import {
   judgeRanking,
   listLocalDataset,
   loadRegistry,
+  mergeKnnResults,
+  mergeLine,
+  mergeScanPartials,
   normsLabel,
   openVectors,
   pad,
+  parsePartial,
+  parseShard,
   pinStatus,
+  planDigest,
   progressOf,
   progressText,
   promote,
@@ -61,18 +64,21 @@ import {
   requirePassingReport,
   requireValid,
   require_semver,
-  resolvePlan,
   rollback,
+  rowSlice,
   runGate,
+  runMerge,
+  runShard,
   runtimeLabel,
-  scanRequestFor,
+  scanShard,
   scanVectors,
+  serialisePartial,
   sha256File,
   shapeLabel,
+  sliceSource,
   sortFindings,
   stagingText,
   suitesText,
-  summariseScan,
   suppressionLabel,
   trecRunLines,
   unreadableFinding,
@@ -80,12 +86,11 @@ import {
   verdictSentence,
   versionLabel,
   versioningText,
-  wantsIds,
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-V53MZTGE.js";
-import "./chunks/chunk-BGTFVZ4A.js";
+} from "./chunks/chunk-Y55GGZA4.js";
+import "./chunks/chunk-CWDYWOBC.js";
 import "./chunks/chunk-C4EWOFBM.js";
 import {
   DEFAULT_CONFIG_LIMITS,
@@ -101,7 +106,7 @@ import {
   score,
   seconds,
   signed
-} from "./chunks/chunk-CE5ANCYM.js";
+} from "./chunks/chunk-CNR4MHGU.js";
 import "./chunks/chunk-VTONPRI7.js";
 import "./chunks/chunk-CQLA25CY.js";
 import {
@@ -3573,523 +3578,6 @@ import { join, resolve as resolve4 } from "node:path";
 // src/cli/commands/shard-output.ts
 import { resolve as resolve3 } from "node:path";
 
-// src/gate/partial.ts
-import { createHash } from "node:crypto";
-var PARTIAL_FORMAT = "embedding-gate/partial";
-var PARTIAL_VERSION = 1;
-function canonicalJson(value) {
-  return JSON.stringify(value, (_key, v) => {
-    if (v && typeof v === "object" && !Array.isArray(v) && !(v instanceof Date)) {
-      const sorted = {};
-      for (const k of Object.keys(v).sort()) sorted[k] = v[k];
-      return sorted;
-    }
-    return v;
-  });
-}
-function sha256Text(text) {
-  return createHash("sha256").update(text).digest("hex");
-}
-function planDigest(toolVersion, request, inputs) {
-  return sha256Text(canonicalJson({ toolVersion, request, inputs }));
-}
-function serialisePartial(partial) {
-  return `${JSON.stringify(partial)}
-`;
-}
-function parsePartial(file, text) {
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new ConfigError(
-      `${file}: not a partial result (invalid JSON: ${err.message})`
-    );
-  }
-  const p = data;
-  const fail = (what) => {
-    throw new ConfigError(`${file}: not a partial result of embedding-gate: ${what}`);
-  };
-  if (!p || typeof p !== "object" || Array.isArray(p)) return fail("expected a JSON object");
-  if (p.format !== PARTIAL_FORMAT)
-    return fail(`"format" must be "${PARTIAL_FORMAT}", found ${JSON.stringify(p.format)}`);
-  if (p.version !== PARTIAL_VERSION)
-    return fail(
-      `"version" ${JSON.stringify(p.version)} is not ${PARTIAL_VERSION}, the version this tool reads (merge with the tool version that wrote it)`
-    );
-  if (p.command !== "check" && p.command !== "knn" && p.command !== "validate")
-    return fail(
-      `"command" must be "check", "knn" or "validate", found ${JSON.stringify(p.command)}`
-    );
-  const s = p.shard;
-  if (!s || !Number.isInteger(s.index) || !Number.isInteger(s.count) || s.index < 1 || s.index > s.count)
-    return fail('"shard" must be {index, count} with 1 \u2264 index \u2264 count');
-  if (!p.plan || typeof p.plan.digest !== "string" || !p.plan.request || !Array.isArray(p.plan.inputs))
-    return fail('"plan" must hold digest, request and inputs');
-  const body = p;
-  if (body.command === "validate" && (!body.scan || typeof body.scan !== "object"))
-    return fail('"scan" must be an object');
-  if (body.command === "check" && (!body.scans || typeof body.scans !== "object"))
-    return fail('"scans" must be an object');
-  if (body.command === "knn" && !Array.isArray(body.result?.hits))
-    return fail('"result" must hold the hits of every query');
-  return p;
-}
-function checkShardSet(partials) {
-  if (partials.length === 0) throw new ConfigError("merge needs at least one partial result");
-  const first = partials[0];
-  for (const p of partials.slice(1)) {
-    if (p.partial.plan.digest !== first.partial.plan.digest)
-      throw new ConfigError(
-        `${p.file} and ${first.file} are partials of different plans (digest ${p.partial.plan.digest.slice(0, 12)} \u2260 ${first.partial.plan.digest.slice(0, 12)}${describeDifference(first.partial, p.partial)}); merge only the shards of one run`
-      );
-    if (p.partial.shard.count !== first.partial.shard.count)
-      throw new ConfigError(
-        `${p.file} is shard ${p.partial.shard.index}/${p.partial.shard.count} but ${first.file} is shard ${first.partial.shard.index}/${first.partial.shard.count}; every partial must come from the same --shard i/n split`
-      );
-  }
-  const n = first.partial.shard.count;
-  const byIndex = /* @__PURE__ */ new Map();
-  for (const p of partials) {
-    const other = byIndex.get(p.partial.shard.index);
-    if (other)
-      throw new ConfigError(
-        `shard ${p.partial.shard.index}/${n} is given twice: ${other.file} and ${p.file}`
-      );
-    byIndex.set(p.partial.shard.index, p);
-  }
-  const missing = [];
-  for (let i = 1; i <= n; i++) if (!byIndex.has(i)) missing.push(i);
-  if (missing.length > 0)
-    throw new ConfigError(
-      `missing shard${missing.length > 1 ? "s" : ""} ${missing.map((i) => `${i}/${n}`).join(", ")} (given: ${partials.map((p) => `${p.file} = ${p.partial.shard.index}/${n}`).join(", ")})`
-    );
-  return [...byIndex.keys()].sort((a, b) => a - b).map((i) => byIndex.get(i));
-}
-function describeDifference(a, b) {
-  if (a.command !== b.command) return `: one is of "${a.command}", the other of "${b.command}"`;
-  if (a.tool.version !== b.tool.version) return `: tool ${a.tool.version} vs ${b.tool.version}`;
-  if (canonicalJson(a.plan.request) !== canonicalJson(b.plan.request))
-    return ": the options differ";
-  const other = new Map(b.plan.inputs.map((i) => [i.file, canonicalJson(i)]));
-  for (const input of a.plan.inputs) {
-    if (other.get(input.file) !== canonicalJson(input)) return `: ${input.file} differs`;
-  }
-  return ": the inputs differ";
-}
-
-// src/gate/shard.ts
-import { relative } from "node:path";
-
-// src/vectors/row-slice.ts
-var SLICE_BLOCK_ROWS = 65536;
-function rowSlice(spec, rows, blockRows = SLICE_BLOCK_ROWS) {
-  if (rows === void 0)
-    return { kind: "blocks", blockRows, index: spec.index, count: spec.count };
-  const at = (i) => Math.floor(rows * i / spec.count);
-  return { kind: "range", start: at(spec.index - 1), end: at(spec.index) };
-}
-function owned(slice, from, n) {
-  const to = from + n;
-  if (slice.kind === "range") {
-    const a = Math.max(from, slice.start);
-    const b = Math.min(to, slice.end);
-    return a < b ? [[a, b]] : [];
-  }
-  const out = [];
-  const B = slice.blockRows;
-  for (let block = Math.floor(from / B); block * B < to; block++) {
-    if (block % slice.count !== slice.index - 1) continue;
-    out.push([Math.max(from, block * B), Math.min(to, (block + 1) * B)]);
-  }
-  return out;
-}
-function sliceSource(source, slice, keepIds, options = {}) {
-  const segments = [];
-  const ids = keepIds && source.info.hasIds ? [] : void 0;
-  const { info } = source;
-  const width = info.dtype === "binary" ? info.dims + 7 >> 3 : info.dims;
-  const rows = info.rows === void 0 ? void 0 : slice.kind === "range" ? slice.end - slice.start : countBlocks(slice, info.rows);
-  async function* batches() {
-    let local = 0;
-    for await (const batch of source.batches()) {
-      if (slice.kind === "range" && batch.rowOffset >= slice.end) break;
-      for (const [a, b] of owned(slice, batch.rowOffset, batch.rows)) {
-        const r0 = a - batch.rowOffset;
-        const r1 = b - batch.rowOffset;
-        const cut = {
-          rowOffset: local,
-          rows: r1 - r0,
-          dims: batch.dims,
-          dtype: batch.dtype,
-          values: batch.values.subarray(r0 * width, r1 * width),
-          ...batch.ids ? { ids: batch.ids.slice(r0, r1) } : options.rowNumberIds && {
-            ids: Array.from({ length: r1 - r0 }, (_, i) => String(a + i))
-          },
-          ...batch.idBytes && {
-            // Offsets are relative to the first one, so the data is cut to match.
-            idBytes: {
-              offsets: batch.idBytes.offsets.subarray(r0, r1 + 1),
-              data: batch.idBytes.data.subarray(
-                batch.idBytes.offsets[r0] - batch.idBytes.offsets[0]
-              )
-            }
-          }
-        };
-        segments.push({ local, global: a, rows: r1 - r0 });
-        if (ids && cut.ids) for (const id of cut.ids) ids.push(id);
-        local += r1 - r0;
-        yield cut;
-      }
-    }
-  }
-  return {
-    info: { ...info, ...rows !== void 0 && { rows } },
-    batches,
-    close: () => source.close(),
-    segments,
-    ids,
-    globalRow(at) {
-      let lo = 0;
-      let hi = segments.length - 1;
-      while (lo < hi) {
-        const mid = lo + hi + 1 >> 1;
-        if (segments[mid].local <= at) lo = mid;
-        else hi = mid - 1;
-      }
-      const s = segments[lo];
-      return s ? s.global + (at - s.local) : at;
-    }
-  };
-}
-function countBlocks(slice, rows) {
-  let n = 0;
-  for (const [a, b] of owned(slice, 0, rows)) n += b - a;
-  return n;
-}
-
-// src/gate/shard-scan.ts
-var MAX_EXAMPLES = 5;
-async function scanShard(request, shard, openSource = openLocalSource) {
-  let bytes = 0;
-  const sizing = async (req) => {
-    const opened = await openSource(req);
-    if (req.path === request.path) bytes = opened.size;
-    return opened;
-  };
-  let slice = rowSlice(shard, void 0);
-  try {
-    const file = await openVectors(request.path, request.open, sizing);
-    slice = rowSlice(shard, file.info.rows);
-    return await scanSlice(file, slice, request, bytes);
-  } catch (err) {
-    if (!(err instanceof VectorFileError)) throw err;
-    return {
-      file: request.displayPath,
-      slice,
-      error: { file: err.file, detail: err.detail, ...err.where && { where: err.where } }
-    };
-  }
-}
-async function scanSlice(file, slice, request, bytes) {
-  const sliced = sliceSource(file, slice, true);
-  try {
-    const stats = await scanVectors(sliced, {
-      expectUnitNorm: request.expectUnitNorm,
-      normTolerance: request.normTolerance,
-      maxExamples: MAX_EXAMPLES,
-      keepState: true
-    });
-    const { info } = file;
-    const global = (e) => {
-      const row = sliced.globalRow(e.row);
-      return { row, id: info.hasIds ? e.id : String(row) };
-    };
-    const worst = stats.unitNorm?.worst;
-    return {
-      file: request.displayPath,
-      slice,
-      format: info.format,
-      hasIds: info.hasIds,
-      bytes,
-      collectIds: request.collectIds,
-      rows: stats.rows,
-      dims: stats.dims,
-      dtype: stats.dtype,
-      nonFinite: {
-        rows: stats.nonFinite.rows,
-        values: stats.nonFinite.values,
-        examples: stats.nonFinite.examples.map(global)
-      },
-      zero: { rows: stats.zero.rows, examples: stats.zero.examples.map(global) },
-      ...stats.norms && { norms: { kind: stats.norms.kind, state: stats.normState } },
-      ...stats.unitNorm && {
-        unitNorm: {
-          tolerance: stats.unitNorm.tolerance,
-          rows: stats.unitNorm.rows,
-          examples: stats.unitNorm.examples.map(global),
-          ...worst && { worst: { ...worst, ...global(worst) } }
-        }
-      },
-      segments: sliced.segments,
-      ...sliced.ids && { ids: sliced.ids }
-    };
-  } finally {
-    await sliced.close();
-  }
-}
-function isScanFailure(p) {
-  return "error" in p;
-}
-function mergeScanPartials(parts) {
-  const failed = parts.find(isScanFailure);
-  if (failed) throw new VectorFileError(failed.error.file, failed.error.detail, failed.error.where);
-  const scans = parts;
-  const first = scans[0];
-  return summariseScan(mergeScanStats(scans), first, first.bytes, first.file);
-}
-function mergeScanStats(scans) {
-  const first = scans[0];
-  const firstRows = (pick) => scans.flatMap(pick).sort((a, b) => a.row - b.row).slice(0, MAX_EXAMPLES);
-  const sum = (pick) => scans.reduce((t, s) => t + pick(s), 0);
-  const withNorms = scans.filter((s) => s.norms);
-  let norms;
-  if (withNorms.length > 0) {
-    const sketch = new QuantileSketch(withNorms[0].norms.state.sketch.relativeAccuracy);
-    const total = new ExactSum();
-    for (const s of withNorms) {
-      sketch.merge(s.norms.state.sketch);
-      total.merge(ExactSum.of(s.norms.state.sumTerms));
-    }
-    const state = sketch.state();
-    norms = {
-      kind: withNorms[0].norms.kind,
-      count: sketch.count,
-      min: state.min,
-      mean: total.value() / sketch.count,
-      max: state.max,
-      p1: sketch.quantile(0.01),
-      p99: sketch.quantile(0.99),
-      quantiles: QUANTILE_GRID.map((q2) => sketch.quantile(q2)),
-      relativeAccuracy: sketch.relativeAccuracy
-    };
-  }
-  let unitNorm;
-  if (first.unitNorm) {
-    let worst;
-    for (const s of scans) {
-      const w = s.unitNorm?.worst;
-      if (w && (!worst || w.deviation > worst.deviation || w.deviation === worst.deviation && w.row < worst.row))
-        worst = w;
-    }
-    unitNorm = {
-      tolerance: first.unitNorm.tolerance,
-      rows: sum((s) => s.unitNorm?.rows ?? 0),
-      examples: firstRows((s) => s.unitNorm?.examples ?? []),
-      ...worst && { worst }
-    };
-  }
-  return {
-    rows: sum((s) => s.rows),
-    dims: first.dims,
-    dtype: first.dtype,
-    nonFinite: {
-      rows: sum((s) => s.nonFinite.rows),
-      values: sum((s) => s.nonFinite.values),
-      examples: firstRows((s) => s.nonFinite.examples)
-    },
-    zero: { rows: sum((s) => s.zero.rows), examples: firstRows((s) => s.zero.examples) },
-    ...norms && { norms },
-    ...unitNorm && { unitNorm },
-    ...first.hasIds && { ids: replayIds(scans, first.collectIds) }
-  };
-}
-function replayIds(scans, collect2) {
-  const runs = scans.flatMap((s) => {
-    let at = 0;
-    return s.segments.map((seg) => {
-      const run = { global: seg.global, rows: seg.rows, ids: s.ids ?? [], from: at };
-      at += seg.rows;
-      return run;
-    });
-  }).sort((a, b) => a.global - b.global);
-  const total = runs.reduce((t, r) => t + r.rows, 0);
-  const seen = new IdSet(Math.min(total || 1024, 1 << 21));
-  const examples = [];
-  const reported = /* @__PURE__ */ new Set();
-  let duplicates = 0;
-  for (const run of runs) {
-    for (let r = 0; r < run.rows; r++) {
-      const id = run.ids[run.from + r];
-      if (seen.add(id)) continue;
-      duplicates++;
-      if (examples.length >= MAX_EXAMPLES || reported.has(id)) continue;
-      reported.add(id);
-      examples.push({ row: run.global + r, id });
-    }
-  }
-  return {
-    unique: seen.size,
-    duplicates,
-    duplicateExamples: examples,
-    ...collect2 && { set: seen }
-  };
-}
-
-// src/gate/shard.ts
-function parseShard(text) {
-  const m = /^\s*(\d{1,4})\s*\/\s*(\d{1,4})\s*$/.exec(text);
-  const index = m ? Number(m[1]) : NaN;
-  const count2 = m ? Number(m[2]) : NaN;
-  if (!m || count2 < 1 || count2 > 1024 || index < 1 || index > count2)
-    throw new ConfigError(
-      `--shard must be i/n with 1 \u2264 i \u2264 n \u2264 1024 (shard i of n, counted from 1), found "${text}"`
-    );
-  return { index, count: count2 };
-}
-function describeRequest(request) {
-  return {
-    cwd: relative(request.workspace, request.cwd) || ".",
-    candidate: request.candidate,
-    ...request.baseline !== void 0 && { baseline: request.baseline },
-    ...request.baselineChannel !== void 0 && { baselineChannel: request.baselineChannel },
-    contracts: request.contracts,
-    ...request.waivers !== void 0 && { waivers: request.waivers },
-    ...request.registry !== void 0 && { registry: request.registry },
-    ...request.suites !== void 0 && { suites: request.suites },
-    ...request.seed !== void 0 && { seed: request.seed },
-    ...request.compatibility && { compatibility: { ...request.compatibility } },
-    ...request.staging && {
-      staging: {
-        ...request.staging.maxModelBytes !== void 0 && {
-          maxModelBytes: request.staging.maxModelBytes
-        },
-        ...request.staging.maxDataBytes !== void 0 && {
-          maxDataBytes: request.staging.maxDataBytes
-        }
-      }
-    },
-    ...request.configLimits && { configLimits: { ...request.configLimits } }
-  };
-}
-async function planInputs(plan, deps) {
-  const docs = [
-    plan.candidate.loaded.doc,
-    ...plan.baseline ? [plan.baseline.loaded.doc] : [],
-    ...plan.contracts.map((c) => c.doc),
-    ...plan.suites.map((s) => s.loaded.doc),
-    ...plan.waivers ? [plan.waivers.doc] : [],
-    ...plan.registry ? [plan.registry.doc] : []
-  ];
-  const inputs = docs.map((d) => ({
-    file: d.file,
-    sha256: sha256Text(canonicalJson(d.data ?? null))
-  }));
-  for (const p of plan.pointers) inputs.push({ file: p.shown, sha256: sha256Text(p.text) });
-  const open = deps.openSource ?? openLocalSource;
-  for (const version of [plan.candidate, plan.baseline]) {
-    const vectors = version?.vectors;
-    if (!vectors) continue;
-    const declared = version.loaded.manifest?.vectors.sha256;
-    let bytes;
-    try {
-      const source = await open({ path: vectors.path, display: vectors.displayPath });
-      bytes = source.size;
-      await source.close();
-    } catch {
-    }
-    inputs.push({
-      file: vectors.displayPath,
-      ...declared && { sha256: declared },
-      ...bytes !== void 0 && { bytes }
-    });
-  }
-  return inputs;
-}
-async function runShard(request, deps, shard) {
-  const plan = await resolvePlan(request);
-  const description = describeRequest(request);
-  const inputs = await planInputs(plan, deps);
-  const collect2 = wantsIds(plan);
-  const scan = async (version) => {
-    const req = version && scanRequestFor(version, collect2);
-    return req && scanShard(req, shard, deps.openSource);
-  };
-  const candidate = await scan(plan.candidate);
-  const baseline = await scan(plan.baseline);
-  return {
-    format: PARTIAL_FORMAT,
-    version: PARTIAL_VERSION,
-    tool: { name: "embedding-gate", version: deps.toolVersion },
-    command: "check",
-    plan: {
-      digest: planDigest(deps.toolVersion, description, inputs),
-      request: description,
-      inputs
-    },
-    shard,
-    scans: {
-      ...candidate && { candidate },
-      ...baseline && { baseline }
-    }
-  };
-}
-async function runMerge(partials, request, deps) {
-  const ordered = checkShardSet(partials);
-  const first = ordered[0].partial;
-  if (first.tool.version !== deps.toolVersion)
-    throw new ConfigError(
-      `${ordered[0].file} was written by embedding-gate ${first.tool.version}; merge with the same version (this is ${deps.toolVersion})`
-    );
-  const described = first.plan.request;
-  const gatePlan = {
-    ...described,
-    cwd: resolveInside(request.workspace, described.cwd),
-    workspace: request.workspace,
-    failOn: request.failOn,
-    ...request.override && { override: request.override },
-    ...request.keepRuns !== void 0 && { keepRuns: request.keepRuns }
-  };
-  const plan = await resolvePlan(gatePlan);
-  const inputs = await planInputs(plan, deps);
-  const digest = planDigest(deps.toolVersion, described, inputs);
-  if (digest !== first.plan.digest) {
-    const was = new Map(first.plan.inputs.map((i) => [i.file, canonicalJson(i)]));
-    const changed = inputs.find((i) => was.get(i.file) !== canonicalJson(i));
-    throw new ConfigError(
-      `the partials were made from other files than the merge finds${changed ? `: ${changed.file} changed` : ""} (digest ${first.plan.digest.slice(0, 12)}, here ${digest.slice(0, 12)}); rerun the shards on this commit`
-    );
-  }
-  const merged = /* @__PURE__ */ new Map();
-  for (const side of ["candidate", "baseline"]) {
-    const parts = ordered.map((p) => p.partial.scans[side]);
-    if (parts.some((p) => !p)) continue;
-    const version = plan[side];
-    const path = version?.vectors?.path;
-    if (!path) continue;
-    try {
-      merged.set(path, mergeScanPartials(parts.map((p) => p)));
-    } catch (err) {
-      merged.set(path, err);
-    }
-  }
-  const scan = async (req) => {
-    const outcome = merged.get(req.path);
-    if (!outcome)
-      throw new ConfigError(`the partials hold no scan of ${req.displayPath}; rerun the shards`);
-    if (outcome instanceof Error) throw outcome;
-    return outcome;
-  };
-  return executePlan(plan, { ...deps, scan });
-}
-function resolveInside(workspace, rel) {
-  if (rel.startsWith("..") || rel.startsWith("/"))
-    throw new ConfigError(
-      `the partials' working directory "${rel}" lies outside the workspace ${workspace}`
-    );
-  return rel === "." ? workspace : `${workspace}/${rel}`;
-}
-
 // src/cli/context.ts
 var EXIT = {
   /** The gate ran and nothing blocks. */
@@ -4207,9 +3695,9 @@ async function requireVectorsInput(cwd, value, option, allowRemote) {
   const table = isPgRef(value);
   if (table || REMOTE_REF.test(value)) {
     if (allowRemote) return value;
-    const shown = table ? redact(value) : redactUrl(value);
+    const shown2 = table ? redact(value) : redactUrl(value);
     throw new UsageError(
-      `${option} ${quotePath(shown)} is ${table ? "a database table" : "remote"}; remote reads are off by default so that a pull request cannot make CI fetch arbitrary URLs: pass --allow-remote to read it`
+      `${option} ${quotePath(shown2)} is ${table ? "a database table" : "remote"}; remote reads are off by default so that a pull request cannot make CI fetch arbitrary URLs: pass --allow-remote to read it`
     );
   }
   requireLocalPath(value, option);
@@ -4890,7 +4378,7 @@ function evalCommand(io, setExit) {
 
 // src/cli/commands/init.ts
 import { stat as stat3 } from "node:fs/promises";
-import { basename, dirname as dirname2, extname, relative as relative2, resolve as resolve5, sep } from "node:path";
+import { basename, dirname as dirname2, extname, relative, resolve as resolve5, sep } from "node:path";
 var import_semver = __toESM(require_semver(), 1);
 var EXAMPLES3 = `
 Examples:
@@ -4931,15 +4419,15 @@ function initCommand(io, _deps, setExit) {
       ...idsPath && { ids: posixRelative(dirname2(manifestPath), idsPath) }
     });
     await writeFileAtomic(manifestPath, manifest);
-    const shown = (p) => relative2(io.cwd, p) || p;
+    const shown2 = (p) => relative(io.cwd, p) || p;
     io.stdout(
-      `wrote ${shown(manifestPath)}: ${name} ${opts.version}, ${count(measured.rows)} \xD7 ${measured.dims} ${measured.dtype}, ${measured.unitNorm ? "l2-normalised" : "not normalised"}, sha256 ${measured.sha256.slice(0, 12)}\u2026
+      `wrote ${shown2(manifestPath)}: ${name} ${opts.version}, ${count(measured.rows)} \xD7 ${measured.dims} ${measured.dtype}, ${measured.unitNorm ? "l2-normalised" : "not normalised"}, sha256 ${measured.sha256.slice(0, 12)}\u2026
 `
     );
     if (contractPath) {
       await writeFileAtomic(contractPath, contractText(name, opts.version, metric, measured));
       io.stdout(
-        `wrote ${shown(contractPath)}: a contract accepting ^${import_semver.default.major(opts.version)}.0.0
+        `wrote ${shown2(contractPath)}: a contract accepting ^${import_semver.default.major(opts.version)}.0.0
 `
       );
     }
@@ -4959,7 +4447,7 @@ function initCommand(io, _deps, setExit) {
       io.stdout("note: the file has no ids; row numbers stand in (name --ids or --id-column)\n");
     if (todos.length)
       io.stdout(
-        `next: fill in the TODOs (${todos.join(", ")}), then run embedding-gate check --candidate ${shown(manifestPath)}
+        `next: fill in the TODOs (${todos.join(", ")}), then run embedding-gate check --candidate ${shown2(manifestPath)}
 `
       );
     setExit(EXIT.pass);
@@ -4972,7 +4460,7 @@ async function refuseExisting(target, cwd) {
   );
   if (exists)
     throw new UsageError(
-      `${relative2(cwd, target) || target} exists; init never overwrites a file (pass --force to replace it)`
+      `${relative(cwd, target) || target} exists; init never overwrites a file (pass --force to replace it)`
     );
 }
 async function measure(path, opts) {
@@ -5013,7 +4501,7 @@ function defaultName(vectors) {
   return base.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "") || "embedding";
 }
 function posixRelative(from, to) {
-  return relative2(from, to).split(sep).join("/");
+  return relative(from, to).split(sep).join("/");
 }
 var q = (s) => JSON.stringify(s);
 function manifestText(name, opts, metric, m, paths) {
@@ -5059,55 +4547,29 @@ function contractText(name, version, metric, m) {
   ].join("\n") + "\n";
 }
 
-// src/retrieval/topk-merge.ts
-function mergeTopK(lists, k) {
-  return lists.flat().sort(byRank).slice(0, k);
-}
-function mergeKnnResults(results) {
-  const first = results[0];
-  if (!first) throw new RangeError("nothing to merge");
-  for (const r of results) {
-    if (r.k !== first.k || r.metric !== first.metric || r.dims !== first.dims || r.queryIds.length !== first.queryIds.length || r.queryIds.some((id, i) => id !== first.queryIds[i]))
-      throw new RangeError("results of different queries, k, metric or dims cannot be merged");
-  }
-  const sum = (pick) => results.reduce((t, r) => t + pick(r.stats), 0);
-  return {
-    metric: first.metric,
-    k: first.k,
-    dims: first.dims,
-    queryIds: first.queryIds,
-    hits: first.queryIds.map(
-      (_, q2) => mergeTopK(
-        results.map((r) => r.hits[q2]),
-        first.k
-      )
-    ),
-    stats: {
-      corpusRows: sum((s) => s.corpusRows),
-      blocks: sum((s) => s.blocks),
-      runs: sum((s) => s.runs),
-      exactScores: sum((s) => s.exactScores),
-      fullRescans: sum((s) => s.fullRescans)
-    }
-  };
-}
-
 // src/gate/partial-knn.ts
 async function knnInputs(described, files, open) {
   const size = async (path) => {
-    const s = await open({ path });
-    const bytes = s.size;
-    await s.close();
-    return bytes;
+    try {
+      const s = await open({ path });
+      const bytes = s.size;
+      await s.close();
+      return bytes;
+    } catch {
+      return void 0;
+    }
   };
   const inputs = [
     { file: described.queries, sha256: await sha256File(files.queries, open) }
   ];
   if (files.queryIds && described.queryIds)
     inputs.push({ file: described.queryIds, sha256: await sha256File(files.queryIds, open) });
-  inputs.push({ file: described.corpus, bytes: await size(files.corpus) });
-  if (files.corpusIds && described.corpusIds)
-    inputs.push({ file: described.corpusIds, bytes: await size(files.corpusIds) });
+  const corpusBytes = await size(files.corpus);
+  inputs.push({ file: described.corpus, ...corpusBytes !== void 0 && { bytes: corpusBytes } });
+  if (files.corpusIds && described.corpusIds) {
+    const idBytes = await size(files.corpusIds);
+    inputs.push({ file: described.corpusIds, ...idBytes !== void 0 && { bytes: idBytes } });
+  }
   return inputs;
 }
 async function knnShard(corpus, shard, described, files, toolVersion, search, open = openLocalSource) {
@@ -5164,10 +4626,6 @@ function knnCommand(io, setExit) {
     const corpusPath = await requireVectorsInput(io.cwd, opts.corpus, "--corpus", allowRemote);
     const corpusIds = await optionalInputFile(io.cwd, opts.corpusIds, "--corpus-ids", ids);
     const sharded = opts.shard !== void 0 || opts.partial !== void 0;
-    if (sharded && (isRemoteInput(opts.queries) || isRemoteInput(opts.corpus)))
-      throw new UsageError(
-        "--shard reads local vectors only for now; run knn on the remote reference whole, without --shard"
-      );
     if (sharded && opts.partial === void 0)
       throw new UsageError(`--shard ${opts.shard} needs --partial <file>`);
     if (!sharded && opts.output === void 0)
@@ -5191,9 +4649,10 @@ function knnCommand(io, setExit) {
           corpus,
           shard,
           {
-            queries: opts.queries,
+            // A partial is an artifact others read: URLs go in without their credentials.
+            queries: shown(opts.queries),
             ...opts.queryIds !== void 0 && { queryIds: opts.queryIds },
-            corpus: opts.corpus,
+            corpus: shown(opts.corpus),
             ...opts.corpusIds !== void 0 && { corpusIds: opts.corpusIds },
             k: opts.k,
             metric: opts.metric,
@@ -5201,7 +4660,8 @@ function knnCommand(io, setExit) {
           },
           { queries: queriesPath, queryIds, corpus: corpusPath, corpusIds },
           VERSION,
-          search
+          search,
+          opener
         );
         await writeFileAtomic(output, serialisePartial(partial));
         io.stderr(
@@ -5244,20 +4704,23 @@ function knnCommand(io, setExit) {
     setExit(EXIT.pass);
   });
 }
+function shown(value) {
+  return isRemoteInput(value) ? redactUrl(value) : value;
+}
 
 // src/cli/commands/merge.ts
 import { readFile } from "node:fs/promises";
 import { join as join2, resolve as resolve7 } from "node:path";
 
 // src/gate/validate.ts
-import { relative as relative3, resolve as resolve6 } from "node:path";
+import { relative as relative2, resolve as resolve6 } from "node:path";
 function validateScanRequest(plan) {
   const table = isPgRef(plan.file);
   const remote = table || REMOTE_REF.test(plan.file);
   const path = remote ? plan.file : resolve6(plan.cwd, plan.file);
   return {
     path,
-    displayPath: table ? redact(plan.file) : remote ? redactUrl(plan.file) : relative3(plan.cwd, path) || path,
+    displayPath: table ? redact(plan.file) : remote ? redactUrl(plan.file) : relative2(plan.cwd, path) || path,
     open: plan.open,
     expectUnitNorm: plan.normalization === "l2",
     normTolerance: plan.normTolerance ?? MANIFEST_NORM_TOLERANCE,
@@ -5423,15 +4886,17 @@ function validateCommand(io, deps, setExit) {
     const allowRemote = opts.allowRemote === true;
     const plan = await validatePlanOf(described, io.cwd, opts.failOn, allowRemote);
     if (opts.shard !== void 0 || opts.partial !== void 0) {
-      if (isRemoteInput(file))
-        throw new UsageError(
-          `--shard reads local vectors only for now; validate the remote reference whole, without --shard`
-        );
       if (opts.partial === void 0)
         throw new UsageError(`--shard ${opts.shard} needs --partial <file>`);
       const shard = parseShard(opts.shard ?? "1/1");
       const out = await requireOutputFile(io.cwd, opts.partial, "--partial");
-      const partial = await runValidateShard(plan, described, deps, shard);
+      const shown2 = isRemoteInput(file) ? { ...described, file: redactUrl(file) } : described;
+      const partial = await runValidateShard(
+        plan,
+        shown2,
+        allowRemote ? confineDeps(deps, void 0, { allowRemote }) : deps,
+        shard
+      );
       await writeFileAtomic(out, serialisePartial(partial));
       io.stderr(
         `shard ${shard.index}/${shard.count}: partial result written to ${opts.partial}
@@ -5471,15 +4936,18 @@ Exit codes: 0 pass, 1 blocked, 2 could not judge (usage, unreadable configuratio
 function mergeCommand(io, deps, setExit) {
   return new Command("merge").description('merge the partial results of "check --shard i/n" into the single-machine report').argument("<partials...>", "partial result files, one per shard, in any order").option(
     "--format <name[=file]>",
-    'report format: text, json, markdown, sarif, junit; repeatable; "=file" writes it to a file',
-    (v, prev) => [...prev ?? [], v]
+    'report format: text, json, markdown, sarif, junit, html; repeatable; "=file" writes it to a file',
+    collect
   ).option(
     "--output <file>",
     'file for the formats given without "=file" (default: standard output)'
   ).addOption(failOnOption()).option("--workspace <dir>", "the workspace the shards ran in (default: the working directory)").option(
     "--write-run <dir>",
     "write every TREC run the benchmarks evaluated into this directory"
-  ).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES6).action(async (files, opts) => {
+  ).option(
+    "--sarif-include-info",
+    'also put info findings in SARIF, as "check --sarif-include-info" does'
+  ).addOption(allowRemoteOption()).option("--debug", "print stack traces of internal errors").addHelpText("after", EXAMPLES6).action(async (files, opts) => {
     const targets = parseOutputs(opts.format ?? ["text"], opts.output);
     await requireOutputTargets(targets, io.cwd);
     const writeRuns = opts.writeRun === void 0 ? void 0 : resolve7(io.cwd, opts.writeRun);
@@ -5515,7 +4983,7 @@ function mergeCommand(io, deps, setExit) {
       const described = validate[0].partial.plan.request;
       const report2 = await runValidateMerge(
         validate,
-        await validatePlanOf(described, io.cwd, opts.failOn),
+        await validatePlanOf(described, io.cwd, opts.failOn, opts.allowRemote === true),
         deps
       );
       await emitReport(report2, targets, io);
@@ -5523,16 +4991,28 @@ function mergeCommand(io, deps, setExit) {
       return;
     }
     const partials = all;
-    const { report, runs } = await runMerge(
+    const outcome = await runMerge(
       partials,
-      { workspace, failOn: opts.failOn, keepRuns: writeRuns !== void 0 },
-      confineDeps(deps, workspace)
+      {
+        workspace,
+        failOn: opts.failOn,
+        keepRuns: writeRuns !== void 0,
+        allowRemote: opts.allowRemote === true
+      },
+      confineDeps(deps, workspace, { allowRemote: opts.allowRemote === true })
     );
+    const { report, runs } = outcome;
+    io.stderr(`embedding-gate: ${mergeLine(partials.length, outcome)}
+`);
     if (writeRuns) {
       for (const run of runs)
         await writeLinesAtomic(join2(writeRuns, `${run.suite}.${run.label}.run`), run.lines());
     }
-    await emitReport(report, targets, io);
+    await emitReport(report, targets, io, {
+      includeInfo: opts.sarifIncludeInfo === true,
+      readmeUrl: readmeUrlFromEnv(io.env),
+      workspace
+    });
     setExit(report.verdict === "pass" ? EXIT.pass : EXIT.blocked);
   });
 }
@@ -5801,7 +5281,7 @@ function cardCommand(io, setExit) {
 var import_semver3 = __toESM(require_semver(), 1);
 
 // src/cli/commands/promote.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash } from "node:crypto";
 import { lstat } from "node:fs/promises";
 import { dirname as dirname3, resolve as resolve8 } from "node:path";
 var import_semver2 = __toESM(require_semver(), 1);
@@ -5987,7 +5467,7 @@ async function gateBeforePromotion(opts, name, channel, registryPath, workspace,
       `the gate blocked ${name} ${report.candidate.version} (${report.counts.error} error(s)); nothing was promoted`
     );
   }
-  return createHash2("sha256").update(FORMATTERS.json(report)).digest("hex");
+  return createHash("sha256").update(FORMATTERS.json(report)).digest("hex");
 }
 
 // src/cli/commands/deprecate.ts
