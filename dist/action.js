@@ -33,8 +33,8 @@ import {
   verdictSentence,
   versionLabel,
   writeFileAtomic
-} from "./chunks/chunk-Y55GGZA4.js";
-import "./chunks/chunk-CWDYWOBC.js";
+} from "./chunks/chunk-SIG7B42I.js";
+import "./chunks/chunk-KFSYBI57.js";
 import "./chunks/chunk-C4EWOFBM.js";
 import {
   pathProblem,
@@ -43,7 +43,7 @@ import {
   quotePath,
   require_undici,
   seconds
-} from "./chunks/chunk-CNR4MHGU.js";
+} from "./chunks/chunk-3Q2UUX7K.js";
 import "./chunks/chunk-VTONPRI7.js";
 import "./chunks/chunk-CQLA25CY.js";
 import "./chunks/chunk-2CXMMPSV.js";

@@ -89,8 +89,8 @@ import {
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-Y55GGZA4.js";
-import "./chunks/chunk-CWDYWOBC.js";
+} from "./chunks/chunk-SIG7B42I.js";
+import "./chunks/chunk-KFSYBI57.js";
 import "./chunks/chunk-C4EWOFBM.js";
 import {
   DEFAULT_CONFIG_LIMITS,
@@ -106,7 +106,7 @@ import {
   score,
   seconds,
   signed
-} from "./chunks/chunk-CNR4MHGU.js";
+} from "./chunks/chunk-3Q2UUX7K.js";
 import "./chunks/chunk-VTONPRI7.js";
 import "./chunks/chunk-CQLA25CY.js";
 import {

@@ -6,6 +6,7 @@
 import type { GateObserver } from './observer.js';
 import type { OnnxRuntimeRecord } from './report-model.js';
 import type { BenchmarkSearch } from './bench-knn.js';
+import type { SampleCandidates } from './shard-sample.js';
 import { stat } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { ConfigError } from '../config/document.js';
@@ -111,6 +112,11 @@ export interface ScanRequest {
   readonly hash?: boolean;
   /** Told the rows read so far (and the file's rows, when known) after every batch. */
   readonly onRows?: (rows: number, total: number | undefined) => void;
+  /**
+   * Keep the compatibility sample's candidates on the way (gate/shard-sample.ts): the `keep`
+   * keys of smallest seeded hash with their first rows, so the sample needs no second read.
+   */
+  readonly sample?: { readonly seed: number; readonly keep: number };
 }
 
 export interface ScanOutcome {
@@ -121,6 +127,8 @@ export interface ScanOutcome {
   readonly digest?: VectorsDigest;
   /** With `hash`: why a local file could not be hashed after it was scanned (no digest then). */
   readonly digestError?: SourceError;
+  /** With `sample`: the compatibility sample's candidates from the scan's own pass. */
+  readonly sample?: SampleCandidates;
 }
 
 /** Reads and measures one vectors file; throws VectorFileError when it is broken. */

@@ -7,7 +7,8 @@
 import type { Finding } from '../config/findings.js';
 import { sortFindings } from '../config/findings.js';
 import type { LoadedManifest } from '../config/manifest.js';
-import { runVersioning } from '../release/versioning.js';
+import { MAX_SAMPLE, readWhole, type SampleReader } from '../release/compat.js';
+import { effectiveCompatibility, runVersioning } from '../release/versioning.js';
 import { stagingStep } from '../staging/step.js';
 import { benchmarkStep, type EvaluatedRun } from './benchmark-step.js';
 import {
@@ -17,10 +18,12 @@ import {
   scannedVersion,
   scanStep,
   stagingInput,
+  type Scans,
 } from './steps.js';
 import { checkPlaceholders } from './checks/placeholders.js';
 import { judgeFindings, pendingConsumers } from './judge.js';
 import { observeStep, type StepFacts } from './observer.js';
+import { candidatesReader, keepFor, type SampleCandidates } from './shard-sample.js';
 import { runtimeFindings, trackRuntime } from './runtime-use.js';
 import { resolvePlan, type GateDeps, type GatePlan, type ResolvedPlan } from './plan.js';
 import {
@@ -93,10 +96,17 @@ export async function executePlan(plan: ResolvedPlan, givenDeps: GateDeps): Prom
     ...checkPlaceholders([candidate.loaded, ...(baseline ? [baseline.loaded] : [])], contracts),
   );
   const o = deps.observer;
+  // The scans keep the compatibility sample's candidates (one shard's worth: 2n + 64 rows per
+  // version), unless the sample is read elsewhere (a merge answers from its shards').
+  const keepSample = !deps.compatibilitySample && deps.openVectors !== undefined;
+  const compat = effectiveCompatibility(plan.registry, request.compatibility);
+  const sample = keepSample
+    ? { seed: compat.seed, keep: keepFor(Math.min(Math.max(compat.sampleSize, 1), MAX_SAMPLE), 1) }
+    : undefined;
   const scans = await observeStep(
     o,
     'scan',
-    () => scanStep(plan, deps, findings),
+    () => scanStep(plan, deps, findings, sample),
     (s) => ({
       ...scanFacts('candidate', s.candidate?.summary),
       ...(plan.baseline ? scanFacts('baseline', s.baseline?.summary) : {}),
@@ -153,7 +163,9 @@ export async function executePlan(plan: ResolvedPlan, givenDeps: GateDeps): Prom
         now: (deps.now ?? (() => new Date()))(),
         open: deps.openVectors,
         ort: runtime.ort,
-        ...(deps.compatibilitySample && { readSample: deps.compatibilitySample }),
+        ...((deps.compatibilitySample || sample) && {
+          readSample: deps.compatibilitySample ?? sampleReader(plan, scans, deps),
+        }),
         suites: bench?.suites,
         ...(plan.baselineChannel && { channel: plan.baselineChannel.channel }),
       }),
@@ -228,4 +240,18 @@ function versionInfo(loaded: LoadedManifest, vectors: VectorSummary | undefined)
     ...(m.preprocessing ? { preprocessing: m.preprocessing } : {}),
     ...(m.parameters ? { parameters: m.parameters } : {}),
   };
+}
+
+/**
+ * The compatibility sample's reader for a single run: the rows from the scans' kept candidates
+ * when they hold every sampled key for sure (gate/shard-sample.ts, the shards' rule), else the
+ * file read again (few shared keys, or a scan that kept none).
+ */
+function sampleReader(plan: ResolvedPlan, scans: Scans, deps: GateDeps): SampleReader {
+  const byPath = new Map<string, (SampleCandidates | undefined)[]>();
+  for (const side of ['candidate', 'baseline'] as const) {
+    const path = plan[side]?.vectors?.path;
+    if (path) byPath.set(path, [scans[side]?.sample]);
+  }
+  return candidatesReader(byPath, readWhole(deps.openVectors!));
 }

@@ -11,8 +11,9 @@ import { hashingOpener } from '../sources/hashing.js';
 import { SourceError, type SourceOpener } from '../sources/types.js';
 import { formatFor, openVectors } from '../vectors/open.js';
 import { scanVectors, type ScanStats } from '../vectors/scan.js';
-import type { VectorFileInfo } from '../vectors/types.js';
+import type { VectorFileInfo, VectorSource } from '../vectors/types.js';
 import type { ScanOutcome, ScanRequest } from './plan.js';
+import { SliceSampler } from './shard-sample.js';
 
 /** Opens, scans and closes one vectors file. Throws VectorFileError when it is broken. */
 export async function scanFile(
@@ -39,7 +40,25 @@ export async function scanFile(
     return opened;
   };
   sharesLister(sizing, openSource);
-  const source = await openVectors(request.path, request.open, sizing);
+  const opened = await openVectors(request.path, request.open, sizing);
+  // The compatibility sample's candidates come from this pass, as a shard keeps them: no
+  // second read of either version for the sample (a batch's rowOffset is the file's row).
+  const sampler =
+    request.sample &&
+    new SliceSampler(request.sample.seed, request.sample.keep, request.collectIds);
+  sampler?.start(opened.info);
+  const source: VectorSource = sampler
+    ? {
+        info: opened.info,
+        async *batches() {
+          for await (const batch of opened.batches()) {
+            sampler.add(batch, (row) => row);
+            yield batch;
+          }
+        },
+        close: () => opened.close(),
+      }
+    : opened;
   let outcome: ScanOutcome;
   try {
     const stats = await scanVectors(source, {
@@ -50,6 +69,7 @@ export async function scanFile(
     });
     const total = bytes || [...parts.values()].reduce((a, b) => a + b, 0);
     outcome = summariseScan(stats, source.info, total, request.displayPath, [...remote.values()]);
+    if (sampler) outcome = { ...outcome, sample: sampler.result() };
   } finally {
     await source.close();
   }

@@ -25,18 +25,24 @@ export interface Scans {
   readonly baseline?: ScanOutcome;
 }
 
-/** Scans both versions' vectors and checks the candidate's against its manifest. */
+/**
+ * Scans both versions' vectors and checks the candidate's against its manifest. With `sample`
+ * (a candidate compared with a baseline), each scan also keeps the compatibility sample's
+ * candidates, so the sample is not read a second time.
+ */
 export async function scanStep(
   plan: ResolvedPlan,
   deps: GateDeps,
   findings: Finding[],
+  sample?: ScanRequest['sample'],
 ): Promise<Scans> {
   const { candidate, baseline } = plan;
   const cm = candidate.loaded.manifest;
   const wantIds = wantsIds(plan);
-  const candidateScan = await scanVersion(candidate, deps, wantIds, findings, 'candidate');
+  const keep = wantIds ? sample : undefined;
+  const candidateScan = await scanVersion(candidate, deps, wantIds, findings, 'candidate', keep);
   const baselineScan =
-    baseline && (await scanVersion(baseline, deps, wantIds, findings, 'baseline'));
+    baseline && (await scanVersion(baseline, deps, wantIds, findings, 'baseline', keep));
   if (cm && candidateScan) {
     findings.push(
       ...checkVectors(
@@ -86,6 +92,7 @@ async function scanVersion(
   collectIds: boolean,
   findings: Finding[],
   side: 'candidate' | 'baseline',
+  sample?: ScanRequest['sample'],
 ): Promise<ScanOutcome | undefined> {
   const manifest = version.loaded.manifest;
   const vectors = version.vectors;
@@ -100,6 +107,7 @@ async function scanVersion(
       ...scanRequestFor(version, collectIds)!,
       ...(hash && { hash }),
       ...(onRows && { onRows }),
+      ...(sample && { sample }),
     });
   } catch (err) {
     if (!(err instanceof VectorFileError)) throw err;
