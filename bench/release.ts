@@ -29,6 +29,7 @@ import { defaultDeps } from '../src/gate/default-deps.js';
 import { resolvePlan, type GatePlan } from '../src/gate/plan.js';
 import { benchmarkStep } from '../src/gate/benchmark-step.js';
 import { scanStep, scannedVersion, stagingInput } from '../src/gate/steps.js';
+import { sampleReader, sampleToKeep } from '../src/gate/run.js';
 import { stagingStep } from '../src/staging/step.js';
 import { linearModel } from '../test/fixtures/staging/models.js';
 import { runVersioning } from '../src/release/versioning.js';
@@ -286,7 +287,8 @@ async function steps(request: GatePlan): Promise<void> {
     ...plan.contracts.flatMap((c) => c.findings),
   ];
   for (const f of findings) console.log(`  plan finding: ${f.id} ${f.message}`);
-  const scans = await scanStep(plan, deps, findings);
+  // As executePlan: the scans keep the compatibility sample's rows, the versioning reads them.
+  const scans = await scanStep(plan, deps, findings, sampleToKeep(plan, deps));
   lap('scan both versions (sha256, validate)');
   const baseline = scans.baseline ? plan.baseline : undefined;
   const bench = scans.candidate ? await benchmarkStep(plan, deps, baseline) : undefined;
@@ -306,6 +308,7 @@ async function steps(request: GatePlan): Promise<void> {
     contracts: plan.contracts,
     now: new Date(),
     open: deps.openVectors,
+    readSample: sampleReader(plan, scans, deps),
     suites: bench?.suites,
   });
   lap(`compatibility (sample ${SAMPLE}) and versioning`);

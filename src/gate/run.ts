@@ -25,7 +25,13 @@ import { judgeFindings, pendingConsumers } from './judge.js';
 import { observeStep, type StepFacts } from './observer.js';
 import { candidatesReader, keepFor, type SampleCandidates } from './shard-sample.js';
 import { runtimeFindings, trackRuntime } from './runtime-use.js';
-import { resolvePlan, type GateDeps, type GatePlan, type ResolvedPlan } from './plan.js';
+import {
+  resolvePlan,
+  type GateDeps,
+  type GatePlan,
+  type ResolvedPlan,
+  type ScanRequest,
+} from './plan.js';
 import {
   countFindings,
   decideVerdict,
@@ -96,13 +102,7 @@ export async function executePlan(plan: ResolvedPlan, givenDeps: GateDeps): Prom
     ...checkPlaceholders([candidate.loaded, ...(baseline ? [baseline.loaded] : [])], contracts),
   );
   const o = deps.observer;
-  // The scans keep the compatibility sample's candidates (one shard's worth: 2n + 64 rows per
-  // version), unless the sample is read elsewhere (a merge answers from its shards').
-  const keepSample = !deps.compatibilitySample && deps.openVectors !== undefined;
-  const compat = effectiveCompatibility(plan.registry, request.compatibility);
-  const sample = keepSample
-    ? { seed: compat.seed, keep: keepFor(Math.min(Math.max(compat.sampleSize, 1), MAX_SAMPLE), 1) }
-    : undefined;
+  const sample = sampleToKeep(plan, deps);
   const scans = await observeStep(
     o,
     'scan',
@@ -243,11 +243,25 @@ function versionInfo(loaded: LoadedManifest, vectors: VectorSummary | undefined)
 }
 
 /**
+ * What the scans keep for the compatibility sample: one shard's worth of candidates (2n + 64
+ * rows per version), unless the sample is read elsewhere (a merge answers from its shards')
+ * or not at all (no vectors opener).
+ */
+export function sampleToKeep(plan: ResolvedPlan, deps: GateDeps): ScanRequest['sample'] {
+  if (deps.compatibilitySample || !deps.openVectors) return undefined;
+  const compat = effectiveCompatibility(plan.registry, plan.request.compatibility);
+  return {
+    seed: compat.seed,
+    keep: keepFor(Math.min(Math.max(compat.sampleSize, 1), MAX_SAMPLE), 1),
+  };
+}
+
+/**
  * The compatibility sample's reader for a single run: the rows from the scans' kept candidates
  * when they hold every sampled key for sure (gate/shard-sample.ts, the shards' rule), else the
  * file read again (few shared keys, or a scan that kept none).
  */
-function sampleReader(plan: ResolvedPlan, scans: Scans, deps: GateDeps): SampleReader {
+export function sampleReader(plan: ResolvedPlan, scans: Scans, deps: GateDeps): SampleReader {
   const byPath = new Map<string, (SampleCandidates | undefined)[]>();
   for (const side of ['candidate', 'baseline'] as const) {
     const path = plan[side]?.vectors?.path;
