@@ -33,7 +33,7 @@ import {
   verdictSentence,
   versionLabel,
   writeFileAtomic
-} from "./chunks/chunk-SIG7B42I.js";
+} from "./chunks/chunk-AOQZYEP6.js";
 import "./chunks/chunk-KFSYBI57.js";
 import "./chunks/chunk-C4EWOFBM.js";
 import {
