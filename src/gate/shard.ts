@@ -43,7 +43,15 @@ import { corpusSearch, mergedSearch, recordingSearch, type BenchKnnPartial } fro
 import { openVectors } from '../vectors/open.js';
 import type { OnnxRuntimeRecord } from './report-model.js';
 import { trackRuntime } from './runtime-use.js';
-import { scanRequestFor, wantsIds } from './steps.js';
+import { scanRequestFor, stagingInput, wantsIds } from './steps.js';
+import {
+  mergedConsumerRun,
+  recordingConsumerRun,
+  type StagingRunPartial,
+} from './shard-staging.js';
+import { stagingStep } from '../staging/step.js';
+import { resolveInWorkspace } from '../config/paths.js';
+import { createHash } from 'node:crypto';
 
 /** Parses `i/n` (1 ≤ i ≤ n ≤ 1024). Throws ConfigError (exit 2) naming what was expected. */
 export function parseShard(text: string): ShardSpec {
@@ -129,7 +137,50 @@ async function planInputs(plan: ResolvedPlan, deps: GateDeps): Promise<PlanInput
       }
     }
   }
+  // Consumers' staging models and labels: the shards run them, the merge trusts their outputs.
+  const manifest = plan.candidate.loaded.manifest;
+  for (const c of manifest ? plan.contracts : []) {
+    const staging = c.contract?.embedding === manifest!.name ? c.contract.staging : undefined;
+    if (!staging) continue;
+    for (const field of ['model', 'labels'] as const) {
+      const path = resolveInWorkspace(
+        c.doc,
+        ['staging', field],
+        staging[field],
+        plan.request.workspace,
+      );
+      const display = relative(plan.request.cwd, path) || path;
+      if (named.has(display)) continue;
+      named.add(display);
+      inputs.push({ file: display, ...(await hashOf({ path, displayPath: display }, open)) });
+    }
+  }
   return inputs;
+}
+
+/** A file's sha256 and size, or nothing when it cannot be read (the step that reads it reports that). */
+async function hashOf(
+  ref: { path: string; displayPath: string },
+  open: NonNullable<GateDeps['openSource']>,
+): Promise<{ sha256?: string; bytes?: number }> {
+  try {
+    const source = await open({ path: ref.path, display: ref.displayPath });
+    try {
+      const hash = createHash('sha256');
+      const chunk = new Uint8Array(1 << 20);
+      for (let at = 0; at < source.size;) {
+        const n = await source.read(chunk, 0, Math.min(chunk.length, source.size - at), at);
+        if (n <= 0) break;
+        hash.update(chunk.subarray(0, n));
+        at += n;
+      }
+      return { sha256: hash.digest('hex'), bytes: source.size };
+    } finally {
+      await source.close();
+    }
+  } catch {
+    return {};
+  }
 }
 
 /** A file's size, or nothing when it cannot be opened (the step that reads it reports that). */
@@ -184,6 +235,13 @@ export async function runShard(
     candidate,
     baseline,
   );
+  const staging = await stagingRuns(
+    plan,
+    { ...deps, ort: runtime.ort },
+    shard,
+    candidate,
+    baseline,
+  );
   const onnxRuntime = runtime.record();
   return {
     format: PARTIAL_FORMAT,
@@ -201,6 +259,7 @@ export async function runShard(
       ...(baseline && { baseline }),
     },
     ...(knn && { knn }),
+    ...(staging && { staging }),
     ...(onnxRuntime && { onnxRuntime }),
     ...((candidateSample || baselineSample) && {
       samples: {
@@ -236,6 +295,37 @@ async function benchmarkPasses(
   const readableBaseline = baseline && !('error' in baseline) ? plan.baseline : undefined;
   try {
     await benchmarkStep(plan, { ...deps, benchmarkSearch: search }, readableBaseline);
+  } catch {
+    // Whatever stopped the step here stops it in the merge too, which runs it whole.
+  }
+  return record;
+}
+
+/**
+ * Consumers' staging models on this shard's rows of both versions: the staging step run
+ * recording each model's outputs, judging nothing (the merge judges once, on all rows). Only
+ * when the single run would run staging (the candidate's vectors readable); a run that fails
+ * here leaves the merge to run it whole, so the merged report stays the single run's.
+ */
+async function stagingRuns(
+  plan: ResolvedPlan,
+  deps: GateDeps,
+  shard: ShardSpec,
+  candidate: ScanPartial | ScanFailure | undefined,
+  baseline: ScanPartial | ScanFailure | undefined,
+): Promise<StagingRunPartial[] | undefined> {
+  if (!candidate || 'error' in candidate || !plan.candidate.loaded.manifest) return undefined;
+  const name = plan.candidate.loaded.manifest.name;
+  if (!plan.contracts.some((c) => c.contract?.embedding === name && c.contract.staging))
+    return undefined;
+  const record: StagingRunPartial[] = [];
+  const readableBaseline = baseline && !('error' in baseline) ? plan.baseline : undefined;
+  const consumerRun = recordingConsumerRun(deps.openVectors ?? openVectors, shard, record);
+  try {
+    await stagingStep({
+      ...stagingInput(plan, { ...deps, consumerRun }, readableBaseline),
+      recordOnly: true,
+    });
   } catch {
     // Whatever stopped the step here stops it in the merge too, which runs it whole.
   }
@@ -322,16 +412,24 @@ export async function runMerge(
     corpusSearch(deps.openVectors ?? openVectors, deps.ort),
     knnPasses,
   );
+  const stagingRunsUsed = { merged: 0, whole: 0 };
+  const consumerRun = mergedConsumerRun(
+    ordered.map((p) => p.partial.staging),
+    deps.openVectors ?? openVectors,
+    stagingRunsUsed,
+  );
   return {
     ...(await executePlan(plan, {
       ...deps,
       scan,
       benchmarkSearch,
+      consumerRun,
       compatibilitySample,
       ...shardsRuntimeOf(ordered.map((p) => p.partial.onnxRuntime)),
     })),
     knnPasses,
     sampleReads,
+    stagingRuns: stagingRunsUsed,
   };
 }
 
@@ -353,6 +451,8 @@ export interface MergeOutcome extends GateOutcome {
   readonly knnPasses: { readonly merged: number; readonly whole: number };
   /** Versions whose compatibility-sample rows came from the shards' candidates, and those read whole. */
   readonly sampleReads: { readonly merged: number; readonly whole: number };
+  /** Consumers' model runs (one per consumer and version) from the shards' outputs, and those run whole. */
+  readonly stagingRuns: { readonly merged: number; readonly whole: number };
 }
 
 /** One line for the log: what was merged, and what the merge had to run whole. */
@@ -367,7 +467,12 @@ export function mergeLine(shards: number, outcome: MergeOutcome): string {
     sample.merged + sample.whole === 0
       ? ''
       : `; compatibility sample: ${sample.merged} version(s) from the shards' candidates, ${sample.whole} read whole`;
-  return `merged ${shards} shard${shards === 1 ? '' : 's'}; ${passes}${rows}`;
+  const s = outcome.stagingRuns;
+  const staged =
+    s.merged + s.whole === 0
+      ? ''
+      : `; staging model runs: ${s.merged} from the shards' outputs, ${s.whole} run whole`;
+  return `merged ${shards} shard${shards === 1 ? '' : 's'}; ${passes}${rows}${staged}`;
 }
 
 function resolveInside(workspace: string, rel: string): string {

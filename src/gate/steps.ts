@@ -255,6 +255,7 @@ export function stagingInput(
     baseline:
       readableBaseline && stagingVersion(readableBaseline.loaded, readableBaseline.vectors!),
     contracts: plan.contracts,
+    ...(deps.consumerRun && { consumerRun: deps.consumerRun }),
   };
 }
 

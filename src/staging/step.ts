@@ -50,6 +50,10 @@ export interface StagingStepInput {
   readonly contracts: readonly LoadedContract[];
   /** Told the models (consumers' models and probes) run so far, of all to run. */
   readonly onModel?: (done: number, total: number) => void;
+  /** How consumers' models run over a version (StagingContext.consumerRun). */
+  readonly consumerRun?: StagingContext['consumerRun'];
+  /** A shard's staging: consumers' runs recorded, nothing judged, no probes. */
+  readonly recordOnly?: boolean;
 }
 
 /**
@@ -89,6 +93,8 @@ export async function stagingStep(
     seed: input.seed,
     candidate: side(input.candidate),
     ...(input.baseline && { baseline: side(input.baseline) }),
+    ...(input.consumerRun && { consumerRun: input.consumerRun }),
+    ...(input.recordOnly && { recordOnly: true }),
   };
   const findings: Finding[] = [];
   const report: {
@@ -111,7 +117,7 @@ export async function stagingStep(
     findings.push(...outcome.findings);
     input.onModel?.(++done, total);
   }
-  for (const { modality, field } of probes) {
+  for (const { modality, field } of input.recordOnly ? [] : probes) {
     const decl =
       modality === 'model' && field.length === 1
         ? manifest.probe!
