@@ -1,213 +1,291 @@
 /**
- * Consumers' staging models, split by vector rows over the shards of `check`. Each shard runs
- * every consumer's model over its rows of both versions and records each labeled example's
- * output row with the file row it was read at; the merge takes, per example, the output of the
- * earliest row any shard found it at — the row one streaming run takes — and hands the staging
- * step those outputs in place of running the model: labels, predictions, the metric, the
- * bootstrap and the sign-flip test then run once, on the single run's numbers.
+ * Staging and reproducibility probes, split by vector rows over the shards of `check`. What a
+ * consumer's model and a probe need from a release is one pass over its rows: the first row
+ * of every labeled id (consumers) or probe id (probes). Each shard makes that pass over its
+ * rows and records those rows — id, file row and the row's values as the file stores them;
+ * the merge keeps, per id, the earliest row any shard found and hands the staging step a
+ * source of exactly those rows in file order, in place of the file. The single run's code
+ * then runs unchanged on it: the same rows in the same order make the same model batches,
+ * so every output, deviation, metric, bootstrap and sign-flip draw is the single run's, bit
+ * for bit. (Running the models in the shards would not be: an ONNX model's output for a row
+ * may depend on which rows share its batch, and a shard cannot know the single run's
+ * batches — the measured text encoder's deviations moved by 1e-15.)
  *
- * A shard's run is best effort: when it fails (the model refuses a batch, the file is
- * unreadable), when a shard has no entry for it, or when the shards' output widths disagree,
- * the merge runs that model over the whole file, the single run's way — so its error, if any,
- * is the single run's error, with the single run's message.
+ * A shard's pass is best effort: when it fails (an unreadable file), when a shard has no
+ * entry for it, or when its entries do not fit (another labels file), the merge reads that
+ * version whole, the single run's way — so its error, if any, is the single run's.
  */
-import type { ConsumerRun } from '../staging/context.js';
-import { nonFiniteOf, type ModelOutputs } from '../staging/run-model.js';
+import type { ConsumerRun, ProbeRun } from '../staging/context.js';
 import { runWhole } from '../staging/consumer-run.js';
-import { rowSlice, sliceSource, type RowSlice, type ShardSpec } from '../vectors/row-slice.js';
-import type { OpenOptions, VectorSource } from '../vectors/types.js';
+import type { ModelOutputs } from '../staging/run-model.js';
+import {
+  rowSlice,
+  sliceSource,
+  type RowSlice,
+  type ShardSpec,
+  type SlicedSource,
+} from '../vectors/row-slice.js';
+import type {
+  OpenOptions,
+  VectorBatch,
+  VectorDType,
+  VectorFileInfo,
+  VectorSource,
+  VectorValues,
+} from '../vectors/types.js';
 
 /** Opens a vectors reference, as the engine's `openVectors` does. */
 type Open = (path: string, opts: OpenOptions) => Promise<VectorSource>;
 
-/** What a shard recorded of one consumer's run over one version. */
-export interface StagingRunPartial {
-  readonly consumer: string;
-  readonly side: 'candidate' | 'baseline';
+/** The first row of each wanted id in a shard's rows: as the file stores it. */
+export interface RowsRecord {
   readonly slice?: RowSlice;
-  /** Labeled examples in the labels file (the merge checks its own labels agree). */
-  readonly examples?: number;
-  /** Output elements per example (0 when the slice held no labeled id). */
-  readonly width?: number;
-  /** The found examples, ascending (int32, base64). */
-  readonly found?: string;
-  /** The file row each found example was read at (float64, base64). */
+  readonly dtype?: VectorDType;
+  readonly dims?: number;
+  /** The typed array the reader gives the values in. */
+  readonly array?: ArrayName;
+  /** The ids, in file order (row numbers when the file has no ids). */
+  readonly ids?: readonly string[];
+  /** Each id's row in the whole file (float64, base64). */
   readonly rows?: string;
-  /** The found examples' output rows, `width` each (float64, base64: every bit kept). */
+  /** The rows' values, as the reader gives them (raw bytes, base64: every bit kept). */
   readonly values?: string;
-  /** Why this shard has no outputs for the run (the merge then runs it whole). */
+  /** Why this shard has no rows for it (the merge then reads the file whole). */
   readonly failed?: string;
 }
 
-/** One shard's outputs of a run, decoded. */
-export interface SliceOutputs {
-  readonly width: number;
-  /** Found examples, ascending. */
-  readonly found: Int32Array;
-  /** File row of each found example. */
-  readonly rows: Float64Array;
-  /** found.length × width values. */
-  readonly values: Float64Array;
+/** What a shard recorded for one consumer's model and one version. */
+export interface StagingRunPartial extends RowsRecord {
+  readonly consumer: string;
+  readonly side: 'candidate' | 'baseline';
 }
 
-function encode(a: Int32Array | Float64Array): string {
+/** What a shard recorded for one reproducibility probe's stored vectors. */
+export interface ProbeRunPartial extends RowsRecord {
+  /** The probe's modality (`model` for the manifest's own probe). */
+  readonly modality: string;
+}
+
+const ARRAYS = {
+  Float32Array,
+  Float64Array,
+  Uint16Array,
+  Int8Array,
+  Uint8Array,
+} as const;
+type ArrayName = keyof typeof ARRAYS;
+
+/** Rows collected from a slice, or merged from slices: in file order, one per id. */
+export interface CollectedRows {
+  readonly dtype: VectorDType;
+  readonly dims: number;
+  readonly array: ArrayName;
+  readonly ids: readonly string[];
+  readonly rows: Float64Array;
+  /** ids.length × (elements per row) values. */
+  readonly values: VectorValues;
+}
+
+/** Elements per row in a batch's values. */
+function rowWidth(dtype: VectorDType, dims: number): number {
+  return dtype === 'binary' ? (dims + 7) >> 3 : dims;
+}
+
+function bytesOf(a: Float64Array | VectorValues): string {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 }
 
-function decode<T extends Int32Array | Float64Array>(
-  text: unknown,
-  make: (n: number) => T,
-  bytesPer: number,
-): T | undefined {
-  if (typeof text !== 'string') return undefined;
+function arrayOf(name: ArrayName, text: string): VectorValues | Float64Array | undefined {
+  const Ctor = ARRAYS[name];
   const bytes = Buffer.from(text, 'base64');
-  if (bytes.length % bytesPer !== 0) return undefined;
-  const out = make(bytes.length / bytesPer);
+  if (bytes.length % Ctor.BYTES_PER_ELEMENT !== 0) return undefined;
+  const out = new Ctor(bytes.length / Ctor.BYTES_PER_ELEMENT);
   new Uint8Array(out.buffer).set(bytes);
   return out;
 }
 
-/** A run's outputs as a slice's: the found examples, their rows (mapped by `globalRow`), their values. */
-export function sliceOutputsOf(
-  outputs: ModelOutputs,
-  globalRow: (row: number) => number,
-): SliceOutputs {
-  const found: number[] = [];
-  for (let e = 0; e < outputs.found.length; e++) if (outputs.found[e]) found.push(e);
-  const width = outputs.width;
-  const rows = new Float64Array(found.length);
-  const values = new Float64Array(found.length * width);
-  found.forEach((e, i) => {
-    rows[i] = globalRow(outputs.rows![e]!);
-    values.set(outputs.values.subarray(e * width, (e + 1) * width), i * width);
-  });
-  return { width, found: Int32Array.from(found), rows, values };
+/**
+ * The first row of each id `wanted` accepts in `source` (a shard's slice: rows numbered as
+ * in the whole file), in file order.
+ */
+export async function collectRows(
+  source: SlicedSource,
+  wanted: (id: string) => boolean,
+): Promise<CollectedRows> {
+  const { dtype, dims } = source.info;
+  const width = rowWidth(dtype, dims);
+  const seen = new Set<string>();
+  const ids: string[] = [];
+  const rows: number[] = [];
+  const chunks: VectorValues[] = [];
+  let array: ArrayName = 'Float32Array';
+  for await (const batch of source.batches()) {
+    array = batch.values.constructor.name as ArrayName;
+    for (let r = 0; r < batch.rows; r++) {
+      const id = batch.ids ? batch.ids[r]! : String(source.globalRow(batch.rowOffset + r));
+      if (!wanted(id) || seen.has(id)) continue;
+      seen.add(id);
+      ids.push(id);
+      rows.push(source.globalRow(batch.rowOffset + r));
+      chunks.push(batch.values.slice(r * width, (r + 1) * width));
+    }
+  }
+  const Ctor = ARRAYS[array];
+  const values = new Ctor(ids.length * width);
+  chunks.forEach((c, i) => values.set(c as never, i * width));
+  return { dtype, dims, array, ids, rows: Float64Array.from(rows), values };
 }
 
 /**
- * The outputs one run over the whole file gives, from its slices' (any order, any grouping):
- * each example's output from the earliest row it was found at. Undefined when the slices'
- * widths disagree (the single run's model then failed between runs: the merge reruns it).
+ * The rows one pass over the whole file keeps, from its slices' (any order, any grouping):
+ * each id's earliest row. Undefined when the slices do not describe one file alike.
  */
-export function mergeSliceOutputs(
-  parts: readonly SliceOutputs[],
-  examples: number,
-): SliceOutputs | undefined {
-  const widths = new Set(parts.filter((p) => p.found.length > 0).map((p) => p.width));
-  if (widths.size > 1) return undefined;
-  const width = widths.size === 1 ? [...widths][0]! : 0;
-  const bestRow = new Float64Array(examples).fill(Infinity);
-  const from = new Int32Array(examples).fill(-1);
-  const at = new Int32Array(examples);
-  parts.forEach((p, s) => {
-    p.found.forEach((e, i) => {
-      if (e < 0 || e >= examples) throw new RangeError(`example ${e} out of range`);
-      if (p.rows[i]! < bestRow[e]!) {
-        bestRow[e] = p.rows[i]!;
-        from[e] = s;
-        at[e] = i;
-      }
-    });
-  });
-  const found: number[] = [];
-  for (let e = 0; e < examples; e++) if (from[e]! >= 0) found.push(e);
-  const rows = new Float64Array(found.length);
-  const values = new Float64Array(found.length * width);
-  found.forEach((e, i) => {
-    const p = parts[from[e]!]!;
-    rows[i] = bestRow[e]!;
-    values.set(p.values.subarray(at[e]! * width, (at[e]! + 1) * width), i * width);
-  });
-  return { width, found: Int32Array.from(found), rows, values };
-}
-
-/** The staging step's view of merged slice outputs: every example's row, NaN where not found. */
-export function modelOutputsOf(
-  merged: SliceOutputs,
-  index: ReadonlyMap<string, number>,
-): ModelOutputs {
-  const examples = index.size;
-  const { width } = merged;
-  const values = new Float64Array(examples * width).fill(NaN);
-  const found = new Uint8Array(examples);
-  const rows = new Float64Array(examples).fill(-1);
-  merged.found.forEach((e, i) => {
-    found[e] = 1;
-    rows[e] = merged.rows[i]!;
-    values.set(merged.values.subarray(i * width, (i + 1) * width), e * width);
-  });
-  const ids: string[] = new Array<string>(examples);
-  for (const [id, e] of index) ids[e] = id;
+export function mergeRows(parts: readonly CollectedRows[]): CollectedRows | undefined {
+  const first = parts[0];
+  if (!first) return undefined;
+  const { dtype, dims, array } = first;
+  if (parts.some((p) => p.dtype !== dtype || p.dims !== dims || p.array !== array))
+    return undefined;
+  const width = rowWidth(dtype, dims);
+  const best = new Map<string, { row: number; part: number; at: number }>();
+  parts.forEach((p, part) =>
+    p.ids.forEach((id, at) => {
+      const row = p.rows[at]!;
+      const was = best.get(id);
+      if (!was || row < was.row) best.set(id, { row, part, at });
+    }),
+  );
+  const order = [...best.entries()].sort((a, b) => a[1].row - b[1].row);
+  const values = new ARRAYS[array](order.length * width);
+  order.forEach(([, { part, at }], i) =>
+    values.set(parts[part]!.values.subarray(at * width, (at + 1) * width) as never, i * width),
+  );
   return {
+    dtype,
+    dims,
+    array,
+    ids: order.map(([id]) => id),
+    rows: Float64Array.from(order, ([, b]) => b.row),
     values,
-    width,
-    found,
-    foundCount: merged.found.length,
-    nonFinite: nonFiniteOf(values, width, found, (e) => ids[e]!),
-    rows,
   };
 }
 
 /**
- * A shard's consumer runs: each over this shard's rows of the version (ids kept, rows
- * numbered as in the whole file), recorded in `record` once per consumer and version. Errors
- * are recorded and thrown on, as the single run would see them.
+ * A source of the collected rows, each at its row of the whole file, with its id: the
+ * single run's code reads it as it reads the file, and keeps the same rows.
+ */
+export function rowsSource(rows: CollectedRows, info: Partial<VectorFileInfo> = {}): VectorSource {
+  const width = rowWidth(rows.dtype, rows.dims);
+  return {
+    info: {
+      path: '',
+      format: 'npy',
+      ...info,
+      dtype: rows.dtype,
+      dims: rows.dims,
+      rows: rows.ids.length,
+      hasIds: true,
+    } as VectorFileInfo,
+    async *batches(): AsyncGenerator<VectorBatch> {
+      for (let i = 0; i < rows.ids.length; i++)
+        yield {
+          rowOffset: rows.rows[i]!,
+          rows: 1,
+          dims: rows.dims,
+          dtype: rows.dtype,
+          values: rows.values.subarray(i * width, (i + 1) * width),
+          ids: [rows.ids[i]!],
+        };
+    },
+    close: async () => {},
+  };
+}
+
+function encodeRows(c: CollectedRows, slice: RowSlice): RowsRecord {
+  return {
+    slice,
+    dtype: c.dtype,
+    dims: c.dims,
+    array: c.array,
+    ids: c.ids,
+    rows: bytesOf(c.rows),
+    values: bytesOf(c.values),
+  };
+}
+
+/** A shard's record decoded, or undefined when it has no usable rows. */
+function decodeRows(e: RowsRecord | undefined): CollectedRows | undefined {
+  if (!e || e.failed !== undefined) return undefined;
+  const { dtype, dims, array, ids } = e;
+  if (typeof dtype !== 'string' || typeof dims !== 'number' || !Number.isInteger(dims) || dims < 1)
+    return undefined;
+  if (!array || !Object.hasOwn(ARRAYS, array) || !Array.isArray(ids)) return undefined;
+  if (ids.some((id) => typeof id !== 'string')) return undefined;
+  if (typeof e.rows !== 'string' || typeof e.values !== 'string') return undefined;
+  const rows = arrayOf('Float64Array', e.rows) as Float64Array | undefined;
+  const values = arrayOf(array, e.values) as VectorValues | undefined;
+  if (!rows || !values || rows.length !== ids.length) return undefined;
+  if (values.length !== ids.length * rowWidth(dtype, dims)) return undefined;
+  return { dtype, dims, array, ids, rows, values };
+}
+
+/** The merged rows of one key, or undefined when a shard lacks them. */
+function mergedOf(entries: readonly (RowsRecord | undefined)[]): CollectedRows | undefined {
+  const parts: CollectedRows[] = [];
+  for (const e of entries) {
+    const d = decodeRows(e);
+    if (!d) return undefined;
+    parts.push(d);
+  }
+  return mergeRows(parts);
+}
+
+/** What a consumer's run gives in a shard: nothing judged there (the merge runs the model). */
+function noOutputs(examples: number): ModelOutputs {
+  return {
+    values: new Float64Array(0),
+    width: 0,
+    found: new Uint8Array(examples),
+    foundCount: 0,
+    nonFinite: { rows: 0, firstIds: [] },
+  };
+}
+
+/**
+ * A shard's consumer runs: each collects the labeled ids' first rows among this shard's rows
+ * of the version into `record` (once per consumer and version), and runs no model. A read
+ * error is recorded and thrown on, as the single run would see it.
  */
 export function recordingConsumerRun(
   open: Open,
   shard: ShardSpec,
   record: StagingRunPartial[],
 ): ConsumerRun {
-  return async ({ consumer, side, vectors, index, run }) => {
-    const first = !record.some((r) => r.consumer === consumer && r.side === side);
+  return async ({ consumer, side, vectors, index }) => {
+    if (record.some((r) => r.consumer === consumer && r.side === side))
+      return noOutputs(index.size);
     try {
       const whole = await open(vectors.path, vectors.open);
       try {
         const slice = rowSlice(shard, whole.info.rows);
         const sliced = sliceSource(whole, slice, false, { rowNumberIds: true });
-        const outputs = await run(sliced);
-        if (first) {
-          const s = sliceOutputsOf(outputs, (r) => sliced.globalRow(r));
-          record.push({
-            consumer,
-            side,
-            slice,
-            examples: index.size,
-            width: s.width,
-            found: encode(s.found),
-            rows: encode(s.rows),
-            values: encode(s.values),
-          });
-        }
-        return outputs;
+        const rows = await collectRows(sliced, (id) => index.has(id));
+        record.push({ consumer, side, ...encodeRows(rows, slice) });
+        return noOutputs(index.size);
       } finally {
         await whole.close();
       }
     } catch (err) {
-      if (first)
-        record.push({ consumer, side, failed: err instanceof Error ? err.message : String(err) });
+      record.push({ consumer, side, failed: err instanceof Error ? err.message : String(err) });
       throw err;
     }
   };
 }
 
-/** A shard's entry decoded, or undefined when it has no usable outputs. */
-function decodeEntry(e: StagingRunPartial | undefined, examples: number): SliceOutputs | undefined {
-  if (!e || e.failed !== undefined || e.examples !== examples) return undefined;
-  const width = e.width;
-  if (typeof width !== 'number' || !Number.isInteger(width) || width < 0) return undefined;
-  const found = decode(e.found, (n) => new Int32Array(n), 4);
-  const rows = decode(e.rows, (n) => new Float64Array(n), 8);
-  const values = decode(e.values, (n) => new Float64Array(n), 8);
-  if (!found || !rows || !values) return undefined;
-  if (rows.length !== found.length || values.length !== found.length * width) return undefined;
-  return { width, found, rows, values };
-}
-
 /**
- * The merge's consumer runs: each from the shards' outputs (`shards`, each the `staging`
- * entries of one partial), merged exactly; a run any shard lacks runs whole over the file.
- * `used` counts what was answered how (for the log).
+ * The merge's consumer runs: each version's labeled rows from the shards (`shards`, each the
+ * `staging` entries of one partial), the model run over them as over the file; a version
+ * any shard lacks is read whole. `used` counts what was answered how (for the log).
  */
 export function mergedConsumerRun(
   shards: readonly (readonly StagingRunPartial[] | undefined)[],
@@ -216,25 +294,62 @@ export function mergedConsumerRun(
 ): ConsumerRun {
   const whole = runWhole({ openVectors: open });
   return async (request) => {
-    const { consumer, side, index } = request;
-    const parts: SliceOutputs[] = [];
-    for (const entries of shards) {
-      const e = (entries ?? []).find((x) => x.consumer === consumer && x.side === side);
-      const decoded = decodeEntry(e, index.size);
-      if (!decoded) break;
-      parts.push(decoded);
-    }
-    let merged: SliceOutputs | undefined;
-    try {
-      merged = parts.length === shards.length ? mergeSliceOutputs(parts, index.size) : undefined;
-    } catch (err) {
-      if (!(err instanceof RangeError)) throw err;
-    }
-    if (merged) {
+    const { consumer, side, run } = request;
+    const merged = mergedOf(
+      shards.map((entries) => entries?.find((x) => x.consumer === consumer && x.side === side)),
+    );
+    if (merged && merged.ids.every((id) => request.index.has(id))) {
       used.merged++;
-      return modelOutputsOf(merged, index);
+      return run(rowsSource(merged));
     }
     used.whole++;
     return whole(request);
+  };
+}
+
+/**
+ * A shard's probes: each collects the probe ids' first rows among this shard's rows of the
+ * stored vectors into `record`, and compares nothing (undefined: the merge judges).
+ */
+export function recordingProbeRun(shard: ShardSpec, record: ProbeRunPartial[]): ProbeRun {
+  return async ({ modality, source, ids }) => {
+    const wanted = new Set(ids);
+    try {
+      const slice = rowSlice(shard, source.info.rows);
+      // Not closed here: the probe closes the stored vectors it opened.
+      const sliced = sliceSource(source, slice, false, { rowNumberIds: true });
+      const rows = await collectRows(sliced, (id) => wanted.has(id));
+      record.push({ modality, ...encodeRows(rows, slice) });
+    } catch (err) {
+      record.push({ modality, failed: err instanceof Error ? err.message : String(err) });
+    }
+    return undefined;
+  };
+}
+
+/**
+ * The merge's probes: the stored rows of the probe ids from the shards (`shards`, each the
+ * `probes` entries of one partial), re-embedded and compared as the single run does over
+ * the file; a probe any shard lacks reads the file whole. `used` counts what was answered how.
+ */
+export function mergedProbeRun(
+  shards: readonly (readonly ProbeRunPartial[] | undefined)[],
+  used: { merged: number; whole: number } = { merged: 0, whole: 0 },
+): ProbeRun {
+  return async (request) => {
+    const { modality, source, ids, run } = request;
+    const merged = mergedOf(shards.map((entries) => entries?.find((x) => x.modality === modality)));
+    const known = new Set(ids);
+    if (
+      merged &&
+      merged.dtype === source.info.dtype &&
+      merged.dims === source.info.dims &&
+      merged.ids.every((id) => known.has(id))
+    ) {
+      used.merged++;
+      return run(rowsSource(merged, source.info));
+    }
+    used.whole++;
+    return run(source);
   };
 }

@@ -256,6 +256,7 @@ export function stagingInput(
       readableBaseline && stagingVersion(readableBaseline.loaded, readableBaseline.vectors!),
     contracts: plan.contracts,
     ...(deps.consumerRun && { consumerRun: deps.consumerRun }),
+    ...(deps.probeRun && { probeRun: deps.probeRun }),
   };
 }
 

@@ -83,8 +83,8 @@ export async function run(job: Job, model: LoadedModel, planned: RunPlan): Promi
   const { staging, emit } = job;
   const candidate = await runSide(job, model, table, job.ctx.candidate, feed);
   if (job.ctx.recordOnly) {
-    // A shard: the baseline's rows run whatever the candidate's rows of this shard show
-    // (the merge decides on all of them); nothing is judged here.
+    // A shard: the baseline's rows are read whatever the candidate's rows of this shard
+    // show (the merge decides on all of them); nothing is judged here.
     if (candidate) await runBaseline(job, model, table);
     return {};
   }

@@ -52,7 +52,9 @@ export interface StagingStepInput {
   readonly onModel?: (done: number, total: number) => void;
   /** How consumers' models run over a version (StagingContext.consumerRun). */
   readonly consumerRun?: StagingContext['consumerRun'];
-  /** A shard's staging: consumers' runs recorded, nothing judged, no probes. */
+  /** How probes compare over their stored vectors (StagingContext.probeRun). */
+  readonly probeRun?: StagingContext['probeRun'];
+  /** A shard's staging: consumers' runs recorded, nothing judged. */
   readonly recordOnly?: boolean;
 }
 
@@ -94,6 +96,7 @@ export async function stagingStep(
     candidate: side(input.candidate),
     ...(input.baseline && { baseline: side(input.baseline) }),
     ...(input.consumerRun && { consumerRun: input.consumerRun }),
+    ...(input.probeRun && { probeRun: input.probeRun }),
     ...(input.recordOnly && { recordOnly: true }),
   };
   const findings: Finding[] = [];
@@ -117,7 +120,7 @@ export async function stagingStep(
     findings.push(...outcome.findings);
     input.onModel?.(++done, total);
   }
-  for (const { modality, field } of input.recordOnly ? [] : probes) {
+  for (const { modality, field } of probes) {
     const decl =
       modality === 'model' && field.length === 1
         ? manifest.probe!

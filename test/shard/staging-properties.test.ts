@@ -1,120 +1,122 @@
 /**
- * The merge of consumers' staging outputs is exact, associative and order-independent: for any
- * rows (labeled ids repeated, missing, in any order) split over any shards, it gives each
- * example the output of the first row one streaming run keeps.
+ * The merge of the rows staging and probes need is exact, associative and order-independent:
+ * for any file (ids repeated, or row numbers for ids), any wanted ids, any shards (ranges or
+ * interleaved blocks) and batches, the merged rows read as a source give what one pass over
+ * the whole file gives: each wanted id's first row, its values bit for bit, in file order.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  mergeSliceOutputs,
-  modelOutputsOf,
-  type SliceOutputs,
+  collectRows,
+  mergeRows,
+  rowsSource,
+  type CollectedRows,
 } from '../../src/gate/shard-staging.js';
+import { rowSlice, sliceSource } from '../../src/vectors/row-slice.js';
+import type { VectorSource } from '../../src/vectors/types.js';
+import { memorySource } from '../vectors/helpers.js';
 
-/** What one pass over `rows` (each an example or −1 for an unlabeled id) keeps: the first row of each example. */
-function onePass(
-  rows: readonly number[],
-  values: readonly number[],
-  width: number,
-  keep: (row: number) => boolean = () => true,
-): SliceOutputs {
-  const seen = new Map<number, number>();
-  rows.forEach((e, r) => {
-    if (e >= 0 && keep(r) && !seen.has(e)) seen.set(e, r);
-  });
-  const found = [...seen.keys()].sort((a, b) => a - b);
-  const out = new Float64Array(found.length * width);
-  found.forEach((e, i) => {
-    const r = seen.get(e)!;
-    for (let j = 0; j < width; j++) out[i * width + j] = values[r * width + j]!;
-  });
-  return {
-    width: found.length > 0 ? width : 0,
-    found: Int32Array.from(found),
-    rows: Float64Array.from(found, (e) => seen.get(e)!),
-    values: out,
-  };
-}
-
-const plan = fc
+const files = fc
   .record({
-    examples: fc.integer({ min: 1, max: 12 }),
-    width: fc.integer({ min: 1, max: 3 }),
-    rows: fc.integer({ min: 0, max: 40 }),
+    rows: fc.integer({ min: 0, max: 60 }),
+    dims: fc.integer({ min: 1, max: 4 }),
     shards: fc.integer({ min: 1, max: 7 }),
-    seed: fc.integer(),
+    batchRows: fc.integer({ min: 1, max: 9 }),
+    blockRows: fc.option(fc.integer({ min: 1, max: 8 }), { nil: undefined }),
+    withIds: fc.boolean(),
   })
-  .chain((p) =>
+  .chain((f) =>
     fc.record({
-      p: fc.constant(p),
-      ids: fc.array(fc.integer({ min: -1, max: p.examples - 1 }), {
-        minLength: p.rows,
-        maxLength: p.rows,
+      f: fc.constant(f),
+      values: fc.array(fc.float({ noDefaultInfinity: false }), {
+        minLength: f.rows * f.dims,
+        maxLength: f.rows * f.dims,
       }),
-      values: fc.array(fc.double(), { minLength: p.rows * p.width, maxLength: p.rows * p.width }),
-      owner: fc.array(fc.integer({ min: 0, max: p.shards - 1 }), {
-        minLength: p.rows,
-        maxLength: p.rows,
-      }),
-      order: fc.array(fc.nat(), { minLength: p.shards, maxLength: p.shards }),
+      ids: fc.array(fc.integer({ min: 0, max: 15 }), { minLength: f.rows, maxLength: f.rows }),
+      wanted: fc.array(fc.integer({ min: 0, max: 70 }), { maxLength: 20 }),
+      order: fc.array(fc.nat(), { minLength: f.shards, maxLength: f.shards }),
     }),
   );
 
-/** Bits, so NaN payloads and −0 count. */
-function bits(s: SliceOutputs) {
+/** What a single run's reader keeps of a source: each wanted id's first row, with its values' bits. */
+async function firstRows(source: VectorSource, wanted: Set<string>) {
+  const kept: { id: string; row: number; bits: string }[] = [];
+  const seen = new Set<string>();
+  for await (const b of source.batches())
+    for (let r = 0; r < b.rows; r++) {
+      const id = b.ids ? b.ids[r]! : String(b.rowOffset + r);
+      if (!wanted.has(id) || seen.has(id)) continue;
+      seen.add(id);
+      const v = b.values.subarray(r * b.dims, (r + 1) * b.dims);
+      kept.push({
+        id,
+        row: b.rowOffset + r,
+        bits: Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString('hex'),
+      });
+    }
+  return kept;
+}
+
+function bits(c: CollectedRows) {
   return {
-    width: s.width,
-    found: [...s.found],
-    rows: [...s.rows],
-    values: Buffer.from(s.values.buffer, s.values.byteOffset, s.values.byteLength).toString('hex'),
+    ids: c.ids,
+    rows: [...c.rows],
+    values: Buffer.from(c.values.buffer, c.values.byteOffset, c.values.byteLength).toString('hex'),
   };
 }
 
-describe('mergeSliceOutputs', () => {
-  it("is one pass's outputs, whatever the shards (ranges or any rows), their order and grouping", () => {
-    fc.assert(
-      fc.property(plan, ({ p, ids, values, owner, order }) => {
-        const whole = onePass(ids, values, p.width);
-        const parts = Array.from({ length: p.shards }, (_, s) =>
-          onePass(ids, values, p.width, (r) => owner[r] === s),
-        );
-        // Any order.
+describe('mergeRows', () => {
+  it("is one pass's rows, whatever the shards, batches, order and grouping", async () => {
+    await fc.assert(
+      fc.asyncProperty(files, async ({ f, values, ids, wanted, order }) => {
+        const idList = f.withIds ? ids.map((i) => `id${i}`) : undefined;
+        const open = () =>
+          memorySource(Float32Array.from(values), 'float32', f.dims, f.rows, idList, f.batchRows);
+        const want = new Set(wanted.map((w) => (f.withIds ? `id${w % 16}` : String(w))));
+        const whole = await firstRows(open(), want);
+        const parts: CollectedRows[] = [];
+        for (let i = 1; i <= f.shards; i++) {
+          const slice = rowSlice(
+            { index: i, count: f.shards },
+            f.blockRows ? undefined : f.rows,
+            f.blockRows,
+          );
+          parts.push(
+            await collectRows(sliceSource(open(), slice, false, { rowNumberIds: true }), (id) =>
+              want.has(id),
+            ),
+          );
+        }
         const shuffled = parts
-          .map((part, i) => ({ part, k: order[i]! }))
+          .map((p, i) => ({ p, k: order[i]! }))
           .sort((a, b) => a.k - b.k)
-          .map((x) => x.part);
-        const flat = mergeSliceOutputs(shuffled, p.examples)!;
-        expect(bits(flat)).toEqual(bits(whole));
-        // Any grouping: the merge of merges.
-        const mid = Math.floor(shuffled.length / 2);
-        const left = mergeSliceOutputs(shuffled.slice(0, mid), p.examples)!;
-        const right = mergeSliceOutputs(shuffled.slice(mid), p.examples)!;
-        expect(bits(mergeSliceOutputs([right, left], p.examples)!)).toEqual(bits(whole));
-        // The staging step's view: NaN where not found, first non-finite ids in labels' order.
-        const index = new Map(Array.from({ length: p.examples }, (_, e) => [`id${e}`, e]));
-        const view = modelOutputsOf(flat, index);
-        expect(view.foundCount).toBe(whole.found.length);
-        for (let e = 0; e < p.examples; e++)
-          expect(view.found[e]).toBe(whole.found.includes(e) ? 1 : 0);
+          .map((x) => x.p);
+        const merged = mergeRows(shuffled)!;
+        expect(await firstRows(rowsSource(merged), want)).toEqual(whole);
+        // Any grouping: the merge of merges is the same rows.
+        const mid = Math.max(1, Math.floor(shuffled.length / 2));
+        const left = mergeRows(shuffled.slice(0, mid))!;
+        const rest = shuffled.slice(mid);
+        const regrouped = rest.length ? mergeRows([mergeRows(rest)!, left])! : left;
+        expect(bits(regrouped)).toEqual(bits(merged));
       }),
       { numRuns: 300 },
     );
   });
 
-  it('gives nothing when the shards disagree on the output width, and refuses an example out of range', () => {
-    const a: SliceOutputs = {
-      width: 1,
-      found: Int32Array.of(0),
-      rows: Float64Array.of(0),
-      values: Float64Array.of(1),
+  it('gives nothing for slices of different files (dtype or dims)', () => {
+    const a: CollectedRows = {
+      dtype: 'float32',
+      dims: 2,
+      array: 'Float32Array',
+      ids: [],
+      rows: new Float64Array(),
+      values: new Float32Array(),
     };
-    const b: SliceOutputs = {
-      width: 2,
-      found: Int32Array.of(1),
-      rows: Float64Array.of(5),
-      values: Float64Array.of(1, 2),
-    };
-    expect(mergeSliceOutputs([a, b], 2)).toBeUndefined();
-    expect(() => mergeSliceOutputs([a], 0)).toThrow(RangeError);
+    expect(mergeRows([a, { ...a, dims: 3 }])).toBeUndefined();
+    expect(
+      mergeRows([a, { ...a, dtype: 'float64', array: 'Float64Array', values: new Float64Array() }]),
+    ).toBeUndefined();
+    expect(mergeRows([])).toBeUndefined();
   });
 });

@@ -6,7 +6,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { candidateOf, productsWorkspace, type Variant } from '../fixtures/staging/scenario.js';
+import {
+  candidateOf,
+  clipWorkspace,
+  productsWorkspace,
+  type Variant,
+} from '../fixtures/staging/scenario.js';
 import { runCli } from '../helpers/cli.js';
 import { shardedReport, singleReport } from './helpers.js';
 
@@ -24,7 +29,7 @@ function args(variant: Variant): string[] {
 
 describe('check --shard i/n, then merge, with a staging consumer', () => {
   for (const variant of ['same', 'rotated', 'tampered'] as const) {
-    it(`${variant}: the single run's JSON report for n = 1, 2, 3 and 7, the model run in the shards`, async () => {
+    it(`${variant}: the single run's JSON report for n = 1, 2, 3 and 7, the labeled and probe rows read in the shards`, async () => {
       const { dir } = productsWorkspace(variant);
       const single = (await singleReport(dir, args(variant))) as {
         staging: { consumers: { outcome: string }[] };
@@ -37,21 +42,50 @@ describe('check --shard i/n, then merge, with a staging consumer', () => {
         expect(report, `n = ${n}`).toEqual(single);
         // One consumer, two versions: both runs came from the shards' outputs.
         expect(stderr, `n = ${n}`).toContain(
-          "staging model runs: 2 from the shards' outputs, 0 run whole",
+          "staging: 2 version(s) of consumers' labeled rows from the shards, 0 read whole; probes: 1 from the shards' stored rows, 0 read whole",
         );
         let found = 0;
+        let probed = 0;
         for (const file of partials) {
           const partial = JSON.parse(readFileSync(file, 'utf8')) as {
-            staging: { side: string; failed?: string; found: string }[];
+            staging: { side: string; failed?: string; ids: string[] }[];
+            probes: { modality: string; failed?: string; ids: string[] }[];
           };
+          expect(partial.probes.map((p) => [p.modality, p.failed])).toEqual([['model', undefined]]);
+          probed += partial.probes[0]!.ids.length;
           expect(partial.staging.map((s) => s.side)).toEqual(['candidate', 'baseline']);
           expect(partial.staging.filter((s) => s.failed)).toEqual([]);
-          found += Buffer.from(partial.staging[0]!.found, 'base64').length / 4;
+          found += partial.staging[0]!.ids.length;
         }
-        expect(found, 'each labeled example is found by one shard').toBe(2000);
+        expect(found, 'each labeled row is read by one shard').toBe(2000);
+        expect(probed, 'the stored row of each compared probe id is read by one shard').toBe(
+          (single as unknown as { staging: { probes: { compared: number }[] } }).staging.probes[0]!
+            .compared,
+        );
       }
     }, 240_000);
   }
+
+  it("multimodal: each encoder's stored rows read in the shards, a tampered image found the same way", async () => {
+    const dir = await clipWorkspace([
+      { version: '1.0.0', text: { name: 'tiny-clip-text', revision: 'r1' } },
+      { version: '1.1.0', text: { name: 'tiny-clip-text', revision: 'r2' }, tamperImage: 'img-7' },
+    ]);
+    const a = [
+      'check',
+      '--candidate',
+      'releases/1.1.0/manifest.yaml',
+      '--baseline',
+      'releases/1.0.0/manifest.yaml',
+    ];
+    const single = (await singleReport(dir, a)) as { staging: { probes: unknown[] } };
+    expect(single.staging.probes).toHaveLength(2);
+    for (const n of [1, 2, 3, 7]) {
+      const { report, stderr } = await shardedReport(dir, a, n, (f) => f.reverse());
+      expect(report, `n = ${n}`).toEqual(single);
+      expect(stderr, `n = ${n}`).toContain("probes: 2 from the shards' stored rows, 0 read whole");
+    }
+  }, 120_000);
 
   it("runs whole on the merge job what a shard's partial lacks or could not run: the same report", async () => {
     const { dir } = productsWorkspace('rotated');
@@ -66,9 +100,17 @@ describe('check --shard i/n, then merge, with a staging consumer', () => {
     };
     p3.staging[1] = { consumer: 'fraud-classifier', side: 'baseline', failed: 'the model failed' };
     writeFileSync(partials[2]!, JSON.stringify(p3));
+    // Shard 1's probe stopped on a finding.
+    const p1 = JSON.parse(readFileSync(partials[0]!, 'utf8')) as {
+      probes: Record<string, unknown>[];
+    };
+    p1.probes[0] = { modality: 'model', failed: 'the probe stopped on a finding' };
+    writeFileSync(partials[0]!, JSON.stringify(p1));
     const m = await runCli(['merge', ...partials, '--format', 'json=m.json'], dir);
     expect(m.code).toBe(1);
-    expect(m.stderr).toContain("staging model runs: 0 from the shards' outputs, 2 run whole");
+    expect(m.stderr).toContain(
+      "staging: 0 version(s) of consumers' labeled rows from the shards, 2 read whole; probes: 0 from the shards' stored rows, 1 read whole",
+    );
     expect(JSON.parse(readFileSync(join(dir, 'm.json'), 'utf8'))).toEqual(single);
   }, 60_000);
 
