@@ -225,6 +225,7 @@ function decodeRows(e: RowsRecord | undefined): CollectedRows | undefined {
   const rows = arrayOf('Float64Array', e.rows) as Float64Array | undefined;
   const values = arrayOf(array, e.values) as VectorValues | undefined;
   if (!rows || !values || rows.length !== ids.length) return undefined;
+  if (!rows.every((r) => Number.isSafeInteger(r) && r >= 0)) return undefined;
   if (values.length !== ids.length * rowWidth(dtype, dims)) return undefined;
   return { dtype, dims, array, ids, rows, values };
 }

@@ -126,4 +126,38 @@ describe('check --shard i/n, then merge, with a staging consumer', () => {
     );
     expect(m.stderr).not.toMatch(/\n\s+at /);
   }, 60_000);
+
+  it('refuses a partial whose staging or probes are not lists, naming it (exit 2)', async () => {
+    const { dir } = productsWorkspace('same');
+    const { partials } = await shardedReport(dir, args('same'), 2);
+    for (const field of ['staging', 'probes']) {
+      const p = JSON.parse(readFileSync(partials[1]!, 'utf8')) as Record<string, unknown>;
+      writeFileSync(join(dir, 'bad.json'), JSON.stringify({ ...p, [field]: { broken: true } }));
+      const m = await runCli(['merge', partials[0]!, 'bad.json'], dir);
+      expect(m.code).toBe(2);
+      expect(m.stderr).toContain(
+        `bad.json: not a partial result of embedding-gate: "${field}" must be a list`,
+      );
+      expect(m.stderr).not.toMatch(/\n\s+at /);
+    }
+  }, 60_000);
+
+  it('reads whole what a partial holds in a form it cannot trust (rows not row numbers, ids of no label)', async () => {
+    const { dir } = productsWorkspace('same');
+    const single = await singleReport(dir, args('same'));
+    const { partials } = await shardedReport(dir, args('same'), 2);
+    const p = JSON.parse(readFileSync(partials[0]!, 'utf8')) as {
+      staging: { ids: string[]; rows: string }[];
+      probes: { rows: string }[];
+    };
+    p.staging[0]!.rows = Buffer.from(Float64Array.of(NaN).buffer).toString('base64');
+    p.staging[1]!.ids = p.staging[1]!.ids.map((id) => `${id}-unlabeled`);
+    p.probes[0]!.rows = 'not base64 of float64s!';
+    writeFileSync(partials[0]!, JSON.stringify(p));
+    const m = await runCli(['merge', ...partials, '--format', 'json=m.json'], dir);
+    expect(m.stderr).toContain(
+      "staging: 0 version(s) of consumers' labeled rows from the shards, 2 read whole; probes: 0 from the shards' stored rows, 1 read whole",
+    );
+    expect(JSON.parse(readFileSync(join(dir, 'm.json'), 'utf8'))).toEqual(single);
+  }, 60_000);
 });
