@@ -36,8 +36,6 @@ export interface ModelOutputs {
   readonly foundCount: number;
   /** Examples whose output holds NaN or ±Inf. */
   readonly nonFinite: { readonly rows: number; readonly firstIds: readonly string[] };
-  /** The row of the source each found example was read at (−1 when not found). */
-  readonly rows?: Float64Array;
 }
 
 const BUFFER_FOR = {
@@ -64,7 +62,6 @@ export async function runOverVectors(
   const buffer: RowBuffer = BUFFER_FOR[plan.inputType](runRows * plan.width);
   const pending: number[] = [];
   const found = new Uint8Array(examples);
-  const foundRows = new Float64Array(examples).fill(-1);
   let foundCount = 0;
   let width = -1;
   let values = new Float64Array(0);
@@ -127,7 +124,6 @@ export async function runOverVectors(
       const e = index.get(id);
       if (e === undefined || found[e]) continue;
       found[e] = 1;
-      foundRows[e] = batch.rowOffset + r;
       foundCount++;
       ids[e] = id;
       copyRow(batch, r, buffer, pending.length * plan.width);
@@ -137,37 +133,23 @@ export async function runOverVectors(
   }
   await flush();
 
+  const firstIds: string[] = [];
+  let nonFiniteRows = 0;
+  for (let e = 0; e < examples && width > 0; e++) {
+    if (!found[e]) continue;
+    for (let j = 0; j < width; j++) {
+      if (!Number.isFinite(values[e * width + j]!)) {
+        nonFiniteRows++;
+        if (firstIds.length < 10) firstIds.push(ids[e]!);
+        break;
+      }
+    }
+  }
   return {
     values,
     width: Math.max(width, 0),
     found,
     foundCount,
-    nonFinite: nonFiniteOf(values, Math.max(width, 0), found, (e) => ids[e]!),
-    rows: foundRows,
+    nonFinite: { rows: nonFiniteRows, firstIds },
   };
-}
-
-/**
- * The found examples whose output holds NaN or ±Inf, and the ids of the first ten in the
- * labels' order (`idOf` names an example).
- */
-export function nonFiniteOf(
-  values: Float64Array,
-  width: number,
-  found: Uint8Array,
-  idOf: (example: number) => string,
-): ModelOutputs['nonFinite'] {
-  const firstIds: string[] = [];
-  let rows = 0;
-  for (let e = 0; e < found.length && width > 0; e++) {
-    if (!found[e]) continue;
-    for (let j = 0; j < width; j++) {
-      if (!Number.isFinite(values[e * width + j]!)) {
-        rows++;
-        if (firstIds.length < 10) firstIds.push(idOf(e));
-        break;
-      }
-    }
-  }
-  return { rows, firstIds };
 }
