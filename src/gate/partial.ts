@@ -11,6 +11,7 @@ import type { RowSlice, ShardSpec } from '../vectors/row-slice.js';
 import type { BenchKnnPartial } from './bench-knn.js';
 import type { OnnxRuntimeRecord } from './report-model.js';
 import type { SampleCandidates } from './shard-sample.js';
+import type { ProbeRunPartial, StagingRunPartial } from './shard-staging.js';
 import type { ScanFailure, ScanPartial } from './shard-scan.js';
 
 /** The `format` field of every partial file. */
@@ -62,6 +63,10 @@ export interface GatePartial {
   };
   /** The benchmarks' kNN passes on this shard's corpus rows (absent: the merge runs them whole). */
   readonly knn?: readonly BenchKnnPartial[];
+  /** Consumers' staging models run over this shard's rows of each version (gate/shard-staging.ts). */
+  readonly staging?: readonly StagingRunPartial[];
+  /** Reproducibility probes compared on this shard's rows of their stored vectors. */
+  readonly probes?: readonly ProbeRunPartial[];
   /** The onnxruntime this shard's kNN passes ran on, when they ran. */
   readonly onnxRuntime?: OnnxRuntimeRecord;
   /** The compatibility sample's candidates of this shard's rows of each version (gate/shard-sample.ts). */
@@ -209,6 +214,8 @@ export function parsePartial(file: string, text: string): AnyPartial {
     scans?: unknown;
     scan?: unknown;
     knn?: unknown;
+    staging?: unknown;
+    probes?: unknown;
     result?: { hits?: unknown };
   };
   if (body.command === 'validate' && (!body.scan || typeof body.scan !== 'object'))
@@ -217,6 +224,10 @@ export function parsePartial(file: string, text: string): AnyPartial {
     return fail('"scans" must be an object');
   if (body.command === 'check' && body.knn !== undefined && !Array.isArray(body.knn))
     return fail('"knn" must be a list of kNN passes');
+  if (body.command === 'check' && body.staging !== undefined && !Array.isArray(body.staging))
+    return fail('"staging" must be a list of consumer runs');
+  if (body.command === 'check' && body.probes !== undefined && !Array.isArray(body.probes))
+    return fail('"probes" must be a list of probe comparisons');
   if (body.command === 'knn' && !Array.isArray(body.result?.hits))
     return fail('"result" must hold the hits of every query');
   return p as AnyPartial;

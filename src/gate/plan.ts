@@ -39,6 +39,7 @@ import { loadWaivers, type LoadedWaivers } from '../config/waivers.js';
 import type { CompatibilityOverrides } from '../release/versioning.js';
 import type { SampleReader, VectorOpener } from '../release/compat.js';
 import type { StagingLimits } from '../staging/types.js';
+import type { ConsumerRun, ProbeRun } from '../staging/context.js';
 import type { OpenOptions } from '../vectors/types.js';
 import type { DeclaredRemovals } from './checks/baseline.js';
 import { channelBaseline, readRemovals } from './plan-baseline.js';
@@ -162,6 +163,16 @@ export interface GateDeps {
    * sharded run answers from its shards' candidates (gate/shard-sample.ts).
    */
   readonly compatibilitySample?: SampleReader;
+  /**
+   * How consumers' staging models run over a version; absent: over the whole file. The merge
+   * of a sharded run answers from its shards' outputs (gate/shard-staging.ts).
+   */
+  readonly consumerRun?: ConsumerRun;
+  /**
+   * How reproducibility probes compare over their stored vectors; absent: the whole file.
+   * The merge of a sharded run answers from its shards' comparisons (gate/shard-staging.ts).
+   */
+  readonly probeRun?: ProbeRun;
   /**
    * The onnxruntime a sharded run's shards used (their kNN passes), which the report records
    * when the merge itself loads none.

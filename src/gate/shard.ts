@@ -8,8 +8,10 @@
  * The benchmarks' kNN passes are sharded too: each shard retrieves from its corpus rows and
  * the merge answers the benchmark step from the merged top-k lists (bench-knn.ts), so the
  * measures and statistics run once. The compatibility sample's rows come from the shards'
- * candidates (shard-sample.ts): the merge reads no vectors for it when they suffice. What
- * still runs whole, on the merge job: staging, probes and the declared-sha256 check.
+ * candidates (shard-sample.ts): the merge reads no vectors for it when they suffice. Staging
+ * and probes take their labeled and probe ids' rows from the shards (shard-staging.ts); the
+ * merge runs the models once over them. What still reads whole, on the merge job: the
+ * declared-sha256 check.
  */
 import { relative } from 'node:path';
 import { ConfigError } from '../config/errors.js';
@@ -43,7 +45,19 @@ import { corpusSearch, mergedSearch, recordingSearch, type BenchKnnPartial } fro
 import { openVectors } from '../vectors/open.js';
 import type { OnnxRuntimeRecord } from './report-model.js';
 import { trackRuntime } from './runtime-use.js';
-import { scanRequestFor, wantsIds } from './steps.js';
+import { scanRequestFor, stagingInput, wantsIds } from './steps.js';
+import {
+  mergedConsumerRun,
+  mergedProbeRun,
+  recordingConsumerRun,
+  recordingProbeRun,
+  type ProbeRunPartial,
+  type StagingRunPartial,
+} from './shard-staging.js';
+import { stagingStep } from '../staging/step.js';
+import { resolveInWorkspace } from '../config/paths.js';
+import type { SourceDocument } from '../config/document.js';
+import { createHash } from 'node:crypto';
 
 /** Parses `i/n` (1 ≤ i ≤ n ≤ 1024). Throws ConfigError (exit 2) naming what was expected. */
 export function parseShard(text: string): ShardSpec {
@@ -129,7 +143,61 @@ async function planInputs(plan: ResolvedPlan, deps: GateDeps): Promise<PlanInput
       }
     }
   }
+  // Consumers' staging models and labels: the shards run them, the merge trusts their outputs.
+  const manifest = plan.candidate.loaded.manifest;
+  const files: { doc: SourceDocument; field: (string | number)[]; value: string }[] = [];
+  for (const c of manifest ? plan.contracts : []) {
+    const staging = c.contract?.embedding === manifest!.name ? c.contract.staging : undefined;
+    if (!staging) continue;
+    for (const field of ['model', 'labels'] as const)
+      files.push({ doc: c.doc, field: ['staging', field], value: staging[field] });
+  }
+  // The probes' models and sets: the shards compare with them, the merge trusts the deviations.
+  const doc = plan.candidate.loaded.doc;
+  const probes: [(string | number)[], { model: string; set: string } | undefined][] = [
+    [['probe'], manifest?.probe],
+    ...Object.entries(manifest?.encoders ?? {}).map(
+      ([m, e]) => [['encoders', m, 'probe'], e.probe] as [(string | number)[], typeof e.probe],
+    ),
+  ];
+  for (const [at, probe] of probes) {
+    if (!probe) continue;
+    files.push({ doc, field: [...at, 'model'], value: probe.model });
+    files.push({ doc, field: [...at, 'set'], value: probe.set });
+  }
+  for (const { doc: d, field, value } of files) {
+    const path = resolveInWorkspace(d, field, value, plan.request.workspace);
+    const display = relative(plan.request.cwd, path) || path;
+    if (named.has(display)) continue;
+    named.add(display);
+    inputs.push({ file: display, ...(await hashOf({ path, displayPath: display }, open)) });
+  }
   return inputs;
+}
+
+/** A file's sha256 and size, or nothing when it cannot be read (the step that reads it reports that). */
+async function hashOf(
+  ref: { path: string; displayPath: string },
+  open: NonNullable<GateDeps['openSource']>,
+): Promise<{ sha256?: string; bytes?: number }> {
+  try {
+    const source = await open({ path: ref.path, display: ref.displayPath });
+    try {
+      const hash = createHash('sha256');
+      const chunk = new Uint8Array(1 << 20);
+      for (let at = 0; at < source.size;) {
+        const n = await source.read(chunk, 0, Math.min(chunk.length, source.size - at), at);
+        if (n <= 0) break;
+        hash.update(chunk.subarray(0, n));
+        at += n;
+      }
+      return { sha256: hash.digest('hex'), bytes: source.size };
+    } finally {
+      await source.close();
+    }
+  } catch {
+    return {};
+  }
 }
 
 /** A file's size, or nothing when it cannot be opened (the step that reads it reports that). */
@@ -184,6 +252,7 @@ export async function runShard(
     candidate,
     baseline,
   );
+  const staged = await stagingRuns(plan, { ...deps, ort: runtime.ort }, shard, candidate, baseline);
   const onnxRuntime = runtime.record();
   return {
     format: PARTIAL_FORMAT,
@@ -201,6 +270,8 @@ export async function runShard(
       ...(baseline && { baseline }),
     },
     ...(knn && { knn }),
+    ...(staged?.staging && { staging: staged.staging }),
+    ...(staged?.probes && { probes: staged.probes }),
     ...(onnxRuntime && { onnxRuntime }),
     ...((candidateSample || baselineSample) && {
       samples: {
@@ -240,6 +311,49 @@ async function benchmarkPasses(
     // Whatever stopped the step here stops it in the merge too, which runs it whole.
   }
   return record;
+}
+
+/**
+ * Staging and probes on this shard's rows: the staging step run with readers that record
+ * the first row of every labeled id (each consumer, both versions) and probe id (each probe)
+ * among this shard's rows, judging nothing (the merge runs the models once, on the merged
+ * rows). Only when the single run would run staging (the candidate's vectors readable); a
+ * read that fails here leaves the merge to read that file whole, so the report stays the
+ * single run's.
+ */
+async function stagingRuns(
+  plan: ResolvedPlan,
+  deps: GateDeps,
+  shard: ShardSpec,
+  candidate: ScanPartial | ScanFailure | undefined,
+  baseline: ScanPartial | ScanFailure | undefined,
+): Promise<{ staging?: StagingRunPartial[]; probes?: ProbeRunPartial[] } | undefined> {
+  const manifest = plan.candidate.loaded.manifest;
+  if (!candidate || 'error' in candidate || !manifest) return undefined;
+  const consumers = plan.contracts.some(
+    (c) => c.contract?.embedding === manifest.name && c.contract.staging,
+  );
+  const probes =
+    manifest.probe !== undefined ||
+    Object.values(manifest.encoders ?? {}).some((e) => e.probe !== undefined);
+  if (!consumers && !probes) return undefined;
+  const record: StagingRunPartial[] = [];
+  const probeRecord: ProbeRunPartial[] = [];
+  const readableBaseline = baseline && !('error' in baseline) ? plan.baseline : undefined;
+  const consumerRun = recordingConsumerRun(deps.openVectors ?? openVectors, shard, record);
+  const probeRun = recordingProbeRun(shard, probeRecord);
+  try {
+    await stagingStep({
+      ...stagingInput(plan, { ...deps, consumerRun, probeRun }, readableBaseline),
+      recordOnly: true,
+    });
+  } catch {
+    // Whatever stopped the step here stops it in the merge too, which runs it whole.
+  }
+  return {
+    ...(consumers && { staging: record }),
+    ...(probes && { probes: probeRecord }),
+  };
 }
 
 /**
@@ -322,16 +436,31 @@ export async function runMerge(
     corpusSearch(deps.openVectors ?? openVectors, deps.ort),
     knnPasses,
   );
+  const stagingRunsUsed = { merged: 0, whole: 0 };
+  const consumerRun = mergedConsumerRun(
+    ordered.map((p) => p.partial.staging),
+    deps.openVectors ?? openVectors,
+    stagingRunsUsed,
+  );
+  const probeRunsUsed = { merged: 0, whole: 0 };
+  const probeRun = mergedProbeRun(
+    ordered.map((p) => p.partial.probes),
+    probeRunsUsed,
+  );
   return {
     ...(await executePlan(plan, {
       ...deps,
       scan,
       benchmarkSearch,
+      consumerRun,
+      probeRun,
       compatibilitySample,
       ...shardsRuntimeOf(ordered.map((p) => p.partial.onnxRuntime)),
     })),
     knnPasses,
     sampleReads,
+    stagingRuns: stagingRunsUsed,
+    probeRuns: probeRunsUsed,
   };
 }
 
@@ -353,6 +482,10 @@ export interface MergeOutcome extends GateOutcome {
   readonly knnPasses: { readonly merged: number; readonly whole: number };
   /** Versions whose compatibility-sample rows came from the shards' candidates, and those read whole. */
   readonly sampleReads: { readonly merged: number; readonly whole: number };
+  /** Consumers' model runs (one per consumer and version) over the shards' labeled rows, and those that read the file whole. */
+  readonly stagingRuns: { readonly merged: number; readonly whole: number };
+  /** Reproducibility probes over the shards' stored rows, and those that read the file whole. */
+  readonly probeRuns: { readonly merged: number; readonly whole: number };
 }
 
 /** One line for the log: what was merged, and what the merge had to run whole. */
@@ -367,7 +500,17 @@ export function mergeLine(shards: number, outcome: MergeOutcome): string {
     sample.merged + sample.whole === 0
       ? ''
       : `; compatibility sample: ${sample.merged} version(s) from the shards' candidates, ${sample.whole} read whole`;
-  return `merged ${shards} shard${shards === 1 ? '' : 's'}; ${passes}${rows}`;
+  const s = outcome.stagingRuns;
+  const staged =
+    s.merged + s.whole === 0
+      ? ''
+      : `; staging: ${s.merged} version(s) of consumers' labeled rows from the shards, ${s.whole} read whole`;
+  const p = outcome.probeRuns;
+  const probed =
+    p.merged + p.whole === 0
+      ? ''
+      : `; probes: ${p.merged} from the shards' stored rows, ${p.whole} read whole`;
+  return `merged ${shards} shard${shards === 1 ? '' : 's'}; ${passes}${rows}${staged}${probed}`;
 }
 
 function resolveInside(workspace: string, rel: string): string {

@@ -255,6 +255,8 @@ export function stagingInput(
     baseline:
       readableBaseline && stagingVersion(readableBaseline.loaded, readableBaseline.vectors!),
     contracts: plan.contracts,
+    ...(deps.consumerRun && { consumerRun: deps.consumerRun }),
+    ...(deps.probeRun && { probeRun: deps.probeRun }),
   };
 }
 

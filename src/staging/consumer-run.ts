@@ -2,8 +2,8 @@
  * The run step of a consumer's staging (src/staging/consumer.ts): the candidate's labeled
  * vectors through the model, its outputs checked, the labels decoded, then the baseline's.
  */
-import { VectorFileError } from '../vectors/types.js';
-import type { StagingSide } from './context.js';
+import { VectorFileError, type VectorSource } from '../vectors/types.js';
+import type { ConsumerRun, ConsumerRunRequest, StagingContext, StagingSide } from './context.js';
 import { emitIo, type Job } from './consumer-job.js';
 import { outputWidthProblem, planFeed } from './feed.js';
 import type { LoadedModel } from './files.js';
@@ -39,16 +39,17 @@ async function runSide(
   feed: FeedPlan,
 ): Promise<ModelOutputs | undefined> {
   const { ctx } = job;
-  const source = await ctx.openVectors(side.vectors.path, side.vectors.open);
+  const over = (source: VectorSource) =>
+    runOverVectors(model.session, ctx.ort, source, table.index, feed, side.vectors.displayPath);
+  const request: ConsumerRunRequest = {
+    consumer: job.consumer,
+    side: side === ctx.candidate ? 'candidate' : 'baseline',
+    vectors: side.vectors,
+    index: table.index,
+    run: over,
+  };
   try {
-    return await runOverVectors(
-      model.session,
-      ctx.ort,
-      source,
-      table.index,
-      feed,
-      side.vectors.displayPath,
-    );
+    return await (ctx.consumerRun ?? runWhole(ctx))(request);
   } catch (err) {
     if (!(err instanceof ModelRunError || err instanceof VectorFileError)) throw err;
     job.emit(
@@ -57,9 +58,19 @@ async function runSide(
       job.at('model'),
     );
     return undefined;
-  } finally {
-    await source.close();
   }
+}
+
+/** The single run's way: the model over the whole file. */
+export function runWhole(ctx: Pick<StagingContext, 'openVectors'>): ConsumerRun {
+  return async ({ vectors, run }) => {
+    const source = await ctx.openVectors(vectors.path, vectors.open);
+    try {
+      return await run(source);
+    } finally {
+      await source.close();
+    }
+  };
 }
 
 /**
@@ -71,6 +82,12 @@ export async function run(job: Job, model: LoadedModel, planned: RunPlan): Promi
   const { feed, table, labelsFile } = planned;
   const { staging, emit } = job;
   const candidate = await runSide(job, model, table, job.ctx.candidate, feed);
+  if (job.ctx.recordOnly) {
+    // A shard: the baseline's rows are read whatever the candidate's rows of this shard
+    // show (the merge decides on all of them); nothing is judged here.
+    if (candidate) await runBaseline(job, model, table);
+    return {};
+  }
   if (!candidate) return {};
   const widthProblem = outputWidthProblem(staging, candidate.width, feed.output);
   if (widthProblem) {

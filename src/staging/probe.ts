@@ -66,7 +66,14 @@ export async function runProbe(
     if (!model) return done();
     const planned = await plan(job, model, stored.dims);
     if (!planned) return done();
-    const compared = await run(job, model, stored.source, planned);
+    const loadedModel = model;
+    const compared = await (ctx.probeRun ?? ((r) => r.run(r.source)))({
+      modality,
+      source: stored.source,
+      ids: planned.set.ids,
+      feeds: planned.rows,
+      run: (source) => run(job, loadedModel, source, planned),
+    });
     if (!compared) return done();
     const judged = judgeProbe({
       ...compared,

@@ -50,6 +50,12 @@ export interface StagingStepInput {
   readonly contracts: readonly LoadedContract[];
   /** Told the models (consumers' models and probes) run so far, of all to run. */
   readonly onModel?: (done: number, total: number) => void;
+  /** How consumers' models run over a version (StagingContext.consumerRun). */
+  readonly consumerRun?: StagingContext['consumerRun'];
+  /** How probes compare over their stored vectors (StagingContext.probeRun). */
+  readonly probeRun?: StagingContext['probeRun'];
+  /** A shard's staging: consumers' runs recorded, nothing judged. */
+  readonly recordOnly?: boolean;
 }
 
 /**
@@ -89,6 +95,9 @@ export async function stagingStep(
     seed: input.seed,
     candidate: side(input.candidate),
     ...(input.baseline && { baseline: side(input.baseline) }),
+    ...(input.consumerRun && { consumerRun: input.consumerRun }),
+    ...(input.probeRun && { probeRun: input.probeRun }),
+    ...(input.recordOnly && { recordOnly: true }),
   };
   const findings: Finding[] = [];
   const report: {
