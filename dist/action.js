@@ -33,8 +33,8 @@ import {
   verdictSentence,
   versionLabel,
   writeFileAtomic
-} from "./chunks/chunk-AOQZYEP6.js";
-import "./chunks/chunk-KFSYBI57.js";
+} from "./chunks/chunk-5B3YZG36.js";
+import "./chunks/chunk-VBQVM5PT.js";
 import "./chunks/chunk-C4EWOFBM.js";
 import {
   pathProblem,
@@ -43,7 +43,7 @@ import {
   quotePath,
   require_undici,
   seconds
-} from "./chunks/chunk-3Q2UUX7K.js";
+} from "./chunks/chunk-7BTSKTTH.js";
 import "./chunks/chunk-VTONPRI7.js";
 import "./chunks/chunk-CQLA25CY.js";
 import "./chunks/chunk-2CXMMPSV.js";

@@ -89,8 +89,8 @@ import {
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-AOQZYEP6.js";
-import "./chunks/chunk-KFSYBI57.js";
+} from "./chunks/chunk-5B3YZG36.js";
+import "./chunks/chunk-VBQVM5PT.js";
 import "./chunks/chunk-C4EWOFBM.js";
 import {
   DEFAULT_CONFIG_LIMITS,
@@ -106,7 +106,7 @@ import {
   score,
   seconds,
   signed
-} from "./chunks/chunk-3Q2UUX7K.js";
+} from "./chunks/chunk-7BTSKTTH.js";
 import "./chunks/chunk-VTONPRI7.js";
 import "./chunks/chunk-CQLA25CY.js";
 import {
