@@ -33,7 +33,7 @@ import {
   verdictSentence,
   versionLabel,
   writeFileAtomic
-} from "./chunks/chunk-5B3YZG36.js";
+} from "./chunks/chunk-UAGSKZJQ.js";
 import "./chunks/chunk-VBQVM5PT.js";
 import "./chunks/chunk-C4EWOFBM.js";
 import {

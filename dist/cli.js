@@ -89,7 +89,7 @@ import {
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-5B3YZG36.js";
+} from "./chunks/chunk-UAGSKZJQ.js";
 import "./chunks/chunk-VBQVM5PT.js";
 import "./chunks/chunk-C4EWOFBM.js";
 import {

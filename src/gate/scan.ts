@@ -6,12 +6,12 @@ import { openLocalSource } from '../sources/local.js';
 import { remoteInfoOf, type RemoteObjectInfo } from '../sources/http.js';
 import { sharesLister } from '../sources/router.js';
 import { listedParts } from '../sources/dataset.js';
-import { sha256Vectors } from '../sources/hash.js';
+import { sha256Vectors, type FileHasher, type VectorsDigest } from '../sources/hash.js';
 import { hashingOpener } from '../sources/hashing.js';
 import { SourceError, type SourceOpener } from '../sources/types.js';
 import { formatFor, openVectors } from '../vectors/open.js';
 import { scanVectors, type ScanStats } from '../vectors/scan.js';
-import type { VectorFileInfo, VectorSource } from '../vectors/types.js';
+import type { OpenOptions, VectorFileInfo, VectorSource } from '../vectors/types.js';
 import type { ScanOutcome, ScanRequest } from './plan.js';
 import { SliceSampler } from './shard-sample.js';
 
@@ -75,13 +75,7 @@ export async function scanFile(
   }
   if (!hasher) return outcome;
   try {
-    const digest = await sha256Vectors(
-      request.path,
-      openSource,
-      (name) => formatFor(name, request.open) !== undefined,
-      hasher.digest,
-      request.open.parts && listedParts(request.open.parts, request.open.partNames),
-    );
+    const digest = await digestOfVectors(request.path, request.open, openSource, hasher.digest);
     return { ...outcome, digest };
   } catch (e) {
     // A local file that cannot be read again (removed, changed, an I/O error) is a finding
@@ -89,6 +83,26 @@ export async function scanFile(
     if (e instanceof SourceError) return { ...outcome, digestError: e };
     throw e;
   }
+}
+
+/**
+ * The sha256 (or dataset digest) of a vectors reference as the gate reads it: its parts are
+ * the files with a vectors format's extension, or its list of parts in the order written.
+ * `hashFile` absent: every file is read whole for it (a pass of its own).
+ */
+export function digestOfVectors(
+  path: string,
+  open: OpenOptions,
+  openSource: SourceOpener = openLocalSource,
+  hashFile?: FileHasher,
+): Promise<VectorsDigest> {
+  return sha256Vectors(
+    path,
+    openSource,
+    (name) => formatFor(name, open) !== undefined,
+    hashFile,
+    open.parts && listedParts(open.parts, open.partNames),
+  );
 }
 
 /**

@@ -4,10 +4,8 @@
  * run's list and returns what the report needs; none prints, writes or exits.
  */
 import type { Finding } from '../config/findings.js';
-import { listedParts } from '../sources/dataset.js';
-import { sha256Vectors, type VectorsDigest } from '../sources/hash.js';
+import type { VectorsDigest } from '../sources/hash.js';
 import { SourceError } from '../sources/types.js';
-import { formatFor } from '../vectors/open.js';
 import { datasetPartFindings } from './checks/dataset.js';
 import type { ScannedVersion } from '../release/versioning.js';
 import { stagingVersion, type StagingStepInput } from '../staging/step.js';
@@ -17,6 +15,7 @@ import { checkConsumer } from './checks/consumers.js';
 import { checkVectors, MANIFEST_NORM_TOLERANCE, unreadableFinding } from './checks/vectors.js';
 import type { GateDeps, ResolvedPlan, ResolvedVersion, ScanOutcome, ScanRequest } from './plan.js';
 import { progressOf } from './observer.js';
+import { digestOfVectors } from './scan.js';
 import type { ConsumerResult, CoverageSummary, Report, VectorSummary } from './report-model.js';
 
 /** What the scans measured; a side is absent when its manifest is invalid or its vectors unreadable. */
@@ -127,14 +126,7 @@ async function scanVersion(
     try {
       if (outcome?.digestError) throw outcome.digestError;
       digest =
-        outcome?.digest ??
-        (await sha256Vectors(
-          vectors.path,
-          deps.openSource,
-          (name) => formatFor(name, vectors.open) !== undefined,
-          undefined,
-          vectors.open.parts && listedParts(vectors.open.parts, vectors.open.partNames),
-        ));
+        outcome?.digest ?? (await digestOfVectors(vectors.path, vectors.open, deps.openSource));
     } catch (e) {
       // A remote failure is a ConfigError (exit 2, naming the URL); a local file that could
       // not be read for its hash is a finding that says so, never silence.
