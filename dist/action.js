@@ -33,7 +33,7 @@ import {
   verdictSentence,
   versionLabel,
   writeFileAtomic
-} from "./chunks/chunk-UAGSKZJQ.js";
+} from "./chunks/chunk-SSN53ZNK.js";
 import "./chunks/chunk-VBQVM5PT.js";
 import "./chunks/chunk-C4EWOFBM.js";
 import {

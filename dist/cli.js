@@ -89,7 +89,7 @@ import {
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-UAGSKZJQ.js";
+} from "./chunks/chunk-SSN53ZNK.js";
 import "./chunks/chunk-VBQVM5PT.js";
 import "./chunks/chunk-C4EWOFBM.js";
 import {

@@ -115,7 +115,7 @@ export class SliceSampler {
       seed: this.seed,
       dims: this.dims,
       ...(this.overflowed && { cutoff: last ? { h: last.h, key: last.key } : { h: -1, key: '' } }),
-      rows: sorted.map((e) => ({ key: e.key, h: e.h, row: e.row, values: encode(e.values) })),
+      rows: sorted.map((e) => ({ key: e.key, h: e.h, row: e.row, values: base64Of(e.values) })),
     };
   }
 }
@@ -142,7 +142,8 @@ function siftDown(heap: Entry[], p: number): void {
   }
 }
 
-function encode(values: Float32Array): string {
+/** A typed array's bytes as base64 (every bit kept): how a partial carries rows. */
+export function base64Of(values: ArrayBufferView): string {
   return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString('base64');
 }
 

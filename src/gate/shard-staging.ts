@@ -17,6 +17,7 @@
  */
 import type { ConsumerRun, ProbeRun } from '../staging/context.js';
 import { runWhole } from '../staging/consumer-run.js';
+import { base64Of } from './shard-sample.js';
 import type { ModelOutputs } from '../staging/run-model.js';
 import {
   rowSlice,
@@ -89,10 +90,6 @@ export interface CollectedRows {
 /** Elements per row in a batch's values. */
 function rowWidth(dtype: VectorDType, dims: number): number {
   return dtype === 'binary' ? (dims + 7) >> 3 : dims;
-}
-
-function bytesOf(a: Float64Array | VectorValues): string {
-  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 }
 
 function arrayOf(name: ArrayName, text: string): VectorValues | Float64Array | undefined {
@@ -208,8 +205,8 @@ function encodeRows(c: CollectedRows, slice: RowSlice): RowsRecord {
     dims: c.dims,
     array: c.array,
     ids: c.ids,
-    rows: bytesOf(c.rows),
-    values: bytesOf(c.values),
+    rows: base64Of(c.rows),
+    values: base64Of(c.values),
   };
 }
 
