@@ -11,10 +11,13 @@
  * - `l2`:     2q·c − ‖c‖²  (the caller subtracts ‖q‖² to get −‖q − c‖²)
  * The kNN graph also returns max ‖c‖² over the block, which bounds the screening error.
  *
- * float16 and int8 blocks are cast to float32 inside the graph. Measured on this machine
- * (2 cores, 1000 × 16384 × 768): Cast + float32 Gemm runs at float32 speed; the fp16
- * MatMul kernel is ~12% slower and rounds scores to fp16; MatMulInteger is ~4× slower
- * (no VNNI).
+ * float16 and int8 blocks are cast to float32 inside the graph: Cast + float32 Gemm runs at
+ * float32 speed, and the low-precision kernels do not pay here. Measured on the 2-core
+ * reference machine (AVX-512 VNNI, 1000 × 16384 × 768, `bench/lowp.ts`): fp16 MatMul
+ * 1.1–1.7× the float32 Gemm but with no documented accumulation precision, so no rigorous
+ * bound; MatMulInteger 1.2–1.9× (2.2–2.9× with the queries packed as a constant), but its
+ * rigorous bound is wide enough that a whole int8 screen re-scored 4.1× the rows and ran
+ * slower end to end (README, Benchmarks, "Low precision").
  */
 import { GraphBuilder, float } from '../onnx/graph.js';
 
