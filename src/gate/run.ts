@@ -162,6 +162,7 @@ export async function executePlan(plan: ResolvedPlan, givenDeps: GateDeps): Prom
         contracts,
         now: (deps.now ?? (() => new Date()))(),
         open: deps.openVectors,
+        openSource: deps.openSource,
         ort: runtime.ort,
         ...((deps.compatibilitySample || sample) && {
           readSample: deps.compatibilitySample ?? sampleReader(plan, scans, deps),

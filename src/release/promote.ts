@@ -5,7 +5,8 @@
  * and gated the manifest as it is now (same sha256).
  */
 import { createHash } from 'node:crypto';
-import { sha256File } from '../sources/hash.js';
+import { confinedOpener, OutsideWorkspaceError } from '../sources/confined.js';
+import { openLocalSource } from '../sources/local.js';
 import { ConfigError, readSourceText } from '../config/document.js';
 import { configLimits, type ConfigLimits } from '../config/limits.js';
 import { pathProblem, placeInWorkspace, quotePath, resolveInWorkspace } from '../config/paths.js';
@@ -54,13 +55,14 @@ export async function describeRelease(
     ? resolveInWorkspace(loaded.doc, ['vectors', 'ids'], m.vectors.ids, workspace)
     : undefined;
   try {
-    const files = await hashRelease(registryPath, {
-      manifest: loaded.doc.path,
-      vectors,
-      ...(ids ? { ids } : {}),
-    });
+    const files = await hashRelease(
+      registryPath,
+      { manifest: loaded.doc.path, vectors, ...(ids ? { ids } : {}) },
+      confinedOpener(workspace, openLocalSource),
+    );
     return { name: m.name, version: m.version, manifestPath: loaded.doc.path, files };
   } catch (err) {
+    if (err instanceof OutsideWorkspaceError) throw err;
     throw new ConfigError(
       `${manifest}: cannot hash the version's files: ${(err as Error).message}`,
     );
@@ -193,7 +195,8 @@ export async function requirePassingReport(
       `${reportFile} does not record the gated manifest's sha256 (written by an older embedding-gate); re-run check`,
     );
   }
-  const now = await sha256File(release.manifestPath);
+  // describeRelease hashed the manifest through the confined opener a moment ago.
+  const now = release.files.manifest.sha256;
   if (now !== r.candidate.manifestSha256) {
     throw new RegistryRefusal(
       'promote.report',

@@ -7,7 +7,10 @@
 import { dirname, relative, resolve } from 'node:path';
 import semver from 'semver';
 import { sha256File } from '../sources/hash.js';
+import { openLocalSource } from '../sources/local.js';
+import type { SourceOpener } from '../sources/types.js';
 import type { LoadedContract } from '../config/contract.js';
+import { ConfigError } from '../config/document.js';
 import type { Finding } from '../config/findings.js';
 import { resolveInWorkspace } from '../config/paths.js';
 import type {
@@ -24,11 +27,17 @@ export type ReleaseFiles = Pick<RegistryVersion, 'manifest' | 'vectors' | 'ids'>
 
 const ROLES = ['manifest', 'vectors', 'ids'] as const;
 
-/** Hashes every file the registry records and reports each that changed or vanished. */
+/**
+ * Hashes every file the registry records and reports each that changed or vanished. The
+ * files are read through `openSource` — the engine's, which is confined to the workspace —
+ * so a released file whose link was swapped to point outside after the plan checked its
+ * name is refused (exit 2), not hashed.
+ */
 export async function checkRegistryHashes(
   loaded: LoadedRegistry,
   workspace: string,
   cwd: string,
+  openSource: SourceOpener = openLocalSource,
 ): Promise<Finding[]> {
   const reg = loaded.registry!;
   const findings: Finding[] = [];
@@ -39,8 +48,13 @@ export async function checkRegistryHashes(
         if (!f) continue;
         const fieldPath = ['embeddings', name, 'versions', version, role];
         const path = resolveInWorkspace(loaded.doc, [...fieldPath, 'path'], f.path, workspace);
-        const actual = await sha256File(path).catch((err: NodeJS.ErrnoException) => err);
         const shown = relative(cwd, path) || path;
+        const actual = await sha256File(path, openSource, shown).catch(
+          (err: NodeJS.ErrnoException) => {
+            if (err instanceof ConfigError) throw err;
+            return err;
+          },
+        );
         if (actual instanceof Error) {
           // A retired version's files may be deleted; an active or deprecated one still serves.
           if (v.status === 'retired' && actual.code === 'ENOENT') continue;
@@ -73,11 +87,12 @@ export async function checkRegistryHashes(
 export async function hashRelease(
   registryFile: string,
   files: { readonly manifest: string; readonly vectors: string; readonly ids?: string },
+  openSource: SourceOpener = openLocalSource,
 ): Promise<ReleaseFiles> {
   const base = dirname(resolve(registryFile));
   const entry = async (abs: string): Promise<RegistryFile> => ({
     path: relative(base, abs).split('\\').join('/'),
-    sha256: await sha256File(abs),
+    sha256: await sha256File(abs, openSource),
   });
   return {
     manifest: await entry(files.manifest),

@@ -6,6 +6,8 @@
  */
 import type { OrtModule } from '../onnx/session.js';
 import { sha256File } from '../sources/hash.js';
+import type { SourceOpener } from '../sources/types.js';
+import { ConfigError } from '../config/document.js';
 import type { LoadedContract } from '../config/contract.js';
 import type { Finding } from '../config/findings.js';
 import { count } from '../config/numbers.js';
@@ -75,6 +77,8 @@ export interface VersioningInput {
   readonly suites?: readonly SuiteReport[];
   /** The registry channel the baseline came from: consumers' pins follow it. */
   readonly channel?: string;
+  /** Reads the registry's released files and the candidate's for their sha256 (the engine's confined opener). */
+  readonly openSource?: SourceOpener;
 }
 
 /** The report sections this part contributes, and its findings. */
@@ -128,7 +132,7 @@ export async function runVersioning(input: VersioningInput): Promise<VersioningO
   const options = effectiveCompatibility(registry, input.compatibility);
 
   if (cm) {
-    out.candidateManifestSha256 = await sha256File(candidate.doc.path);
+    out.candidateManifestSha256 = await sha256File(candidate.doc.path, input.openSource);
     const lineage = checkLineage(candidate, input.pointers);
     findings.push(...lineage.findings);
     if (lineage.checks.length) out.lineage = lineage.checks;
@@ -191,14 +195,24 @@ export async function runVersioning(input: VersioningInput): Promise<VersioningO
   }
 
   if (registry?.registry) {
-    findings.push(...(await checkRegistryHashes(registry, input.workspace, input.cwd)));
+    findings.push(
+      ...(await checkRegistryHashes(registry, input.workspace, input.cwd, input.openSource)),
+    );
     const vectors = input.candidate.vectors;
     if (cm && vectors) {
-      const files = await hashRelease(registry.doc.path, {
-        manifest: candidate.doc.path,
-        vectors: vectors.path,
-        ...(vectors.open.idsPath ? { ids: vectors.open.idsPath } : {}),
-      }).catch(() => undefined);
+      const files = await hashRelease(
+        registry.doc.path,
+        {
+          manifest: candidate.doc.path,
+          vectors: vectors.path,
+          ...(vectors.open.idsPath ? { ids: vectors.open.idsPath } : {}),
+        },
+        input.openSource,
+      ).catch((err: unknown) => {
+        // Refused by the confined opener: the configuration error it is, not "unhashable".
+        if (err instanceof ConfigError) throw err;
+        return undefined;
+      });
       if (files)
         findings.push(
           ...checkImmutable(

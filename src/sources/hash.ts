@@ -36,13 +36,14 @@ export async function sha256Source(source: ByteSource): Promise<string> {
 
 /**
  * The sha256 of a file's bytes (hex, lowercase). Throws a SourceError when it cannot be
- * opened (code `ENOENT` when missing).
+ * opened (code `ENOENT` when missing). `display` is how messages name the file.
  */
 export async function sha256File(
   path: string,
   openSource: SourceOpener = openLocalSource,
+  display?: string,
 ): Promise<string> {
-  const source = await openSource({ path });
+  const source = await openSource(display === undefined ? { path } : { path, display });
   try {
     return await sha256Source(source);
   } finally {

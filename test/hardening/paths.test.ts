@@ -435,6 +435,44 @@ describe('a symbolic link swapped in after the name was checked is refused by wh
     }
   });
 
+  it("a registry's released file swapped to a link outside after the plan: check exits 2, nothing hashed", async () => {
+    const inside = join(ws, 'releases/1.0.0/swap.npy');
+    cpSync(join(ws, 'releases/1.0.0/vectors.npy'), inside);
+    create(
+      'registry.yaml',
+      'registry: 1\nembeddings:\n  products-text:\n    versions:\n      "1.0.0":\n' +
+        '        status: active\n        released: 2024-03-04T10:00:00Z\n' +
+        `        manifest: { path: releases/1.0.0/manifest.yaml, sha256: ${'a'.repeat(64)} }\n` +
+        `        vectors: { path: releases/1.0.0/swap.npy, sha256: ${'b'.repeat(64)} }\n`,
+    );
+    // Only the registry names swap.npy, so the swap lands between the plan's name check
+    // and the registry's hashing of the file.
+    const recording = recordingOpener(async (request) => {
+      if (request.path === inside) {
+        rmSync(inside);
+        symlinkSync(join(outside, 'secret.arrow'), inside);
+      }
+      return openLocalSource(request);
+    });
+    try {
+      const r = await runCli(
+        [...EXAMPLE_CHECK, '--registry', 'registry.yaml'],
+        ws,
+        defaultDeps(recording.open),
+      );
+      expect(r.code, r.stderr + r.stdout).toBe(2);
+      expect(r.stderr.trimEnd().split('\n')).toEqual([
+        `embedding-gate: ${join('releases/1.0.0/swap.npy')}: resolves outside the workspace ${ws} (to ${join(outside, 'secret.arrow')}); ` +
+          'expected a file inside it (the gate reads nothing outside the workspace)',
+      ]);
+      const opened = recording.opened.filter((o) => o.id.endsWith('secret.arrow'));
+      expect(opened.every((o) => o.bytesRead === 0 && o.closed)).toBe(true);
+    } finally {
+      rmSync(inside, { force: true });
+      restore();
+    }
+  });
+
   it('a plain link to outside is refused by name, without being opened', async () => {
     const recording = recordingOpener(openLocalSource);
     const open = confinedOpener(ws, recording.open);
