@@ -2,7 +2,7 @@
  * The plan's baseline-related inputs, resolved before any vector byte: the baseline a
  * registry channel serves (`--baseline-channel`), and the ids the candidate declares removed.
  */
-import { readFile } from 'node:fs/promises';
+import { readTextFile, TextReadError } from '../config/read-text.js';
 import { relative } from 'node:path';
 import { ConfigError } from '../config/document.js';
 import type { LoadedManifest } from '../config/manifest.js';
@@ -82,9 +82,12 @@ export async function readRemovals(
   const file = relative(cwd, path) || path;
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    // By the real path of the opened file, as every text file the gate reads.
+    text = await readTextFile(path, workspace);
   } catch (err) {
-    throw new ConfigError(`${file}: cannot read (${(err as Error).message})`);
+    throw new ConfigError(
+      `${file}: cannot read (${err instanceof TextReadError ? err.detail : (err as Error).message})`,
+    );
   }
   const ids = new Set<string>();
   for (const line of text.split('\n')) {
