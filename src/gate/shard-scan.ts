@@ -130,7 +130,10 @@ export async function scanShard(
 export async function scanSlice(
   file: VectorSource,
   slice: RowSlice,
-  request: Pick<ScanRequest, 'displayPath' | 'expectUnitNorm' | 'normTolerance' | 'collectIds'>,
+  request: Pick<
+    ScanRequest,
+    'displayPath' | 'expectUnitNorm' | 'normTolerance' | 'collectIds' | 'onRows'
+  >,
   bytes: number,
   sampler?: SliceSampler,
 ): Promise<ScanPartial> {
@@ -154,6 +157,7 @@ export async function scanSlice(
       normTolerance: request.normTolerance,
       maxExamples: MAX_EXAMPLES,
       keepState: true,
+      ...(request.onRows && { onRows: request.onRows }),
     });
     const { info } = file;
     const global = (e: RowRef): RowRef => {

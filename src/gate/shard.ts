@@ -45,6 +45,7 @@ import { corpusSearch, mergedSearch, recordingSearch, type BenchKnnPartial } fro
 import { openVectors } from '../vectors/open.js';
 import type { OnnxRuntimeRecord } from './report-model.js';
 import { trackRuntime } from './runtime-use.js';
+import { observeStep, progressOf } from './observer.js';
 import { scanRequestFor, stagingInput, wantsIds } from './steps.js';
 import {
   mergedConsumerRun,
@@ -235,24 +236,50 @@ export async function runShard(
     candidate: collect ? new SliceSampler(options.seed, keep, collect) : undefined,
     baseline: collect ? new SliceSampler(options.seed, keep, collect) : undefined,
   };
+  const o = deps.observer;
   const scan = async (side: 'candidate' | 'baseline') => {
     const version = plan[side];
+    const onRows = progressOf(o, 'scan', 'rows', side);
     const req = version && scanRequestFor(version, collect);
-    const scanned = req && (await scanShard(req, shard, deps.openSource, samplers[side]));
+    const scanned =
+      req &&
+      (await scanShard(
+        { ...req, ...(onRows && { onRows }) },
+        shard,
+        deps.openSource,
+        samplers[side],
+      ));
     const sample = scanned && !isScanFailure(scanned) ? samplers[side]?.result() : undefined;
     return { scanned, sample };
   };
-  const { scanned: candidate, sample: candidateSample } = await scan('candidate');
-  const { scanned: baseline, sample: baselineSample } = await scan('baseline');
-  const runtime = trackRuntime(deps.ort);
-  const knn = await benchmarkPasses(
-    plan,
-    { ...deps, ort: runtime.ort },
-    shard,
-    candidate,
-    baseline,
+  // The steps a shard runs, told to the observer as the single run tells them (the CLI's
+  // progress line, the Action's log lines).
+  const [
+    { scanned: candidate, sample: candidateSample },
+    { scanned: baseline, sample: baselineSample },
+  ] = await observeStep(
+    o,
+    'scan',
+    async () => [await scan('candidate'), await scan('baseline')] as const,
+    ([c, b]) => ({
+      shard: `${shard.index}/${shard.count}`,
+      candidateRows: c.scanned && !isScanFailure(c.scanned) ? c.scanned.rows : undefined,
+      baselineRows: b.scanned && !isScanFailure(b.scanned) ? b.scanned.rows : undefined,
+    }),
   );
-  const staged = await stagingRuns(plan, { ...deps, ort: runtime.ort }, shard, candidate, baseline);
+  const runtime = trackRuntime(deps.ort);
+  const knn = await observeStep(
+    o,
+    'benchmarks',
+    () => benchmarkPasses(plan, { ...deps, ort: runtime.ort }, shard, candidate, baseline),
+    (k) => ({ passes: k?.length ?? 0 }),
+  );
+  const staged = await observeStep(
+    o,
+    'staging',
+    () => stagingRuns(plan, { ...deps, ort: runtime.ort }, shard, candidate, baseline),
+    (r) => ({ consumers: r?.staging?.length ?? 0, probes: r?.probes?.length ?? 0 }),
+  );
   const onnxRuntime = runtime.record();
   return {
     format: PARTIAL_FORMAT,

@@ -86,6 +86,42 @@ describe('check progress line', () => {
     expect(r.stderr).toBe('');
   });
 
+  it("check --shard: the same line for the shard's steps, erased before the closing line", async () => {
+    const part = mkdtempSync(join(tmpdir(), 'eg-progress-shard-'));
+    try {
+      const partial = join(part, 'p1.json');
+      const r = await cli(
+        [...EXAMPLE_CHECK, '--shard', '1/2', '--partial', partial],
+        examples,
+        true,
+        2500,
+      );
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.frames).toContainEqual(
+        expect.stringMatching(
+          /^embedding-gate: reading the vectors \(candidate\): 1,020 \/ 1,020 rows · [\d,]+ rows\/s · \d+\.\d s$/,
+        ),
+      );
+      expect(r.frames).toContainEqual(
+        expect.stringMatching(
+          /^embedding-gate: running the benchmark suites \(kNN product-search candidate\): [\d,]+ \/ 1,020 corpus rows/,
+        ),
+      );
+      // Erased, then the closing line alone on its own line.
+      const closing = r.stderr.slice(r.stderr.lastIndexOf('\r\x1b[2K') + 5);
+      expect(r.stderr).not.toBe(closing);
+      expect(closing).toMatch(/^shard 1\/2: partial result written to .*p1\.json\n$/);
+      const quiet = await cli(
+        [...EXAMPLE_CHECK, '--shard', '1/2', '--partial', partial, '--quiet'],
+        examples,
+        true,
+      );
+      expect(quiet.stderr).toMatch(/^shard 1\/2: partial result written to .*p1\.json\n$/);
+    } finally {
+      rmSync(part, { recursive: true, force: true });
+    }
+  });
+
   it('the decision', () => {
     expect(showProgress({ stderrIsTTY: true, quiet: false, toStdout: ['text'] })).toBe(true);
     expect(showProgress({ stderrIsTTY: true, quiet: false, toStdout: [] })).toBe(true);

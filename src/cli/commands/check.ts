@@ -200,18 +200,23 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
       configLimits: configLimitsOf(opts),
       keepRuns: writeRuns !== undefined,
     };
-    if (opts.shard !== undefined || opts.partial !== undefined) {
-      await writeShard(request, confineDeps(deps, workspace, { allowRemote }), opts, io);
-      setExit(EXIT.pass);
-      return;
-    }
+    const sharded = opts.shard !== undefined || opts.partial !== undefined;
     const progress = showProgress({
       stderrIsTTY: io.stderrIsTTY,
       quiet: opts.quiet === true,
-      toStdout: targets.filter((t) => !t.file).map((t) => t.format),
+      // A shard writes its partial to a file, never to stdout.
+      toStdout: sharded ? [] : targets.filter((t) => !t.file).map((t) => t.format),
     })
       ? progressLine(io.stderr, io.elapsedMs ?? (() => performance.now()))
       : undefined;
+    if (sharded) {
+      const confined = confineDeps(deps, workspace, { allowRemote });
+      await writeShard(request, confined, opts, io, (run) =>
+        withProgress(progress, (observer) => run(observer ? { ...confined, observer } : confined)),
+      );
+      setExit(EXIT.pass);
+      return;
+    }
     // The line is erased however the run ends, before anything else is printed.
     const { report, runs } = await withProgress(progress, (observer) =>
       runGate(

@@ -7,12 +7,16 @@ import { parseShard, runShard } from '../../gate/shard.js';
 import { UsageError, type CliIO } from '../context.js';
 import { requireOutputTargets } from '../output.js';
 
-/** Runs `--shard i/n` (1/1 when only `--partial` is given) and writes `--partial`. */
+/**
+ * Runs `--shard i/n` (1/1 when only `--partial` is given) and writes `--partial`. `progress`
+ * wraps the run (the CLI's progress line, erased before the closing message).
+ */
 export async function writeShard(
   request: GatePlan,
   deps: GateDeps,
   opts: { shard?: string; partial?: string },
   io: CliIO,
+  progress: <T>(run: (deps: GateDeps) => Promise<T>) => Promise<T> = (run) => run(deps),
 ): Promise<void> {
   if (opts.partial === undefined)
     throw new UsageError(
@@ -20,7 +24,7 @@ export async function writeShard(
     );
   const shard = parseShard(opts.shard ?? '1/1');
   await requireOutputTargets([{ format: 'json', file: opts.partial }], io.cwd);
-  const partial = await runShard(request, deps, shard);
+  const partial = await progress((d) => runShard(request, d, shard));
   await writeFileAtomic(resolve(io.cwd, opts.partial), serialisePartial(partial));
   io.stderr(`shard ${shard.index}/${shard.count}: partial result written to ${opts.partial}\n`);
 }
