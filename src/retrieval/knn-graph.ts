@@ -75,7 +75,7 @@ function scoresNode(g: GraphBuilder, metric: KnnMetric, dtype: KnnDType, dims: n
 
 /**
  * The kNN model: inputs `queries` float32 [nq, dims], `corpus` dtype [b, dims], `k` int64 [1];
- * outputs `values` float32 [nq, k] (graph scores, descending), `indices` int64 [nq, k]
+ * outputs `values` float32 [nq, k] (graph scores, descending), `indices` int32 [nq, k]
  * (rows of the block) and `max_norm2` float32 [] (max ‖c‖² of the block).
  * `k` must not exceed the block's rows.
  */
@@ -90,7 +90,9 @@ export function buildKnnModel(metric: KnnMetric, dtype: KnnDType, dims: number):
     { outputs: 2 },
   );
   g.output(values as string, 'float32', ['nq', 'k'], KNN_IO.values);
-  g.output(indices as string, 'int64', ['nq', 'k'], KNN_IO.indices);
+  // int32 rows (a block has far fewer than 2³¹): read as plain numbers, where int64 would
+  // make a BigInt of every index the JavaScript looks at.
+  g.output(g.op('Cast', [indices as string], { to: 6 }), 'int32', ['nq', 'k'], KNN_IO.indices);
   g.output(g.op('ReduceMax', [norms2()], { keepdims: 0 }), 'float32', [], KNN_IO.maxNorm2);
   return g.build({ docString: `exact kNN block scan: ${metric}, ${dtype}, ${dims} dims` });
 }

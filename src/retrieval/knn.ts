@@ -183,7 +183,7 @@ export async function exactKnn(opts: KnnOptions): Promise<KnnResult> {
       });
       stats.runs++;
       const values = out[KNN_IO.values]?.data as Float32Array;
-      const indices = out[KNN_IO.indices]?.data as BigInt64Array;
+      const indices = out[KNN_IO.indices]?.data as Int32Array;
       const maxNorm2 = (out[KNN_IO.maxNorm2]?.data as Float32Array)[0] as number;
       const unsettled: { q: number; upper: (v: number) => number; seen: Set<number> }[] = [];
       for (let i = 0; i < chunk.rows; i++) {
@@ -202,7 +202,7 @@ export async function exactKnn(opts: KnnOptions): Promise<KnnResult> {
         for (; count < kb; count++) {
           const u = upper(approx(q, values[base + count] as number));
           if (u < floor || !list.mayEnter(u)) break;
-          offsets[count] = Number(indices[base + count]) * dims;
+          offsets[count] = (indices[base + count] as number) * dims;
         }
         // Scored together (four rows per loop): see ExactScorer.scoreRows.
         scorer.scoreRows(view.values, offsets, count, exact);
@@ -217,7 +217,7 @@ export async function exactKnn(opts: KnnOptions): Promise<KnnResult> {
         const last = upper(approx(q, values[base + kb - 1] as number));
         if (kb < view.rows && last >= floor && list.mayEnter(last)) {
           const seen = new Set<number>();
-          for (let j = 0; j < kb; j++) seen.add(Number(indices[base + j]));
+          for (let j = 0; j < kb; j++) seen.add(indices[base + j] as number);
           unsettled.push({ q, upper, seen });
         }
       }
