@@ -14,6 +14,8 @@ export interface Measured {
   readonly seconds: number;
   /** Peak resident set size in MB (getrusage maxrss of the measured process). */
   readonly peakRssMB: number;
+  /** CPU seconds (user + system, every thread) of the measured process; NaN when unknown. */
+  readonly cpuSeconds: number;
   readonly status: number | null;
   readonly stdout: string;
   readonly stderr: string;
@@ -30,13 +32,14 @@ export function runNodeMeasured(
 ): Measured {
   const dir = mkdtempSync(join(tmpdir(), 'eg-bench-rss-'));
   const rssFile = join(dir, 'rss');
+  const cpuFile = join(dir, 'cpu');
   try {
     const t0 = process.hrtime.bigint();
     const r = spawnSync(
       process.execPath,
       ['--import', join(ROOT, 'bench/rss-preload.mjs'), ...args],
       {
-        env: { ...process.env, ...env, BENCH_RSS_FILE: rssFile },
+        env: { ...process.env, ...env, BENCH_RSS_FILE: rssFile, BENCH_CPU_FILE: cpuFile },
         cwd,
         encoding: 'utf8',
         maxBuffer: 1 << 28,
@@ -49,9 +52,25 @@ export function runNodeMeasured(
     } catch {
       kb = Number.NaN;
     }
-    return { seconds, peakRssMB: kb / 1024, status: r.status, stdout: r.stdout, stderr: r.stderr };
+    return {
+      seconds,
+      peakRssMB: kb / 1024,
+      cpuSeconds: cpuOf(cpuFile),
+      status: r.status,
+      stdout: r.stdout,
+      stderr: r.stderr,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The CPU seconds the preload wrote, NaN when none (the process died before exit). */
+function cpuOf(file: string): number {
+  try {
+    return Number(readFileSync(file, 'utf8').trim().split('\n').pop());
+  } catch {
+    return Number.NaN;
   }
 }
 
@@ -88,7 +107,7 @@ export async function runNodeMeasuredAsync(
     } catch {
       // no RSS recorded (the process died before exit)
     }
-    return { seconds, peakRssMB: kb / 1024, status, stdout, stderr };
+    return { seconds, peakRssMB: kb / 1024, cpuSeconds: Number.NaN, status, stdout, stderr };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

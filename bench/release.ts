@@ -7,19 +7,27 @@
  *
  *   npx tsx bench/release.ts [--rows 100000] [--dims 768] [--queries 1000] [--sample 2000]
  *   npx tsx bench/release.ts --rows 1000000      # the issue's realistic release (≈ 6 GB of files)
+ *   npx tsx bench/release.ts --rows 1000000 --no-steps --shards 2,4 --keep /tmp/release-1m
  *
  * Prints each engine step's time in process (the steps executePlan runs, in its order) with
  * its CPU seconds and the process's peak RSS after it, then the whole `check` command in its
- * own process (time, peak RSS, exit code; skipped with `--steps-only`), with the load
- * average beside the numbers.
+ * own process (time, CPU seconds, peak RSS, exit code; skipped with `--steps-only`), with the
+ * load average beside the numbers. `--shards 2,4` then runs, for each N, `check --shard i/N`
+ * for every i one after another (each its own process: one machine standing in for N
+ * runners) and `merge`, checks that the merged JSON report equals the whole check's, and
+ * prints each process's wall, CPU seconds and peak RSS, each partial's size, the critical
+ * path on N runners (slowest shard + merge) and the sum. `--no-steps` skips the steps;
+ * `--keep DIR` writes the story into DIR once and reuses it.
  */
 import { createHash, type Hash } from 'node:crypto';
 import {
   closeSync,
+  existsSync,
   mkdirSync,
   mkdtempSync,
   openSync,
   rmSync,
+  statSync,
   writeFileSync,
   writeSync,
 } from 'node:fs';
@@ -35,7 +43,12 @@ import { linearModel } from '../test/fixtures/staging/models.js';
 import { runVersioning } from '../src/release/versioning.js';
 import type { Finding } from '../src/config/findings.js';
 import { arrowFloat32 } from '../src/vectors/write.js';
-import { fmt, ROOT, runNodeMeasured } from './lib.js';
+import { fmt, ROOT, runNodeMeasured, type Measured } from './lib.js';
+
+function stringArg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
 
 function arg(name: string, fallback: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -239,6 +252,12 @@ function writeStory(dir: string): { request: GatePlan; args: string[]; candidate
     contract('classifier', '  - { suite: search, metric: recall@10, min: 0.1 }\n') +
       `staging:\n  model: ../models/classifier.onnx\n  labels: ../models/labels.csv\n  task: classification\n  metric: accuracy\n  min: 0\n  max_drop: 0.5\n`,
   );
+  return storyArgs(dir);
+}
+
+/** The `check` command line of the story in `dir`. */
+function storyArgs(dir: string): { request: GatePlan; args: string[]; candidateFormat: string } {
+  const arrow = ROWS * DIMS * 4 <= 2 ** 30;
   const { request } = writeStoryRequest(dir);
   const args = [
     'check',
@@ -332,19 +351,38 @@ async function main(): Promise<void> {
     const { request } = writeStoryRequest(dir);
     return steps(request);
   }
-  const dir = mkdtempSync(join(tmpdir(), 'eg-bench-release-'));
+  // --keep DIR: the story is written into DIR once and kept, so runs can be repeated on it.
+  const kept = stringArg('keep');
+  const dir = kept ?? mkdtempSync(join(tmpdir(), 'eg-bench-release-'));
   try {
     let t0 = performance.now();
-    const { args, candidateFormat } = writeStory(dir);
+    const reuse = kept !== undefined && existsSync(join(dir, 'contracts', 'classifier.yaml'));
+    if (kept !== undefined) mkdirSync(dir, { recursive: true });
+    const { args, candidateFormat } = reuse ? storyArgs(dir) : writeStory(dir);
     console.log(
       `release: 2 × ${ROWS.toLocaleString('en-US')} × ${DIMS} float32 (baseline .npy, candidate ${candidateFormat}), ` +
-        `${QUERIES} queries, 3 consumers (1 staging model), sample ${SAMPLE}; files written in ${fmt((performance.now() - t0) / 1000, 1)} s`,
+        `${QUERIES} queries, 3 consumers (1 staging model), sample ${SAMPLE}; ` +
+        (reuse
+          ? `files kept in ${dir}`
+          : `files written in ${fmt((performance.now() - t0) / 1000, 1)} s`),
     );
     console.log(
       `steps in process (load average ${loadavg()
         .map((l) => l.toFixed(2))
         .join(' ')}):`,
     );
+    const load = (): string =>
+      `load ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')}`;
+    const shardCounts = (stringArg('shards') ?? '')
+      .split(',')
+      .filter((x) => x !== '')
+      .map(Number);
+    if (process.argv.includes('--no-steps')) {
+      console.log('steps in process: skipped (--no-steps)');
+      return await wholeAndShards(dir, args, shardCounts, load);
+    }
     const stepRun = runNodeMeasured([
       '--import',
       'tsx',
@@ -357,21 +395,107 @@ async function main(): Promise<void> {
     if (stepRun.status !== 0) console.log(stepRun.stderr);
     if (process.argv.includes('--steps-only')) return;
     t0 = performance.now();
-    const cli = runNodeMeasured(
-      ['--import', import.meta.resolve('tsx'), join(ROOT, 'src/cli/index.ts'), ...args],
-      {},
-      dir,
-    );
-    console.log(
-      `whole \`check\` in its own process: ${fmt(cli.seconds, 2)} s, peak RSS ${fmt(cli.peakRssMB, 0)} MB, ` +
-        `exit ${cli.status} (load average ${loadavg()
-          .map((l) => l.toFixed(2))
-          .join(' ')})`,
-    );
-    if (cli.status !== 0 && cli.status !== 1) console.log(cli.stderr.slice(0, 2000));
+    await wholeAndShards(dir, args, shardCounts, load);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (kept === undefined) rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** `embedding-gate <args>` in its own process in `dir`, measured. */
+function cliRun(dir: string, args: readonly string[]): Measured {
+  return runNodeMeasured(
+    ['--import', import.meta.resolve('tsx'), join(ROOT, 'src/cli/index.ts'), ...args],
+    {},
+    dir,
+  );
+}
+
+const MiB = (file: string): number => statSync(file).size / 2 ** 20;
+const measured = (m: Measured): string =>
+  `${fmt(m.seconds, 2).padStart(6)} s ${fmt(m.cpuSeconds, 2).padStart(6)} CPU-s ${fmt(m.peakRssMB, 0).padStart(5)} MB`;
+
+/**
+ * The whole `check` in its own process, then for each N in `shardCounts` its N shards one
+ * after another (each its own process: one machine standing in for N runners) and the
+ * merge, whose JSON report must equal the whole check's.
+ */
+async function wholeAndShards(
+  dir: string,
+  args: readonly string[],
+  shardCounts: readonly number[],
+  load: () => string,
+): Promise<void> {
+  const cli = cliRun(dir, args);
+  console.log(
+    `whole \`check\` in its own process: ${fmt(cli.seconds, 2)} s, ${fmt(cli.cpuSeconds, 2)} CPU-s, peak RSS ${fmt(cli.peakRssMB, 0)} MB, ` +
+      `exit ${cli.status} (${load()})`,
+  );
+  if (cli.status !== 0 && cli.status !== 1) {
+    console.log(cli.stderr.slice(0, 2000));
+    return;
+  }
+  const single = JSON.parse(cli.stdout) as unknown;
+  for (const n of shardCounts) {
+    console.log(`check as ${n} shards, one after another, then merge (wall, CPU-s, peak RSS):`);
+    mkdirSync(join(dir, 'partials'), { recursive: true });
+    const files: string[] = [];
+    let slowest = 0;
+    let sum = 0;
+    let cpuSum = 0;
+    for (let i = 1; i <= n; i++) {
+      const file = join('partials', `${n}-${i}.json`);
+      const m = cliRun(dir, [...args, '--shard', `${i}/${n}`, '--partial', file]);
+      if (m.status !== 0) {
+        console.log(`  shard ${i}/${n} exited ${m.status}: ${m.stderr.slice(0, 2000)}`);
+        return;
+      }
+      files.push(file);
+      slowest = Math.max(slowest, m.seconds);
+      sum += m.seconds;
+      cpuSum += m.cpuSeconds;
+      console.log(
+        `  shard ${`${i}/${n}`.padEnd(5)} ${measured(m)}  partial ${fmt(MiB(join(dir, file)), 1).padStart(7)} MiB  (${load()})`,
+      );
+    }
+    const merge = cliRun(dir, ['merge', ...files, '--format', 'json']);
+    const how = /staging: [^\n]*/.exec(merge.stderr)?.[0] ?? '';
+    console.log(`  merge       ${measured(merge)}  exit ${merge.status} (${load()})`);
+    if (how) console.log(`    ${how}`);
+    if (merge.status !== 0 && merge.status !== 1) {
+      console.log(merge.stderr.slice(0, 2000));
+      process.exitCode = 1;
+      continue;
+    }
+    const difference = firstDifference(single, JSON.parse(merge.stdout) as unknown, '');
+    console.log(
+      `  merged report ${difference === undefined ? "equals the whole check's" : `DIFFERS from the whole check's at ${difference}`}`,
+    );
+    if (difference !== undefined) process.exitCode = 1;
+    console.log(
+      `  critical path on ${n} runners (slowest shard + merge): ${fmt(slowest + merge.seconds, 2)} s; ` +
+        `sum of all processes: ${fmt(sum + merge.seconds, 2)} s, ${fmt(cpuSum + merge.cpuSeconds, 2)} CPU-s ` +
+        `(whole check ${fmt(cli.seconds, 2)} s, ${fmt(cli.cpuSeconds, 2)} CPU-s)`,
+    );
+    rmSync(join(dir, 'partials'), { recursive: true, force: true });
+  }
+}
+
+/** The path of the first place two JSON values differ, or undefined when they are equal. */
+function firstDifference(a: unknown, b: unknown, path: string): string | undefined {
+  if (a === b) return undefined;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null)
+    return path || '(root)';
+  if (Array.isArray(a) !== Array.isArray(b)) return path || '(root)';
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const k of keys) {
+    const d = firstDifference(
+      (a as Record<string, unknown>)[k],
+      (b as Record<string, unknown>)[k],
+      `${path}/${k}`,
+    );
+    if (d !== undefined) return d;
+  }
+  return undefined;
 }
 
 /** The request for a story already written in `dir` (the step worker's view). */

@@ -1,5 +1,6 @@
 // Loaded with `node --import` by the bench harness: on exit, append this process's
-// peak resident set size (kB) to the file named by BENCH_RSS_FILE.
+// peak resident set size (kB) to the file named by BENCH_RSS_FILE, and its CPU seconds to
+// BENCH_CPU_FILE when that is set.
 //
 // Linux's VmHWM (/proc/self/status) when there is one: getrusage's maxRSS survives exec, so
 // a child spawned by a large parent (fork, then exec) reports the parent's RSS at the fork —
@@ -18,5 +19,11 @@ if (file) {
       // not Linux: getrusage it is
     }
     appendFileSync(file, `${kb}\n`);
+    // CPU seconds of the whole process (every thread: onnxruntime's, the scan's workers).
+    const cpuFile = process.env.BENCH_CPU_FILE;
+    if (cpuFile) {
+      const { user, system } = process.cpuUsage();
+      appendFileSync(cpuFile, `${(user + system) / 1e6}\n`);
+    }
   });
 }

@@ -102,15 +102,37 @@ function arrayOf(name: ArrayName, text: string): VectorValues | Float64Array | u
 }
 
 /**
+ * The row bytes one partial carries at most, over all its consumers', versions' and probes'
+ * records: 128 MiB, 171 MB as base64 — a partial is one JSON string, and V8 refuses strings
+ * over 512 MiB (the 1M release's 1M labeled rows, 2 × 3 GB, were 2 GB per version in a
+ * shard of 2). Beyond it the shard carries no rows for that record and the merge reads the
+ * file, the single run's way: about the same bytes, without base64 and JSON around them.
+ */
+export const MAX_CARRIED_ROW_BYTES = 128 * 2 ** 20;
+
+/** What is left of a partial's {@link MAX_CARRIED_ROW_BYTES}, shared by its records. */
+export interface RowBudget {
+  bytes: number;
+}
+
+/** A shard's rows for one record would pass its partial's budget. */
+export class OverBudget extends Error {
+  override readonly name = 'OverBudget';
+}
+
+/**
  * The first row of each id `wanted` accepts in `source` (a shard's slice: rows numbered as
- * in the whole file), in file order.
+ * in the whole file), in file order. Throws {@link OverBudget} as soon as the rows' values
+ * would pass `budget` (which is then left as it was); takes their bytes from it otherwise.
  */
 export async function collectRows(
   source: SlicedSource,
   wanted: (id: string) => boolean,
+  budget: RowBudget = { bytes: Infinity },
 ): Promise<CollectedRows> {
   const { dtype, dims } = source.info;
   const width = rowWidth(dtype, dims);
+  let bytes = 0;
   const seen = new Set<string>();
   const ids: string[] = [];
   const rows: number[] = [];
@@ -121,12 +143,18 @@ export async function collectRows(
     for (let r = 0; r < batch.rows; r++) {
       const id = batch.ids ? batch.ids[r]! : String(source.globalRow(batch.rowOffset + r));
       if (!wanted(id) || seen.has(id)) continue;
+      bytes += width * batch.values.BYTES_PER_ELEMENT;
+      if (bytes > budget.bytes)
+        throw new OverBudget(
+          `${source.info.path || 'the vectors'}: this shard's rows pass the ${MAX_CARRIED_ROW_BYTES / 2 ** 20} MiB a partial carries`,
+        );
       seen.add(id);
       ids.push(id);
       rows.push(source.globalRow(batch.rowOffset + r));
       chunks.push(batch.values.slice(r * width, (r + 1) * width));
     }
   }
+  budget.bytes -= bytes;
   const Ctor = ARRAYS[array];
   const values = new Ctor(ids.length * width);
   chunks.forEach((c, i) => values.set(c as never, i * width));
@@ -252,12 +280,14 @@ function noOutputs(examples: number): ModelOutputs {
 /**
  * A shard's consumer runs: each collects the labeled ids' first rows among this shard's rows
  * of the version into `record` (once per consumer and version), and runs no model. A read
- * error is recorded and thrown on, as the single run would see it.
+ * error is recorded and thrown on, as the single run would see it; rows over `budget` are
+ * recorded as not carried (the merge reads that version whole).
  */
 export function recordingConsumerRun(
   open: Open,
   shard: ShardSpec,
   record: StagingRunPartial[],
+  budget: RowBudget = { bytes: MAX_CARRIED_ROW_BYTES },
 ): ConsumerRun {
   return async ({ consumer, side, vectors, index }) => {
     if (record.some((r) => r.consumer === consumer && r.side === side))
@@ -267,13 +297,17 @@ export function recordingConsumerRun(
       try {
         const slice = rowSlice(shard, whole.info.rows);
         const sliced = sliceSource(whole, slice, false, { rowNumberIds: true });
-        const rows = await collectRows(sliced, (id) => index.has(id));
+        const rows = await collectRows(sliced, (id) => index.has(id), budget);
         record.push({ consumer, side, ...encodeRows(rows, slice) });
         return noOutputs(index.size);
       } finally {
         await whole.close();
       }
     } catch (err) {
+      if (err instanceof OverBudget) {
+        record.push({ consumer, side, failed: err.message });
+        return noOutputs(index.size);
+      }
       record.push({ consumer, side, failed: err instanceof Error ? err.message : String(err) });
       throw err;
     }
@@ -309,14 +343,18 @@ export function mergedConsumerRun(
  * A shard's probes: each collects the probe ids' first rows among this shard's rows of the
  * stored vectors into `record`, and compares nothing (undefined: the merge judges).
  */
-export function recordingProbeRun(shard: ShardSpec, record: ProbeRunPartial[]): ProbeRun {
+export function recordingProbeRun(
+  shard: ShardSpec,
+  record: ProbeRunPartial[],
+  budget: RowBudget = { bytes: MAX_CARRIED_ROW_BYTES },
+): ProbeRun {
   return async ({ modality, source, ids }) => {
     const wanted = new Set(ids);
     try {
       const slice = rowSlice(shard, source.info.rows);
       // Not closed here: the probe closes the stored vectors it opened.
       const sliced = sliceSource(source, slice, false, { rowNumberIds: true });
-      const rows = await collectRows(sliced, (id) => wanted.has(id));
+      const rows = await collectRows(sliced, (id) => wanted.has(id), budget);
       record.push({ modality, ...encodeRows(rows, slice) });
     } catch (err) {
       record.push({ modality, failed: err instanceof Error ? err.message : String(err) });

@@ -48,6 +48,7 @@ import { trackRuntime } from './runtime-use.js';
 import { observeStep, progressOf } from './observer.js';
 import { scanRequestFor, stagingInput, wantsIds } from './steps.js';
 import {
+  MAX_CARRIED_ROW_BYTES,
   mergedConsumerRun,
   mergedProbeRun,
   recordingConsumerRun,
@@ -367,8 +368,10 @@ async function stagingRuns(
   const record: StagingRunPartial[] = [];
   const probeRecord: ProbeRunPartial[] = [];
   const readableBaseline = baseline && !('error' in baseline) ? plan.baseline : undefined;
-  const consumerRun = recordingConsumerRun(deps.openVectors ?? openVectors, shard, record);
-  const probeRun = recordingProbeRun(shard, probeRecord);
+  // One budget for every record of the partial: it is one JSON string.
+  const budget = { bytes: MAX_CARRIED_ROW_BYTES };
+  const consumerRun = recordingConsumerRun(deps.openVectors ?? openVectors, shard, record, budget);
+  const probeRun = recordingProbeRun(shard, probeRecord, budget);
   try {
     await stagingStep({
       ...stagingInput(plan, { ...deps, consumerRun, probeRun }, readableBaseline),

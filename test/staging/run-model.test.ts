@@ -90,6 +90,43 @@ describe('running a consumer model over vectors', () => {
     await loaded.session.release();
   });
 
+  it("keeps the same rows with the labels' order as a hint, whatever that order", async () => {
+    const loaded = await load(logRegModel(model));
+    const ort = await loadOrt();
+    // The file repeats some ids (the first row counts) and holds ids nobody labeled.
+    const fileIds = ids.map((id, r) => (r % 10 === 9 ? ids[r - 4]! : id));
+    const inFileOrder = ids.filter((_, r) => r % 3 !== 1 && r % 10 !== 9);
+    const shuffled = [...inFileOrder].sort(
+      (a, b) => (a.length % 3) - (b.length % 3) || (a < b ? 1 : -1),
+    );
+    const withAbsent = [
+      'absent-0',
+      ...inFileOrder.slice(0, 50),
+      'absent-1',
+      ...inFileOrder.slice(50),
+    ];
+    const { plan } = planFeed(loaded, DECL, { dims, dtype: 'float32' }, 'candidate');
+    for (const labeled of [inFileOrder, shuffled, withAbsent]) {
+      const index = new Map(labeled.map((id, e) => [id, e]));
+      const run = (order?: readonly string[]) =>
+        runOverVectors(
+          loaded.session,
+          ort,
+          memorySource(x, dims, fileIds, 37),
+          index,
+          { ...plan!, batchSize: 16 },
+          'memory',
+          order,
+        );
+      const plain = await run();
+      const hinted = await run(labeled);
+      expect(hinted.foundCount).toBe(plain.foundCount);
+      expect(Buffer.from(hinted.found)).toEqual(Buffer.from(plain.found));
+      expect(Buffer.from(hinted.values.buffer)).toEqual(Buffer.from(plain.values.buffer));
+    }
+    await loaded.session.release();
+  });
+
   it('pads a fixed batch dimension and reports non-finite outputs by id', async () => {
     const g = new GraphBuilder('sqrt');
     const input = g.input('v', 'float32', [8, dims]);
