@@ -33,8 +33,8 @@ import {
   verdictSentence,
   versionLabel,
   writeFileAtomic
-} from "./chunks/chunk-SSN53ZNK.js";
-import "./chunks/chunk-VBQVM5PT.js";
+} from "./chunks/chunk-NNLCAPVE.js";
+import "./chunks/chunk-2D3LFMXS.js";
 import "./chunks/chunk-C4EWOFBM.js";
 import {
   pathProblem,
@@ -43,7 +43,7 @@ import {
   quotePath,
   require_undici,
   seconds
-} from "./chunks/chunk-7BTSKTTH.js";
+} from "./chunks/chunk-X22DNU2F.js";
 import "./chunks/chunk-VTONPRI7.js";
 import "./chunks/chunk-CQLA25CY.js";
 import "./chunks/chunk-2CXMMPSV.js";

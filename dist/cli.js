@@ -89,8 +89,8 @@ import {
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-SSN53ZNK.js";
-import "./chunks/chunk-VBQVM5PT.js";
+} from "./chunks/chunk-NNLCAPVE.js";
+import "./chunks/chunk-2D3LFMXS.js";
 import "./chunks/chunk-C4EWOFBM.js";
 import {
   DEFAULT_CONFIG_LIMITS,
@@ -106,7 +106,7 @@ import {
   score,
   seconds,
   signed
-} from "./chunks/chunk-7BTSKTTH.js";
+} from "./chunks/chunk-X22DNU2F.js";
 import "./chunks/chunk-VTONPRI7.js";
 import "./chunks/chunk-CQLA25CY.js";
 import {
@@ -3815,14 +3815,14 @@ async function requireOutputFile(cwd, value, option) {
 }
 
 // src/cli/commands/shard-output.ts
-async function writeShard(request, deps, opts, io) {
+async function writeShard(request, deps, opts, io, progress = (run) => run(deps)) {
   if (opts.partial === void 0)
     throw new UsageError(
       `--shard ${opts.shard} needs --partial <file>: a shard writes a partial result, and "embedding-gate merge" makes the report`
     );
   const shard = parseShard(opts.shard ?? "1/1");
   await requireOutputTargets([{ format: "json", file: opts.partial }], io.cwd);
-  const partial = await runShard(request, deps, shard);
+  const partial = await progress((d) => runShard(request, d, shard));
   await writeFileAtomic(resolve3(io.cwd, opts.partial), serialisePartial(partial));
   io.stderr(`shard ${shard.index}/${shard.count}: partial result written to ${opts.partial}
 `);
@@ -4094,16 +4094,25 @@ function checkCommand(io, deps, setExit) {
       configLimits: configLimitsOf(opts),
       keepRuns: writeRuns !== void 0
     };
-    if (opts.shard !== void 0 || opts.partial !== void 0) {
-      await writeShard(request, confineDeps(deps, workspace, { allowRemote }), opts, io);
-      setExit(EXIT.pass);
-      return;
-    }
+    const sharded = opts.shard !== void 0 || opts.partial !== void 0;
     const progress = showProgress({
       stderrIsTTY: io.stderrIsTTY,
       quiet: opts.quiet === true,
-      toStdout: targets.filter((t) => !t.file).map((t) => t.format)
+      // A shard writes its partial to a file, never to stdout.
+      toStdout: sharded ? [] : targets.filter((t) => !t.file).map((t) => t.format)
     }) ? progressLine(io.stderr, io.elapsedMs ?? (() => performance.now())) : void 0;
+    if (sharded) {
+      const confined = confineDeps(deps, workspace, { allowRemote });
+      await writeShard(
+        request,
+        confined,
+        opts,
+        io,
+        (run) => withProgress(progress, (observer) => run(observer ? { ...confined, observer } : confined))
+      );
+      setExit(EXIT.pass);
+      return;
+    }
     const { report, runs } = await withProgress(
       progress,
       (observer) => runGate(
