@@ -11,7 +11,8 @@
 import type { Metric } from '../config/manifest.js';
 import type { OrtModule } from '../onnx/session.js';
 import { openGemm } from '../retrieval/knn-gemm.js';
-import { gramScores, settleRow, topOthers, type BoundedScores } from './compat-gemm.js';
+import { gramScores, unitRows } from './compat-gemm.js';
+import { neighbourPass, type SelfPass } from './compat-rows.js';
 export { naiveKnnOverlap, naiveLinearCka } from './compat-oracles.js';
 import {
   measureSelfRetrieval,
@@ -189,9 +190,11 @@ export function ckaFromGrams(
   k: Float32Array,
   l: Float32Array,
   n: number,
+  sums?: { readonly k: Float64Array; readonly l: Float64Array },
 ): { cka: number; debiased: number } {
-  const rowK = rowSums(k, n);
-  const rowL = rowSums(l, n);
+  // `sums`: the row sums, when a pass over the rows has taken them already (the same sums).
+  const rowK = sums?.k ?? rowSums(k, n);
+  const rowL = sums?.l ?? rowSums(l, n);
   const totK = sum(rowK);
   const totL = sum(rowL);
   // Biased: Kc = K − rᵢ − rⱼ + m with r the row means and m the grand mean.
@@ -335,30 +338,31 @@ export async function measureCompatibilityGemm(
   const gemmA = await openGemm(a.dims, opts);
   const gemmB = b.dims === a.dims ? gemmA : await openGemm(b.dims, opts);
   try {
-    const ga = gramScores(a, a.metric, await gemmA.product(a.values, n, a.values, n));
-    const gb = gramScores(b, b.metric, await gemmB.product(b.values, n, b.values, n));
-    const newOld = a.dims === b.dims ? await gemmA.product(b.values, n, a.values, n) : undefined;
+    // Cosine products are of unit rows, so the Gemm's output is already the cosine matrix.
+    const unitA = a.metric === 'cosine' ? unitRows(a) : undefined;
+    let unitB: Float32Array | undefined;
+    const operand = (m: SampleMatrix, metric: Metric): Float32Array =>
+      metric !== 'cosine' ? m.values : m === a ? unitA! : (unitB ??= unitRows(b));
+    const xa = operand(a, a.metric);
+    const xb = operand(b, b.metric);
+    const ga = gramScores(a, a.metric, await gemmA.gram(xa, n));
+    const gb = gramScores(b, b.metric, await gemmB.gram(xb, n));
+    const sameDims = a.dims === b.dims;
+    const newOld = sameDims
+      ? await gemmA.product(operand(b, a.metric), n, operand(a, a.metric), n)
+      : undefined;
+    // The old sample's pass also ranks each row's own column, for self-retrieval.
+    const passA = sameDims ? neighbourPass(ga.scores, kk, true) : neighbourPass(ga.scores, kk);
+    const passB = neighbourPass(gb.scores, kk);
     return assemble(a, b, kk, {
-      overlap: meanOverlap(knnFromScores(ga.scores, n, kk), knnFromScores(gb.scores, n, kk), n, kk),
-      ...ckaFromGrams(ga.gram, gb.gram, n),
-      self: () => measureSelfRetrievalGemm(a, b, kk, ga.scores, newOld as Float32Array),
+      overlap: meanOverlap(passA.knn, passB.knn, n, kk),
+      ...ckaFromGrams(ga.gram, gb.gram, n, { k: passA.rowSums, l: passB.rowSums }),
+      self: () => measureSelfRetrievalGemm(a, b, kk, passA as SelfPass, newOld as Float32Array),
     });
   } finally {
     await gemmA.release();
     if (gemmB !== gemmA) await gemmB.release();
   }
-}
-
-/** Each row's `k` best other rows of exactly-decided scores, as {@link knnFromGram}. */
-function knnFromScores(s: BoundedScores, n: number, k: number): Int32Array {
-  const out = new Int32Array(n * k);
-  if (k === 0) return out;
-  const row = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    settleRow(s, i, row, { best: k, skip: i });
-    topOthers(row, i, k, out.subarray(i * k, (i + 1) * k));
-  }
-  return out;
 }
 
 function aligned(a: SampleMatrix, b: SampleMatrix): number {

@@ -18,6 +18,7 @@ import {
   topOthers,
   type BoundedScores,
 } from './compat-gemm.js';
+import { crossPass, type SelfPass } from './compat-rows.js';
 
 /** One direction of self-retrieval over the sample. */
 export interface SelfRetrieval {
@@ -210,19 +211,31 @@ export function measureSelfRetrieval(
 
 /**
  * {@link measureSelfRetrieval} from float32 GEMM products, exact where a rank or a
- * neighbour hinges on it (compat-gemm.ts): the same answer to the bit. `ownScores` is the
- * old sample ranked by its metric ({@link gramScores} of compat-gemm); `newOld` is b·aᵀ in float32 (taken over).
+ * neighbour hinges on it (compat-gemm.ts, compat-rows.ts): the same answer to the bit.
+ * `own` is the old sample's {@link neighbourPass} with `self` (its kNN, ranks and nearest
+ * other row by its metric); `newOld` is b·aᵀ in float32 (taken over).
  */
 export function measureSelfRetrievalGemm(
   a: Rows,
   b: Rows,
   k: number,
-  ownScores: BoundedScores,
+  own: SelfPass,
   newOld: Float32Array,
 ): SelfRetrievalMeasures {
   checkAligned(a, b);
+  const n = a.rows;
+  const kk = Math.max(0, Math.min(k, n - 1));
   const { newOld: cross, oldNew: column } = gemmCrossScores(b, a, a.metric, newOld);
-  return selfRetrievalFrom(a.rows, k, { cross, own: ownScores, column });
+  const x = crossPass(cross, column, kk, own.knn);
+  let nearer = 0;
+  for (let i = 0; i < n; i++) if (x.colOwn[i]! > own.nearest[i]!) nearer++;
+  return {
+    newToOld: summarise(x.rowRanks),
+    oldToNew: summarise(x.colRanks),
+    oldOnOld: summarise(own.ranks),
+    mixedOverlap: kk > 0 ? x.shared / (n * kk) : Number.NaN,
+    nearerThanNeighbour: nearer / n,
+  };
 }
 
 function checkAligned(a: Rows, b: Rows): void {

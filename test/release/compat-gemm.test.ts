@@ -8,6 +8,7 @@ import {
 } from '../../src/release/compat-measures.js';
 import type { Metric } from '../../src/config/manifest.js';
 import { loadOrt } from '../../src/onnx/session.js';
+import { dotErrorBound, openGemm } from '../../src/retrieval/knn-gemm.js';
 import { addNoise, clusteredSpace } from './synthetic.js';
 
 /** Everything but CKA must be equal to the bit; CKA reads float32 Gram matrices. */
@@ -15,7 +16,8 @@ function expectSame(fast: CompatibilityMeasures, slow: CompatibilityMeasures): v
   const { cka, ckaDebiased, ...rest } = fast;
   const { cka: slowCka, ckaDebiased: slowDebiased, ...slowRest } = slow;
   expect(rest).toEqual(slowRest);
-  expect(Math.abs(cka - slowCka)).toBeLessThan(1e-5);
+  if (Number.isNaN(slowCka)) expect(cka).toBeNaN();
+  else expect(Math.abs(cka - slowCka)).toBeLessThan(1e-5);
   if (Number.isNaN(slowDebiased)) expect(ckaDebiased).toBeNaN();
   else expect(Math.abs(ckaDebiased - slowDebiased)).toBeLessThan(1e-4);
 }
@@ -123,6 +125,82 @@ describe('compatibility measures on the GEMM path', () => {
         await measureCompatibilityGemm(m(a, 48), m(c, 20), 10, { threads: 1 }),
         measureCompatibility(m(a, 48), m(c, 20), 10),
       );
+    },
+  );
+
+  /** Rows built from a few patterns: `rows[i]` picks base vector rows[i] (−1: a zero row). */
+  const patterned = (pattern: number[], dims: number, metric: Metric, seed = 1): SampleMatrix => {
+    const base = clusteredSpace(4, dims, seed, 2, 0.5);
+    const values = new Float32Array(pattern.length * dims);
+    pattern.forEach((p, i) => {
+      if (p >= 0) values.set(base.subarray(p * dims, (p + 1) * dims), i * dims);
+    });
+    return { values, rows: pattern.length, dims, metric };
+  };
+
+  it.each(['cosine', 'dot', 'l2'] as const)(
+    'equal the float64 path on the edge cases: one or two rows, k ≥ rows, k = 0, all rows equal, zero rows, mixed metrics (%s)',
+    async (metric) => {
+      const ort = await loadOrt();
+      const cases: [SampleMatrix, SampleMatrix, number][] = [
+        [patterned([0], 8, metric), patterned([1], 8, metric), 10],
+        [patterned([0, 1], 8, metric), patterned([1, 0], 8, metric), 10],
+        [patterned([0, 1, 2], 8, metric), patterned([0, 1, 2], 8, metric), 10],
+        [
+          patterned([0, 1, 2, 3, 0, 1, 2, 3, 0, 1], 8, metric),
+          patterned([3, 2, 1, 0, 0, 1, 2, 3, 3, 2], 8, metric),
+          0,
+        ],
+        // Every entry ties: the lower row wins every neighbour set, every rank is the last.
+        [patterned(Array(12).fill(2), 8, metric), patterned(Array(12).fill(2), 8, metric), 4],
+        [patterned(Array(6).fill(-1), 8, metric), patterned(Array(6).fill(-1), 8, metric), 3],
+        [
+          patterned([-1, 0, -1, 1, 0, 0, -1, 2, 3, 3, -1, 1], 8, metric),
+          patterned([0, -1, 1, 1, -1, 0, 2, -1, 3, 2, 0, -1], 8, metric),
+          3,
+        ],
+        // The new version ranked by another metric than the old (self-retrieval uses the old's).
+        [
+          patterned([0, 1, 2, 3, 1, 2, 0, 3, 2, 1], 8, metric),
+          {
+            ...patterned([1, 1, 2, 3, 0, 2, 0, 3, 2, 0], 8, metric, 2),
+            metric: metric === 'l2' ? 'cosine' : 'l2',
+          },
+          3,
+        ],
+      ];
+      for (const [a, b, k] of cases) {
+        expectSame(
+          await measureCompatibilityGemm(a, b, k, { threads: 1, ort }),
+          measureCompatibility(a, b, k),
+        );
+      }
+    },
+  );
+});
+
+describe('the symmetric Gram product', () => {
+  it.each([1, 2, 9, 37, 64])(
+    'is symmetric and within the float32 bound of the float64 products (%i rows, blocks mirrored)',
+    async (n) => {
+      const dims = 24;
+      const x = clusteredSpace(n, dims, 5, 3, 0.7).map((v, i) => v * (1 + (i % 7)));
+      const gemm = await openGemm(dims, { threads: 1 });
+      try {
+        const g = await gemm.gram(x, n);
+        const norm = (i: number) => Math.hypot(...x.subarray(i * dims, (i + 1) * dims));
+        for (let i = 0; i < n; i++) {
+          for (let j = 0; j < n; j++) {
+            expect(g[i * n + j]).toBe(g[j * n + i]);
+            let dot = 0;
+            for (let t = 0; t < dims; t++) dot += x[i * dims + t]! * x[j * dims + t]!;
+            const bound = dotErrorBound(dims) * norm(i) * norm(j) * 1.01;
+            expect(Math.abs(g[i * n + j]! - dot)).toBeLessThanOrEqual(bound);
+          }
+        }
+      } finally {
+        await gemm.release();
+      }
     },
   );
 });
