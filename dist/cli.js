@@ -89,7 +89,7 @@ import {
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-NNLCAPVE.js";
+} from "./chunks/chunk-EZ3QVBKW.js";
 import "./chunks/chunk-2D3LFMXS.js";
 import "./chunks/chunk-C4EWOFBM.js";
 import {
