@@ -262,6 +262,14 @@ async function main(): Promise<void> {
       target: 'node20',
       outdir,
       external: ['onnxruntime-node', 'esbuild'],
+      // As scripts/build.mjs: CommonJS dependencies (yaml, reached through the sources'
+      // error types) call require(), which an ESM bundle must be given.
+      banner: {
+        js: [
+          "import { createRequire as __egCreateRequire } from 'node:module';",
+          'const require = __egCreateRequire(import.meta.url);',
+        ].join('\n'),
+      },
       logLevel: 'error',
     });
     const bundle = join(outdir, 'child.js');
