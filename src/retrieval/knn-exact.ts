@@ -77,8 +77,14 @@ export class ExactScorer {
     dtype: KnnDType,
     query: ArrayLike<number>,
   ) {
-    this.table = dtype === 'float16' ? float16Table() : undefined;
-    this.q = Float64Array.from(query, (x) => (this.table ? (this.table[x] as number) : x));
+    const table = dtype === 'float16' ? float16Table() : undefined;
+    this.table = table;
+    // A plain copy when no table: Float64Array.from with a map function called back per
+    // element took 39 ms for 1,000 × 768 queries, the largest cost of a k = 10 search
+    // outside onnxruntime after the re-scoring.
+    this.q = table
+      ? Float64Array.from(query, (x) => table[x] as number)
+      : Float64Array.from(query);
     let qq = 0;
     for (let i = 0; i < this.q.length; i++) qq += (this.q[i] as number) * (this.q[i] as number);
     this.qq = qq;
@@ -152,6 +158,25 @@ export class ExactScorer {
       out[at + 3] = Math.fround(-s3);
       return;
     }
+    if (this.metric === 'dot') {
+      // The same products summed in the same order, without cosine's squared norms.
+      let d0 = 0;
+      let d1 = 0;
+      let d2 = 0;
+      let d3 = 0;
+      for (let i = 0; i < n; i++) {
+        const x = q[i] as number;
+        d0 += x * (c[a + i] as number);
+        d1 += x * (c[b + i] as number);
+        d2 += x * (c[d + i] as number);
+        d3 += x * (c[e + i] as number);
+      }
+      out[at] = Math.fround(d0);
+      out[at + 1] = Math.fround(d1);
+      out[at + 2] = Math.fround(d2);
+      out[at + 3] = Math.fround(d3);
+      return;
+    }
     let p0 = 0;
     let p1 = 0;
     let p2 = 0;
@@ -174,13 +199,6 @@ export class ExactScorer {
       c1 += y1 * y1;
       c2 += y2 * y2;
       c3 += y3 * y3;
-    }
-    if (this.metric === 'dot') {
-      out[at] = Math.fround(p0);
-      out[at + 1] = Math.fround(p1);
-      out[at + 2] = Math.fround(p2);
-      out[at + 3] = Math.fround(p3);
-      return;
     }
     const qq = this.qq;
     const cos = (p: number, cc: number): number =>
