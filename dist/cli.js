@@ -89,7 +89,7 @@ import {
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-EZ3QVBKW.js";
+} from "./chunks/chunk-KU2ZCMCJ.js";
 import "./chunks/chunk-2D3LFMXS.js";
 import "./chunks/chunk-C4EWOFBM.js";
 import {
