@@ -82,9 +82,7 @@ export class ExactScorer {
     // A plain copy when no table: Float64Array.from with a map function called back per
     // element took 39 ms for 1,000 × 768 queries, the largest cost of a k = 10 search
     // outside onnxruntime after the re-scoring.
-    this.q = table
-      ? Float64Array.from(query, (x) => table[x] as number)
-      : Float64Array.from(query);
+    this.q = table ? Float64Array.from(query, (x) => table[x] as number) : Float64Array.from(query);
     let qq = 0;
     for (let i = 0; i < this.q.length; i++) qq += (this.q[i] as number) * (this.q[i] as number);
     this.qq = qq;
