@@ -89,7 +89,7 @@ import {
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-KU2ZCMCJ.js";
+} from "./chunks/chunk-MCJA4HNO.js";
 import "./chunks/chunk-2D3LFMXS.js";
 import "./chunks/chunk-C4EWOFBM.js";
 import {

@@ -39,9 +39,21 @@ export async function scanStep(
   const cm = candidate.loaded.manifest;
   const wantIds = wantsIds(plan);
   const keep = wantIds ? sample : undefined;
-  const candidateScan = await scanVersion(candidate, deps, wantIds, findings, 'candidate', keep);
-  const baselineScan =
-    baseline && (await scanVersion(baseline, deps, wantIds, findings, 'baseline', keep));
+  // Both versions at once, each keeping its own findings, joined in a fixed order (the first
+  // failure, in that order, is the step's). A single run's scans share this thread and gain
+  // little (5.41 / 5.89 s against 5.44 / 6.04 s for 3 GB .npy + 3 GB Arrow, load 1.5–1.7);
+  // a merge's whole-file sha256s run on worker threads (sources/hash-worker.ts), side by side.
+  const candidateFindings: Finding[] = [];
+  const baselineFindings: Finding[] = [];
+  const [c, b] = await Promise.allSettled([
+    scanVersion(candidate, deps, wantIds, candidateFindings, 'candidate', keep),
+    baseline && scanVersion(baseline, deps, wantIds, baselineFindings, 'baseline', keep),
+  ]);
+  if (c.status === 'rejected') throw c.reason;
+  if (b.status === 'rejected') throw b.reason;
+  findings.push(...candidateFindings, ...baselineFindings);
+  const candidateScan = c.value;
+  const baselineScan = b.value;
   if (cm && candidateScan) {
     findings.push(
       ...checkVectors(

@@ -4,7 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import { isDatasetPattern, type DatasetPart } from './dataset.js';
-import { NOT_REGULAR, openLocalSource } from './local.js';
+import { sha256OnWorker, WORKER_HASH_MIN_BYTES } from './hash-worker.js';
+import { localFileOf, NOT_REGULAR, openLocalSource } from './local.js';
 import { datasetListerOf } from './router.js';
 import { type ByteSource, SourceError, type SourceOpener, type SourceRequest } from './types.js';
 
@@ -12,9 +13,17 @@ const CHUNK = 4 << 20;
 
 /**
  * The sha256 of a source's bytes (hex, lowercase), read from byte 0 to the end in 4 MiB
- * reads, the next read in flight while the current chunk is hashed.
+ * reads, the next read in flight while the current chunk is hashed. A local file of at least
+ * {@link WORKER_HASH_MIN_BYTES} is hashed on a worker thread (sources/hash-worker.ts), and
+ * here only when the worker could not, or read another size than the source's.
  */
 export async function sha256Source(source: ByteSource): Promise<string> {
+  // A large local file is hashed on a worker thread, reading the file this source opened.
+  const local = source.size >= WORKER_HASH_MIN_BYTES ? localFileOf(source) : undefined;
+  if (local) {
+    const done = await sha256OnWorker(local.openedPath);
+    if (done && done.bytes === source.size) return done.sha256;
+  }
   const hash = createHash('sha256');
   let current = new Uint8Array(CHUNK);
   let spare = new Uint8Array(CHUNK);

@@ -90,3 +90,30 @@ describe('sha256 through the seam', () => {
     await expect(sha256File(join(dir, 'nope'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
+
+describe('sha256 of a large local file on a worker thread', () => {
+  it('hashes the file the source opened, off this thread, to the same digest', async () => {
+    const { WORKER_HASH_MIN_BYTES } = await import('../../src/sources/hash-worker.js');
+    const bytes = Buffer.alloc(WORKER_HASH_MIN_BYTES + 12_345);
+    for (let i = 0; i < bytes.length; i += 4096) bytes[i] = (i / 4096) & 255;
+    const path = join(dir, 'large.bin');
+    writeFileSync(path, bytes);
+    const rec = recordingOpener(openLocalSource);
+    const source = await rec.open({ path });
+    try {
+      expect(await sha256Source(source)).toBe(createHash('sha256').update(bytes).digest('hex'));
+      // Through the worker: not a byte was read through the source on this thread.
+      expect(rec.opened[0]!.bytesRead).toBe(0);
+    } finally {
+      await source.close();
+    }
+    // Below the size, through the source as before.
+    const small = await rec.open({ path: join(dir, 'a.txt') });
+    try {
+      await sha256Source(small);
+      expect(rec.opened[1]!.bytesRead).toBeGreaterThan(0);
+    } finally {
+      await small.close();
+    }
+  });
+});
