@@ -209,21 +209,17 @@ export function checkCommand(io: CliIO, deps: GateDeps, setExit: (code: number) 
     })
       ? progressLine(io.stderr, io.elapsedMs ?? (() => performance.now()))
       : undefined;
+    const confined = confineDeps(deps, workspace, { allowRemote });
+    // Runs the engine with the progress line's observer; the line is erased however the run
+    // ends, before anything else is printed.
+    const observed = <T>(run: (d: GateDeps) => Promise<T>): Promise<T> =>
+      withProgress(progress, (observer) => run(observer ? { ...confined, observer } : confined));
     if (sharded) {
-      const confined = confineDeps(deps, workspace, { allowRemote });
-      await writeShard(request, confined, opts, io, (run) =>
-        withProgress(progress, (observer) => run(observer ? { ...confined, observer } : confined)),
-      );
+      await writeShard(request, opts, io, observed);
       setExit(EXIT.pass);
       return;
     }
-    // The line is erased however the run ends, before anything else is printed.
-    const { report, runs } = await withProgress(progress, (observer) =>
-      runGate(
-        request,
-        confineDeps(observer ? { ...deps, observer } : deps, workspace, { allowRemote }),
-      ),
-    );
+    const { report, runs } = await observed((d) => runGate(request, d));
     if (writeRuns) {
       for (const run of runs)
         await writeLinesAtomic(join(writeRuns, `${run.suite}.${run.label}.run`), run.lines());

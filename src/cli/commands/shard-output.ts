@@ -8,15 +8,14 @@ import { UsageError, type CliIO } from '../context.js';
 import { requireOutputTargets } from '../output.js';
 
 /**
- * Runs `--shard i/n` (1/1 when only `--partial` is given) and writes `--partial`. `progress`
- * wraps the run (the CLI's progress line, erased before the closing message).
+ * Runs `--shard i/n` (1/1 when only `--partial` is given) and writes `--partial`. `run` gives
+ * the engine its dependencies (with the CLI's progress line, erased before the closing message).
  */
 export async function writeShard(
   request: GatePlan,
-  deps: GateDeps,
   opts: { shard?: string; partial?: string },
   io: CliIO,
-  progress: <T>(run: (deps: GateDeps) => Promise<T>) => Promise<T> = (run) => run(deps),
+  run: <T>(body: (deps: GateDeps) => Promise<T>) => Promise<T>,
 ): Promise<void> {
   if (opts.partial === undefined)
     throw new UsageError(
@@ -24,7 +23,7 @@ export async function writeShard(
     );
   const shard = parseShard(opts.shard ?? '1/1');
   await requireOutputTargets([{ format: 'json', file: opts.partial }], io.cwd);
-  const partial = await progress((d) => runShard(request, d, shard));
+  const partial = await run((d) => runShard(request, d, shard));
   await writeFileAtomic(resolve(io.cwd, opts.partial), serialisePartial(partial));
   io.stderr(`shard ${shard.index}/${shard.count}: partial result written to ${opts.partial}\n`);
 }
