@@ -287,7 +287,7 @@ export function recordingConsumerRun(
   open: Open,
   shard: ShardSpec,
   record: StagingRunPartial[],
-  budget: RowBudget = { bytes: MAX_CARRIED_ROW_BYTES },
+  budget: RowBudget,
 ): ConsumerRun {
   return async ({ consumer, side, vectors, index }) => {
     if (record.some((r) => r.consumer === consumer && r.side === side))
@@ -346,7 +346,7 @@ export function mergedConsumerRun(
 export function recordingProbeRun(
   shard: ShardSpec,
   record: ProbeRunPartial[],
-  budget: RowBudget = { bytes: MAX_CARRIED_ROW_BYTES },
+  budget: RowBudget,
 ): ProbeRun {
   return async ({ modality, source, ids }) => {
     const wanted = new Set(ids);
