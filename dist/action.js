@@ -33,7 +33,7 @@ import {
   verdictSentence,
   versionLabel,
   writeFileAtomic
-} from "./chunks/chunk-MCJA4HNO.js";
+} from "./chunks/chunk-BTPZO7KF.js";
 import "./chunks/chunk-2D3LFMXS.js";
 import "./chunks/chunk-C4EWOFBM.js";
 import {

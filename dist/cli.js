@@ -89,7 +89,7 @@ import {
   whereLabel,
   writeFileAtomic,
   writeLinesAtomic
-} from "./chunks/chunk-MCJA4HNO.js";
+} from "./chunks/chunk-BTPZO7KF.js";
 import "./chunks/chunk-2D3LFMXS.js";
 import "./chunks/chunk-C4EWOFBM.js";
 import {
@@ -3815,14 +3815,14 @@ async function requireOutputFile(cwd, value, option) {
 }
 
 // src/cli/commands/shard-output.ts
-async function writeShard(request, deps, opts, io, progress = (run) => run(deps)) {
+async function writeShard(request, opts, io, run) {
   if (opts.partial === void 0)
     throw new UsageError(
       `--shard ${opts.shard} needs --partial <file>: a shard writes a partial result, and "embedding-gate merge" makes the report`
     );
   const shard = parseShard(opts.shard ?? "1/1");
   await requireOutputTargets([{ format: "json", file: opts.partial }], io.cwd);
-  const partial = await progress((d) => runShard(request, d, shard));
+  const partial = await run((d) => runShard(request, d, shard));
   await writeFileAtomic(resolve3(io.cwd, opts.partial), serialisePartial(partial));
   io.stderr(`shard ${shard.index}/${shard.count}: partial result written to ${opts.partial}
 `);
@@ -4101,25 +4101,14 @@ function checkCommand(io, deps, setExit) {
       // A shard writes its partial to a file, never to stdout.
       toStdout: sharded ? [] : targets.filter((t) => !t.file).map((t) => t.format)
     }) ? progressLine(io.stderr, io.elapsedMs ?? (() => performance.now())) : void 0;
+    const confined = confineDeps(deps, workspace, { allowRemote });
+    const observed = (run) => withProgress(progress, (observer) => run(observer ? { ...confined, observer } : confined));
     if (sharded) {
-      const confined = confineDeps(deps, workspace, { allowRemote });
-      await writeShard(
-        request,
-        confined,
-        opts,
-        io,
-        (run) => withProgress(progress, (observer) => run(observer ? { ...confined, observer } : confined))
-      );
+      await writeShard(request, opts, io, observed);
       setExit(EXIT.pass);
       return;
     }
-    const { report, runs } = await withProgress(
-      progress,
-      (observer) => runGate(
-        request,
-        confineDeps(observer ? { ...deps, observer } : deps, workspace, { allowRemote })
-      )
-    );
+    const { report, runs } = await observed((d) => runGate(request, d));
     if (writeRuns) {
       for (const run of runs)
         await writeLinesAtomic(join(writeRuns, `${run.suite}.${run.label}.run`), run.lines());
